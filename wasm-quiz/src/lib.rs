@@ -1,0 +1,1 @@
+//! Quiz engine (filled by the contest issue).

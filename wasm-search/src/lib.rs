@@ -1,0 +1,1 @@
+//! Search (filled by the search issue).
