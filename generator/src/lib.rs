@@ -1,1 +1,18 @@
+//! jiayuan (家园): a static site generator for the 网上计生协 portal.
+//!
+//! The stages are free functions over plain data: `config` and `content` load the site,
+//! `markdown` renders bodies, `render` runs templates, `output` writes atomically.
 
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod linkcheck;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod progress;
+pub mod render;
+pub mod scaffold;
+pub mod serve;

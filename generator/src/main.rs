@@ -1,1 +1,176 @@
-fn main() {}
+//! The `jiayuan` command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Local;
+use clap::{Args, Parser, Subcommand};
+
+use jiayuan::build::{build, BuildOptions};
+use jiayuan::diagnostic::Diagnostic;
+
+/// jiayuan (家园): builds the 网上计生协 portal from Markdown.
+#[derive(Parser)]
+#[command(name = "jiayuan", version, about, long_about = None)]
+struct Cli {
+    /// The site folder (holding site.toml); defaults to the current folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Print the time each stage takes.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (atomically: a failed build changes nothing).
+    Build(BuildArgs),
+    /// Do everything build does, plus link checking, without writing the output.
+    Check(BuildArgs),
+    /// Build, serve on 127.0.0.1, and rebuild when sources change.
+    Serve {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: String,
+    },
+    /// Create content/<section>/<slug>.md with front matter to fill in.
+    New {
+        /// Section folder and file name, e.g. news/529-handan.
+        path: String,
+        /// The page title.
+        #[arg(long)]
+        title: Option<String>,
+    },
+}
+
+#[derive(Args, Clone)]
+struct BuildArgs {
+    /// Output folder [default: public/ under the site folder].
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Override base_url from site.toml, e.g. https://www.example.org.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Treat this moment as now when deciding which dated pages are published (for tests).
+    #[arg(long, hide = true, value_name = "YYYY-MM-DD")]
+    now: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    match run(cli, root) {
+        Ok(code) => code,
+        Err(diags) => {
+            for d in &diags {
+                eprint!("{}", d.render());
+            }
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{errors} error{} found; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn options(
+    root: &PathBuf,
+    args: &BuildArgs,
+    verbose: bool,
+    write: bool,
+) -> Result<BuildOptions, Vec<Diagnostic>> {
+    let now = match &args.now {
+        None => Local::now().naive_local(),
+        Some(s) => jiayuan::frontmatter::parse_date(s).ok_or_else(|| {
+            vec![Diagnostic::error("--now", format!("not a date: {s}"))
+                .help("write it as 2022-05-29")]
+        })?,
+    };
+    Ok(BuildOptions {
+        root: root.clone(),
+        output: args.output.clone().unwrap_or_else(|| root.join("public")),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        now,
+        write,
+        verbose,
+    })
+}
+
+fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
+    match cli.command {
+        Command::Build(args) => report(
+            build_or_check(&root, &args, cli.verbose, true)?,
+            "built",
+            cli.verbose,
+        ),
+        Command::Check(args) => report(
+            build_or_check(&root, &args, cli.verbose, false)?,
+            "checked",
+            cli.verbose,
+        ),
+        Command::Serve {
+            build,
+            port,
+            interface,
+        } => {
+            let opts = options(&root, &build, cli.verbose, true)?;
+            jiayuan::serve::serve(opts, &format!("{interface}:{port}"))
+                .map_err(|e| vec![Diagnostic::error("serve", format!("{e:#}"))])?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { path, title } => {
+            let created = jiayuan::scaffold::new_page(
+                &root,
+                &path,
+                title.as_deref(),
+                Local::now().date_naive(),
+            )
+            .map_err(|d| vec![d])?;
+            eprintln!("created {}", created.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn build_or_check(
+    root: &PathBuf,
+    args: &BuildArgs,
+    verbose: bool,
+    write: bool,
+) -> Result<jiayuan::build::BuildReport, Vec<Diagnostic>> {
+    let opts = options(root, args, verbose, write)?;
+    build(&opts).map_err(|f| f.diagnostics)
+}
+
+fn report(
+    report: jiayuan::build::BuildReport,
+    verb: &str,
+    verbose: bool,
+) -> Result<ExitCode, Vec<Diagnostic>> {
+    for w in &report.warnings {
+        eprint!("{}", w.render());
+    }
+    if verbose {
+        for (stage, time) in &report.timings {
+            eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    eprintln!(
+        "{verb} {} pages in {} sections",
+        report.pages, report.sections
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,173 @@
+//! The build pipeline: load → model → render → write, as free functions over plain data.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+
+use crate::config::Config;
+use crate::content::{self, LoadOptions};
+use crate::diagnostic::{self, Diagnostic};
+use crate::linkcheck;
+use crate::model::Site;
+use crate::output::Staging;
+use crate::progress::Progress;
+use crate::render::{self, alias_path, templates};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub now: NaiveDateTime,
+    /// `false` for `check`: build into a scratch folder, check links, keep nothing.
+    pub write: bool,
+    pub verbose: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub sections: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Everything found by a failed build: all errors and warnings, sorted.
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let progress = Progress::new(opts.verbose);
+    let mut report = BuildReport::default();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let fail = |mut diags: Vec<Diagnostic>| {
+        diagnostic::sort(&mut diags);
+        BuildFailure { diagnostics: diags }
+    };
+
+    let t = Instant::now();
+    progress.stage("读取配置与模板");
+    let mut config = Config::load(&opts.root).map_err(|d| fail(vec![d]))?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    let tera = templates::load(&opts.root, config.theme.as_deref(), &mut diags);
+    report.timings.push(("config+templates", t.elapsed()));
+
+    let t = Instant::now();
+    progress.stage("读取内容");
+    let load_opts = LoadOptions {
+        drafts: opts.drafts,
+        now: opts.now,
+    };
+    let site = content::load(&opts.root, config, &load_opts, &mut diags);
+    check_aliases(&site, &mut diags);
+    report.timings.push(("load+markdown", t.elapsed()));
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(fail(diags));
+    }
+
+    let t = Instant::now();
+    progress.stage("生成页面");
+    let scratch;
+    let output_for_staging = if opts.write {
+        opts.output.clone()
+    } else {
+        scratch = tempdir_for_check()?;
+        scratch.join("public")
+    };
+    let staging = Staging::create(&output_for_staging).map_err(|d| fail(vec![d]))?;
+    diags.extend(render::render_site(&site, &tera, &staging));
+    diags.extend(copy_static(&opts.root, &site, &staging));
+    report.timings.push(("render+write", t.elapsed()));
+
+    if !opts.write {
+        let t = Instant::now();
+        progress.stage("检查链接");
+        diags.extend(linkcheck::check(&staging.dir, site.config.base_path()));
+        report.timings.push(("linkcheck", t.elapsed()));
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        staging.discard();
+        return Err(fail(diags));
+    }
+    if opts.write {
+        staging.commit(&opts.output).map_err(|d| fail(vec![d]))?;
+    } else {
+        let dir = staging.dir.parent().map(Path::to_path_buf);
+        staging.discard();
+        if let Some(dir) = dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+    progress.finish();
+    diagnostic::sort(&mut diags);
+    report.pages = site.pages.len();
+    report.sections = site.sections.len();
+    report.warnings = diags;
+    Ok(report)
+}
+
+fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
+    let dir = std::env::temp_dir().join(format!("jiayuan-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| BuildFailure {
+        diagnostics: vec![Diagnostic::error(
+            &dir,
+            format!("cannot create a scratch folder: {e}"),
+        )],
+    })?;
+    Ok(dir)
+}
+
+/// Theme static files, then the site's `static/`, then files beside the content.
+fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if let Some(theme) = &site.config.theme {
+        diags.extend(staging.copy_tree(&root.join("themes").join(theme).join("static"), false));
+    }
+    diags.extend(staging.copy_tree(&root.join("static"), false));
+    diags.extend(staging.copy_tree(&root.join("content"), true));
+    diags
+}
+
+/// An alias may not take the URL of a page, a section or another alias.
+fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let mut taken: HashMap<String, String> = HashMap::new();
+    for s in site.sections.values() {
+        taken.insert(s.path.clone(), format!("section content/{}", s.key));
+    }
+    for p in site.pages.values() {
+        taken.insert(p.path.clone(), format!("page {}", p.file.shown.display()));
+    }
+    for p in site.pages.values() {
+        for alias in &p.meta.aliases {
+            let path = alias_path(alias);
+            let line = p.file.text[..p.file.body_offset]
+                .lines()
+                .position(|l| l.contains(alias.as_str()))
+                .map_or(1, |i| i + 1);
+            let at = |d: Diagnostic| d.at(line, 1).with_source(p.file.text.clone());
+            if path.split('/').any(|part| part == "..") {
+                diags.push(at(Diagnostic::error(
+                    &p.file.shown,
+                    format!("alias `{alias}` leaves the site"),
+                )
+                .help("write aliases as site paths such as /old/path/")));
+            } else if let Some(owner) =
+                taken.insert(path.clone(), format!("alias in {}", p.file.shown.display()))
+            {
+                diags.push(at(Diagnostic::error(
+                    &p.file.shown,
+                    format!("alias `{alias}` collides with {owner} at {path}"),
+                )
+                .help("remove the alias or choose a path no other page uses")));
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! `site.toml`: the portal's configuration.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default = "default_summary_chars")]
+    pub summary_chars: usize,
+    #[serde(default = "default_chars_per_minute")]
+    pub chars_per_minute: usize,
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    #[serde(default)]
+    pub taxonomies: Vec<TaxonomyConfig>,
+    #[serde(default)]
+    pub nav: Vec<NavItem>,
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavItem {
+    pub name: String,
+    pub url: String,
+    #[serde(default)]
+    pub children: Vec<NavItem>,
+}
+
+fn default_language() -> String {
+    "zh-CN".into()
+}
+fn default_summary_chars() -> usize {
+    120
+}
+fn default_chars_per_minute() -> usize {
+    400
+}
+fn default_paginate_by() -> usize {
+    10
+}
+
+impl Config {
+    /// Reads `site.toml` under `root`, reporting a syntax or type error at its line and column.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join("site.toml");
+        let shown = PathBuf::from("site.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(&shown, format!("cannot read site configuration: {e}")).help(
+                "run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml",
+            )
+        })?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let mut d = Diagnostic::error(&shown, e.message().to_string())
+                .with_source(Arc::from(text.as_str()));
+            if let Some(span) = e.span() {
+                d = d.at_offset(&text, span.start);
+            }
+            d.help("see site.toml in the demo portal for every supported key")
+        })?;
+        config.base_url = config.base_url.trim_end_matches('/').to_string();
+        if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
+            let line = line_of_key(&text, "base_url");
+            return Err(Diagnostic::error(
+                &shown,
+                format!(
+                    "base_url `{}` is not an absolute http(s) URL",
+                    config.base_url
+                ),
+            )
+            .at(line, 1)
+            .with_source(Arc::from(text.as_str()))
+            .help("write it like base_url = \"https://www.example.org\""));
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url` without a trailing slash: "" or "/sub".
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+    }
+
+    /// Scheme and host of `base_url`, without the path.
+    pub fn origin(&self) -> &str {
+        let base_path = self.base_path();
+        &self.base_url[..self.base_url.len() - base_path.len()]
+    }
+
+    /// Root-relative URL for a site path such as `/news/a/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path(), path)
+    }
+
+    /// Absolute URL for a site path.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(base: &str) -> Config {
+        toml::from_str(&format!("title = \"t\"\nbase_url = \"{base}\"")).unwrap()
+    }
+
+    #[test]
+    fn base_path_and_urls() {
+        let c = config("https://example.org/portal");
+        assert_eq!(c.base_path(), "/portal");
+        assert_eq!(c.url("/news/"), "/portal/news/");
+        assert_eq!(c.permalink("/news/"), "https://example.org/portal/news/");
+        assert_eq!(c.origin(), "https://example.org");
+        let c = config("http://127.0.0.1:1111");
+        assert_eq!(c.base_path(), "");
+        assert_eq!(c.url("/"), "/");
+    }
+
+    #[test]
+    fn unknown_key_is_reported_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "title = \"t\"\nbase_url = \"http://x\"\ntitel = 1\n",
+        )
+        .unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("titel"), "{}", err.message);
+    }
+}

@@ -1,0 +1,428 @@
+//! Loading: `content/` → the site model, in parallel, collecting every diagnostic.
+
+pub mod read;
+mod taxonomy;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, PageMeta, SectionMeta, SortBy, PAGE_KEYS, SECTION_KEYS};
+use crate::markdown;
+use crate::model::{Page, Section, Site, SourceFile};
+use read::Entry;
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub drafts: bool,
+    /// Pages dated after this are scheduled and left out.
+    pub now: NaiveDateTime,
+}
+
+enum Parsed {
+    Page(SourceFile, PageMeta),
+    Section(SourceFile, SectionMeta),
+}
+
+/// Loads and renders all content. Warnings go into `diags` too; the caller decides
+/// whether any error stops the build.
+pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Diagnostic>) -> Site {
+    let content = root.join("content");
+    let entries = if content.is_dir() {
+        read::walk(&content, diags)
+    } else {
+        diags.push(
+            Diagnostic::warning("content", "the site has no content/ folder")
+                .help("create content/_index.md for the home page and one folder per section"),
+        );
+        Vec::new()
+    };
+    let markdown: Vec<(&String, &std::path::PathBuf)> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Markdown { rel, abs } => Some((rel, abs)),
+            _ => None,
+        })
+        .collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> = markdown
+        .par_iter()
+        .map(|(rel, abs)| parse_file(&content, rel, abs))
+        .collect();
+
+    let mut pages: BTreeMap<String, Page> = BTreeMap::new();
+    let mut section_files: BTreeMap<String, (SourceFile, SectionMeta)> = BTreeMap::new();
+    for item in parsed {
+        match item {
+            Err(d) => diags.push(d),
+            Ok(Parsed::Section(file, meta)) => {
+                let key = parent_dir(&file.rel).to_string();
+                section_files.insert(key, (file, meta));
+            }
+            Ok(Parsed::Page(file, meta)) => {
+                if let Some(page) = new_page(file, meta, opts, diags) {
+                    pages.insert(page.file.rel.clone(), page);
+                }
+            }
+        }
+    }
+    let sections = build_sections(&entries, &pages, section_files, &config, diags);
+    check_paths(&pages, &sections, diags);
+    render_markdown(&mut pages, &sections, &config, diags);
+    let mut site = Site {
+        taxonomies: Vec::new(),
+        assets: entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Asset { rel } => Some(rel.clone()),
+                _ => None,
+            })
+            .collect(),
+        config,
+        pages,
+        sections,
+    };
+    order_sections(&mut site, diags);
+    site.taxonomies = taxonomy::collect(&site, diags);
+    site
+}
+
+fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed, Diagnostic> {
+    let shown = read::shown_path(content, abs);
+    let text = read::read_text(abs, &shown)?;
+    let split = frontmatter::split(&shown, &text)?;
+    let (body_offset, yaml_line) = (split.body_offset, split.yaml_line);
+    let file = |text| SourceFile {
+        rel: rel.to_string(),
+        shown: shown.clone(),
+        text,
+        body_offset,
+        yaml_line,
+    };
+    if rel == "_index.md" || rel.ends_with("/_index.md") {
+        let meta: SectionMeta = frontmatter::parse(&shown, &text, &split, SECTION_KEYS)?;
+        Ok(Parsed::Section(file(text.clone()), meta))
+    } else {
+        let meta: PageMeta = frontmatter::parse(&shown, &text, &split, PAGE_KEYS)?;
+        if meta.title.trim().is_empty() {
+            let line = key_line(&text, body_offset, "title");
+            return Err(Diagnostic::error(&shown, "the title is empty")
+                .at(line, 1)
+                .with_source(text.clone())
+                .help("write a title after `title:`, for example `title: 倡导适龄婚育`"));
+        }
+        Ok(Parsed::Page(file(text.clone()), meta))
+    }
+}
+
+/// Line of a front matter key; `end` is the byte offset where the front matter ends.
+fn key_line(text: &str, end: usize, key: &str) -> usize {
+    let start = 4.min(end);
+    let split = frontmatter::Split {
+        yaml: &text[start..end],
+        yaml_line: 2,
+        body: "",
+        body_offset: end,
+    };
+    frontmatter::key_line(&split, key)
+}
+
+fn date_field(
+    file: &SourceFile,
+    key: &str,
+    value: &Option<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<NaiveDateTime> {
+    let value = value.as_ref()?;
+    let parsed = frontmatter::parse_date(value);
+    if parsed.is_none() {
+        let line = key_line(&file.text, file.body_offset, key);
+        let column = file
+            .text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.find(value.as_str()))
+            .map_or(1, |b| {
+                file.text
+                    .lines()
+                    .nth(line - 1)
+                    .map_or(1, |l| l[..b].chars().count() + 1)
+            });
+        diags.push(
+            Diagnostic::error(
+                &file.shown,
+                format!("`{key}` is not a valid date: `{value}`"),
+            )
+            .at(line, column)
+            .with_source(file.text.clone())
+            .help("write dates as 2022-05-29, or 2022-05-29T09:30:00+08:00 with a time"),
+        );
+    }
+    parsed
+}
+
+fn new_page(
+    file: SourceFile,
+    meta: PageMeta,
+    opts: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Page> {
+    let date = date_field(&file, "date", &meta.date, diags);
+    let updated = date_field(&file, "updated", &meta.updated, diags);
+    if meta.draft && !opts.drafts {
+        return None;
+    }
+    if date.is_some_and(|d| d > opts.now) {
+        return None;
+    }
+    let section = parent_dir(&file.rel).to_string();
+    let stem = file
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(&file.rel)
+        .trim_end_matches(".md");
+    let slug = meta.slug.clone().unwrap_or_else(|| stem.to_string());
+    let slug: String = slug
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c == '/' {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let path = format!("{}{slug}/", Site::section_path(&section));
+    Some(Page {
+        file,
+        meta,
+        date,
+        updated,
+        section,
+        slug,
+        path,
+        html: String::new(),
+        summary_html: String::new(),
+        toc: Vec::new(),
+        text: String::new(),
+        han_chars: 0,
+        words: 0,
+        reading_minutes: 0,
+    })
+}
+
+pub fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+fn build_sections(
+    entries: &[Entry],
+    pages: &BTreeMap<String, Page>,
+    mut files: BTreeMap<String, (SourceFile, SectionMeta)>,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Section> {
+    let mut keys: BTreeSet<String> = BTreeSet::from([String::new()]);
+    let mut mark = |mut dir: &str| loop {
+        keys.insert(dir.to_string());
+        if dir.is_empty() {
+            break;
+        }
+        dir = parent_dir(dir);
+    };
+    for page in pages.values() {
+        mark(&page.section);
+    }
+    for key in files.keys() {
+        mark(key);
+    }
+    for e in entries {
+        if let Entry::Dir { rel } = e {
+            if keys.contains(rel) && !files.contains_key(rel) && !rel.is_empty() {
+                diags.push(
+                    Diagnostic::warning(format!("content/{rel}"), "this folder has no _index.md, so the section takes the folder name as its title")
+                        .help(format!("create content/{rel}/_index.md with `title:` and `description:`")),
+                );
+            }
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let (file, meta) = match files.remove(&key) {
+                Some((f, m)) => (Some(f), m),
+                None => (None, SectionMeta::default()),
+            };
+            let folder = key.rsplit('/').next().unwrap_or("").to_string();
+            let title = meta.title.clone().unwrap_or_else(|| {
+                if key.is_empty() {
+                    config.title.clone()
+                } else {
+                    folder
+                }
+            });
+            let section = Section {
+                path: Site::section_path(&key),
+                parent: (!key.is_empty()).then(|| parent_dir(&key).to_string()),
+                key: key.clone(),
+                file,
+                meta,
+                title,
+                html: String::new(),
+                pages: Vec::new(),
+                subsections: Vec::new(),
+            };
+            (key, section)
+        })
+        .collect()
+}
+
+/// Two files may not claim the same URL.
+fn check_paths(
+    pages: &BTreeMap<String, Page>,
+    sections: &BTreeMap<String, Section>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for s in sections.values() {
+        seen.insert(
+            &s.path,
+            s.file.as_ref().map_or(s.key.as_str(), |f| f.rel.as_str()),
+        );
+    }
+    for page in pages.values() {
+        if let Some(first) = seen.insert(&page.path, &page.file.rel) {
+            let line = page.meta.slug.as_ref().map_or(1, |_| {
+                key_line(&page.file.text, page.file.body_offset, "slug")
+            });
+            diags.push(
+                Diagnostic::error(
+                    &page.file.shown,
+                    format!("duplicate URL {}: content/{first} has it too", page.path),
+                )
+                .at(line, 1)
+                .with_source(page.file.text.clone())
+                .help("give one of the pages a different file name or `slug:`"),
+            );
+        }
+    }
+}
+
+fn render_markdown(
+    pages: &mut BTreeMap<String, Page>,
+    sections: &BTreeMap<String, Section>,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut targets: HashMap<String, String> = HashMap::new();
+    for (key, page) in pages.iter() {
+        targets.insert(key.clone(), config.url(&page.path));
+    }
+    for s in sections.values() {
+        let rel = if s.key.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{}/_index.md", s.key)
+        };
+        targets.insert(rel, config.url(&s.path));
+    }
+    let resolve = |p: &str| targets.get(p).cloned();
+    let found: Vec<Vec<Diagnostic>> = pages
+        .par_iter_mut()
+        .map(|(_, page)| {
+            let input = markdown::Input {
+                shown: &page.file.shown,
+                file_text: &page.file.text,
+                body_offset: page.file.body_offset,
+                dir: &page.section,
+            };
+            let r = markdown::render(&input, &resolve);
+            let (han, words) = markdown::count_chars(&r.text);
+            page.han_chars = han;
+            page.words = words;
+            page.reading_minutes =
+                (han.div_ceil(config.chars_per_minute.max(1)) + words.div_ceil(200)).max(1);
+            page.summary_html = match (&r.summary_html, &page.meta.description) {
+                (Some(s), _) => s.clone(),
+                (None, _) => {
+                    let (cut, more) = markdown::truncate_chars(&r.text, config.summary_chars);
+                    format!(
+                        "<p>{}{}</p>",
+                        crate::render::escape::html(&cut),
+                        if more { "…" } else { "" }
+                    )
+                }
+            };
+            page.html = r.html;
+            page.toc = markdown::anchors::nest(r.headings);
+            page.text = r.text;
+            r.diagnostics
+        })
+        .collect();
+    diags.extend(found.into_iter().flatten());
+}
+
+fn order_sections(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let mut by_section: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, page) in &site.pages {
+        by_section
+            .entry(page.section.clone())
+            .or_default()
+            .push(key.clone());
+    }
+    let targets: HashMap<String, String> = site
+        .pages
+        .iter()
+        .map(|(k, p)| (k.clone(), site.config.url(&p.path)))
+        .collect();
+    let resolve = |p: &str| targets.get(p).cloned();
+    let keys: Vec<String> = site.sections.keys().cloned().collect();
+    for key in &keys {
+        let mut list = by_section.remove(key).unwrap_or_default();
+        let sort_by = site.sections[key].meta.sort_by;
+        list.sort_by(|a, b| {
+            let (pa, pb) = (&site.pages[a], &site.pages[b]);
+            let primary = match sort_by {
+                SortBy::Date => pb.date.cmp(&pa.date),
+                SortBy::Weight => pa
+                    .meta
+                    .weight
+                    .unwrap_or(i64::MAX)
+                    .cmp(&pb.meta.weight.unwrap_or(i64::MAX)),
+                SortBy::Title => pa.meta.title.cmp(&pb.meta.title),
+            };
+            primary.then_with(|| a.cmp(b))
+        });
+        let mut subs: Vec<String> = keys
+            .iter()
+            .filter(|k| site.sections[*k].parent.as_deref() == Some(key.as_str()))
+            .cloned()
+            .collect();
+        subs.sort_by(|a, b| {
+            let (sa, sb) = (&site.sections[a], &site.sections[b]);
+            sa.meta
+                .weight
+                .unwrap_or(i64::MAX)
+                .cmp(&sb.meta.weight.unwrap_or(i64::MAX))
+                .then_with(|| a.cmp(b))
+        });
+        let section = site.sections.get_mut(key).expect("key listed above");
+        section.pages = list;
+        section.subsections = subs;
+        if let Some(file) = &section.file {
+            let input = markdown::Input {
+                shown: &file.shown,
+                file_text: &file.text,
+                body_offset: file.body_offset,
+                dir: &section.key,
+            };
+            let rendered = markdown::render(&input, &resolve);
+            diags.extend(rendered.diagnostics);
+            section.html = rendered.html;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! One diagnostic type for every mistake an editor or publisher can make (DESIGN D4).
+//!
+//! Line and column are 1-based and counted from the top of the file, never from the
+//! start of the front matter, so an editor can jump straight to the spot.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path shown to the user: relative to the site root where possible.
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    /// The whole file, when it is text, so the report can show the offending line.
+    pub source: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+            help: None,
+            source: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = line.max(1);
+        self.column = column.max(1);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_source(mut self, source: Arc<str>) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `source`.
+    pub fn at_offset(self, source: &str, offset: usize) -> Self {
+        let (line, column) = line_col(source, offset);
+        self.at(line, column)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col`, the form editors and CI logs can jump to.
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+
+    /// Renders the diagnostic with the offending source line, in the manner of rustc.
+    pub fn render(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{kind}: {}: {}\n", self.location(), self.message);
+        let mut report =
+            MietteDiagnostic::new(self.message.clone()).with_severity(match self.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            });
+        if let Some(help) = &self.help {
+            report = report.with_help(help.clone());
+        }
+        let Some(source) = self.source.as_deref() else {
+            if let Some(help) = &self.help {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+            return out;
+        };
+        let offset = offset_of(source, self.line, self.column);
+        let len = source[offset..]
+            .chars()
+            .next()
+            .filter(|c| *c != '\n')
+            .map_or(0, char::len_utf8);
+        report = report.with_label(LabeledSpan::at(offset..offset + len, "here"));
+        let named = NamedSource::new(self.file.display().to_string(), source.to_string());
+        let report = miette::Report::new(report).with_source_code(named);
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_context_lines(1)
+            .with_width(100);
+        let mut body = String::new();
+        if handler.render_report(&mut body, report.as_ref()).is_ok() {
+            // The first line repeats the message we already printed with its location.
+            let rest = body.split_once('\n').map_or("", |(_, rest)| rest);
+            out.push_str(rest);
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Byte offset of a 1-based line and column; clamps to the end of the text.
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for _ in 1..line {
+        match source[offset..].find('\n') {
+            Some(i) => offset += i + 1,
+            None => return source.len(),
+        }
+    }
+    let line_text = &source[offset..];
+    let line_end = line_text.find('\n').unwrap_or(line_text.len());
+    offset
+        + line_text[..line_end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_end, |(i, _)| i)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Shows a path relative to `root` when it lies inside it.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Sorts diagnostics by file and position so reports read in a stable order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
+}
+
+/// Suggests the closest candidate for a misspelt name.
+pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(name, c), *c))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "---\ntitle: 家园\n日期: x\n";
+        let off = src.find("日期").unwrap();
+        assert_eq!(line_col(src, off), (3, 1));
+        let off = src.find('园').unwrap();
+        assert_eq!(line_col(src, off), (2, 9));
+        assert_eq!(offset_of(src, 2, 9), off);
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(did_you_mean("titel", &["title", "date"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", &["title", "date"]), None);
+    }
+
+    #[test]
+    fn render_names_file_line_and_help() {
+        let d = Diagnostic::error("content/a.md", "unknown key `titel`")
+            .at(2, 1)
+            .help("did you mean `title`?")
+            .with_source(Arc::from("---\ntitel: x\n---\n"));
+        let text = d.render();
+        assert!(text.starts_with("error: content/a.md:2:1: unknown key `titel`"));
+        assert!(text.contains("titel: x"));
+        assert!(text.contains("did you mean `title`?"));
+    }
+}

@@ -1,0 +1,114 @@
+//! The site model: pages and sections in maps keyed by their content path, pointing at
+//! each other by key (STYLE 3), so every stage is a plain function over plain data.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+
+use crate::config::Config;
+use crate::frontmatter::{PageMeta, SectionMeta};
+use crate::markdown::Heading;
+
+/// A content file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Content-relative path with forward slashes, e.g. `news/a.md`: the key.
+    pub rel: String,
+    /// Path shown in messages, relative to the site root: `content/news/a.md`.
+    pub shown: PathBuf,
+    pub text: Arc<str>,
+    pub body_offset: usize,
+    pub yaml_line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub file: SourceFile,
+    pub meta: PageMeta,
+    pub date: Option<NaiveDateTime>,
+    pub updated: Option<NaiveDateTime>,
+    /// Key of the section that holds the page ("" is the home section).
+    pub section: String,
+    pub slug: String,
+    /// Site path such as `/news/a/`, without the base path.
+    pub path: String,
+    pub html: String,
+    pub summary_html: String,
+    pub toc: Vec<Heading>,
+    pub text: String,
+    pub han_chars: usize,
+    pub words: usize,
+    pub reading_minutes: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Content-relative folder: "" for the root, `care/warm-heart` for a nested one.
+    pub key: String,
+    pub file: Option<SourceFile>,
+    pub meta: SectionMeta,
+    pub title: String,
+    pub path: String,
+    pub parent: Option<String>,
+    pub html: String,
+    /// Keys of the section's own pages, in its sort order.
+    pub pages: Vec<String>,
+    /// Keys of child sections, ordered by weight then title.
+    pub subsections: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    pub title: String,
+    pub paginate_by: usize,
+    /// Term name → page keys, newest first.
+    pub terms: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub pages: BTreeMap<String, Page>,
+    pub sections: BTreeMap<String, Section>,
+    pub taxonomies: Vec<Taxonomy>,
+    /// Files under content/ that are not Markdown, copied beside the pages.
+    pub assets: Vec<String>,
+}
+
+impl Site {
+    pub fn section_path(key: &str) -> String {
+        if key.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{key}/")
+        }
+    }
+
+    /// Site path of a taxonomy term page.
+    pub fn term_path(taxonomy: &str, term: &str) -> String {
+        format!("/{taxonomy}/{}/", term_slug(term))
+    }
+}
+
+/// Term names keep Chinese characters; only characters unsafe in a path are replaced.
+pub fn term_slug(term: &str) -> String {
+    let s: String = term
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || matches!(c, '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>') {
+                '-'
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "-".into()
+    } else {
+        s
+    }
+}

@@ -1,0 +1,178 @@
+//! Generated files that are not templates: Atom feeds, `sitemap.xml`, `robots.txt`.
+//! Dates come from the content, never from the clock, so output stays reproducible.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
+use super::escape::html as xml;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Page, Site};
+use crate::output::Staging;
+
+const FEED_ENTRIES: usize = 20;
+
+/// Characters percent-encoded in URLs written to XML (RFC 3986 unreserved stay as they are).
+const URL_SET: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|')
+    .add(b'\\')
+    .add(b'^');
+
+pub fn encode_url(url: &str) -> String {
+    utf8_percent_encode(url, URL_SET).to_string()
+}
+
+pub fn write_all(site: &Site, out: &Staging) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut all: Vec<&Page> = site.pages.values().collect();
+    all.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.file.rel.cmp(&b.file.rel))
+    });
+    let mut write = |path: &str, body: String| {
+        if let Err(d) = out.write_file(path, body.as_bytes()) {
+            diags.push(d);
+        }
+    };
+    write(
+        "/atom.xml",
+        atom(site, &site.config.title, "/", "/atom.xml", &all),
+    );
+    for section in site
+        .sections
+        .values()
+        .filter(|s| !s.key.is_empty() && !s.pages.is_empty())
+    {
+        let pages: Vec<&Page> = section.pages.iter().map(|k| &site.pages[k]).collect();
+        let title = format!("{} - {}", section.title, site.config.title);
+        let feed = format!("{}atom.xml", section.path);
+        write(&feed, atom(site, &title, &section.path, &feed, &pages));
+    }
+    write("/sitemap.xml", sitemap(site));
+    write(
+        "/robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}\n",
+            encode_url(&site.config.permalink("/sitemap.xml"))
+        ),
+    );
+    diags
+}
+
+fn atom(site: &Site, title: &str, home: &str, self_path: &str, pages: &[&Page]) -> String {
+    let c = &site.config;
+    let updated = pages
+        .iter()
+        .filter_map(|p| p.updated.or(p.date))
+        .max()
+        .map_or_else(
+            || "1970-01-01T00:00:00+08:00".to_string(),
+            |d| format!("{}+08:00", d.format("%Y-%m-%dT%H:%M:%S")),
+        );
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    s.push_str(&xml(&c.language));
+    s.push_str("\">\n");
+    s.push_str(&format!("<title>{}</title>\n", xml(title)));
+    s.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&encode_url(&c.permalink(self_path)))
+    ));
+    s.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&encode_url(&c.permalink(home)))
+    ));
+    s.push_str(&format!(
+        "<id>{}</id>\n<updated>{updated}</updated>\n",
+        xml(&encode_url(&c.permalink(self_path)))
+    ));
+    if !c.author.is_empty() {
+        s.push_str(&format!(
+            "<author><name>{}</name></author>\n",
+            xml(&c.author)
+        ));
+    }
+    for page in pages.iter().take(FEED_ENTRIES) {
+        let link = encode_url(&c.permalink(&page.path));
+        let date = page.updated.or(page.date).map_or_else(
+            || updated.clone(),
+            |d| format!("{}+08:00", d.format("%Y-%m-%dT%H:%M:%S")),
+        );
+        s.push_str("<entry>\n");
+        s.push_str(&format!("<title>{}</title>\n", xml(&page.meta.title)));
+        s.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<id>{}</id>\n",
+            xml(&link),
+            xml(&link)
+        ));
+        if let Some(d) = page.date {
+            s.push_str(&format!(
+                "<published>{}+08:00</published>\n",
+                d.format("%Y-%m-%dT%H:%M:%S")
+            ));
+        }
+        s.push_str(&format!("<updated>{date}</updated>\n"));
+        if let Some(author) = page.meta.author.as_deref() {
+            s.push_str(&format!("<author><name>{}</name></author>\n", xml(author)));
+        }
+        s.push_str(&format!(
+            "<summary type=\"html\">{}</summary>\n",
+            xml(&page.summary_html)
+        ));
+        s.push_str("</entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+fn sitemap(site: &Site) -> String {
+    let c = &site.config;
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for s in site.sections.values() {
+        entries.push((s.path.clone(), None));
+    }
+    for p in site.pages.values() {
+        entries.push((
+            p.path.clone(),
+            p.updated
+                .or(p.date)
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+        ));
+    }
+    for tax in &site.taxonomies {
+        entries.push((format!("/{}/", tax.name), None));
+        for term in tax.terms.keys() {
+            entries.push((Site::term_path(&tax.name, term), None));
+        }
+    }
+    entries.sort();
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, lastmod) in entries {
+        s.push_str(&format!(
+            "<url><loc>{}</loc>",
+            xml(&encode_url(&c.permalink(&path)))
+        ));
+        if let Some(d) = lastmod {
+            s.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn encodes_chinese_paths() {
+        assert_eq!(
+            super::encode_url("http://a.org/tags/三孩/"),
+            "http://a.org/tags/%E4%B8%89%E5%AD%A9/"
+        );
+    }
+}

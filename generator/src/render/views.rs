@@ -1,0 +1,285 @@
+//! Serialize-only views handed to templates (STYLE 4): they borrow the model, so templates
+//! never see internal types. docs/templates.md documents every field.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::markdown::anchors::{toc_html, Heading};
+use crate::model::{Page, Section, Site};
+
+#[derive(Serialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct Crumb<'a> {
+    pub title: &'a str,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct PageRef<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub description: Option<&'a str>,
+    pub summary: &'a str,
+    pub city: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub section: &'a str,
+    pub section_title: &'a str,
+    pub tags: Vec<Link>,
+    pub reading_minutes: usize,
+    pub cover: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    #[serde(flatten)]
+    pub base: PageRef<'a>,
+    pub content: &'a str,
+    pub toc: &'a [Heading],
+    pub toc_html: String,
+    pub char_count: usize,
+    pub word_count: usize,
+    pub updated: Option<String>,
+    pub categories: Vec<Link>,
+    pub ancestors: Vec<Crumb<'a>>,
+    pub earlier: Option<PageRef<'a>>,
+    pub later: Option<PageRef<'a>>,
+    pub related: Vec<PageRef<'a>>,
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+pub struct SubsectionRef<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub description: Option<&'a str>,
+    pub page_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub content: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub key: &'a str,
+    pub ancestors: Vec<Crumb<'a>>,
+    pub subsections: Vec<SubsectionRef<'a>>,
+    pub page_count: usize,
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+pub struct Pager {
+    pub index: usize,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct Paginator<'a> {
+    pub pages: Vec<PageRef<'a>>,
+    pub current_index: usize,
+    pub number_pagers: usize,
+    pub total_pages: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub first: String,
+    pub last: String,
+    pub pagers: Vec<Pager>,
+}
+
+pub fn date_ymd(d: &chrono::NaiveDateTime) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn date_display(d: &chrono::NaiveDateTime) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+pub fn tag_links(site: &Site, taxonomy: &str, names: &[String]) -> Vec<Link> {
+    if site.config.taxonomy(taxonomy).is_none() {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| Link {
+            name: n.trim().to_string(),
+            url: site.config.url(&Site::term_path(taxonomy, n)),
+        })
+        .collect()
+}
+
+pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
+    let section = &site.sections[&page.section];
+    PageRef {
+        title: &page.meta.title,
+        url: site.config.url(&page.path),
+        permalink: site.config.permalink(&page.path),
+        date: page.date.as_ref().map(date_ymd),
+        date_display: page.date.as_ref().map(date_display),
+        description: page.meta.description.as_deref(),
+        summary: &page.summary_html,
+        city: page.meta.city.as_deref(),
+        author: page.meta.author.as_deref(),
+        section: &page.section,
+        section_title: &section.title,
+        tags: tag_links(site, "tags", &page.meta.tags),
+        reading_minutes: page.reading_minutes,
+        cover: page.meta.cover.as_deref(),
+    }
+}
+
+/// Breadcrumbs from the home page down to (and including) section `key`.
+pub fn ancestors<'a>(site: &'a Site, key: &str, include_self: bool) -> Vec<Crumb<'a>> {
+    let mut chain = Vec::new();
+    let mut current = Some(key.to_string());
+    while let Some(k) = current {
+        let s = &site.sections[&k];
+        chain.push(Crumb {
+            title: &s.title,
+            url: site.config.url(&s.path),
+        });
+        current = s.parent.clone();
+    }
+    chain.reverse();
+    if !include_self {
+        chain.pop();
+    }
+    chain
+}
+
+pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
+    let section = &site.sections[&page.section];
+    let pos = section.pages.iter().position(|k| *k == page.file.rel);
+    let neighbour = |i: Option<usize>| {
+        i.and_then(|i| section.pages.get(i))
+            .map(|k| page_ref(site, &site.pages[k]))
+    };
+    PageView {
+        base: page_ref(site, page),
+        content: &page.html,
+        toc: &page.toc,
+        toc_html: toc_html(&page.toc),
+        char_count: page.han_chars,
+        word_count: page.words,
+        updated: page.updated.as_ref().map(date_ymd),
+        categories: tag_links(site, "categories", &page.meta.categories),
+        ancestors: ancestors(site, &page.section, true),
+        // Lists run newest first, so the earlier page is the next one in the list.
+        earlier: neighbour(pos.map(|i| i + 1)),
+        later: neighbour(pos.and_then(|i| i.checked_sub(1))),
+        related: related(site, page)
+            .into_iter()
+            .map(|p| page_ref(site, p))
+            .collect(),
+        extra: &page.meta.extra,
+    }
+}
+
+/// Up to five pages sharing the most tags, newest first among equals.
+fn related<'a>(site: &'a Site, page: &'a Page) -> Vec<&'a Page> {
+    if page.meta.tags.is_empty() {
+        return Vec::new();
+    }
+    let Some(tax) = site.taxonomies.iter().find(|t| t.name == "tags") else {
+        return Vec::new();
+    };
+    let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+    for tag in &page.meta.tags {
+        for key in tax.terms.get(tag.trim()).into_iter().flatten() {
+            if *key != page.file.rel {
+                *shared.entry(key.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut list: Vec<(&str, usize)> = shared.into_iter().collect();
+    list.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| site.pages[b.0].date.cmp(&site.pages[a.0].date))
+            .then_with(|| a.0.cmp(b.0))
+    });
+    list.into_iter()
+        .take(5)
+        .map(|(k, _)| &site.pages[k])
+        .collect()
+}
+
+pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a> {
+    SectionView {
+        title: &section.title,
+        description: section.meta.description.as_deref(),
+        content: &section.html,
+        url: site.config.url(&section.path),
+        permalink: site.config.permalink(&section.path),
+        key: &section.key,
+        ancestors: ancestors(site, &section.key, false),
+        subsections: section
+            .subsections
+            .iter()
+            .map(|k| {
+                let s = &site.sections[k];
+                SubsectionRef {
+                    title: &s.title,
+                    url: site.config.url(&s.path),
+                    description: s.meta.description.as_deref(),
+                    page_count: s.pages.len(),
+                }
+            })
+            .collect(),
+        page_count: section.pages.len(),
+        extra: &section.meta.extra,
+    }
+}
+
+/// Site path of page `index` (1-based) of a paginated list rooted at `base`.
+pub fn pager_path(base: &str, index: usize) -> String {
+    if index <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{index}/")
+    }
+}
+
+pub fn paginator<'a>(
+    site: &'a Site,
+    base: &str,
+    keys: &'a [String],
+    per_page: usize,
+    index: usize,
+) -> Paginator<'a> {
+    let per_page = per_page.max(1);
+    let total_pages = keys.len().div_ceil(per_page).max(1);
+    let url = |i: usize| site.config.url(&pager_path(base, i));
+    Paginator {
+        pages: keys
+            .iter()
+            .skip((index - 1) * per_page)
+            .take(per_page)
+            .map(|k| page_ref(site, &site.pages[k]))
+            .collect(),
+        current_index: index,
+        number_pagers: total_pages,
+        total_pages,
+        previous: (index > 1).then(|| url(index - 1)),
+        next: (index < total_pages).then(|| url(index + 1)),
+        first: url(1),
+        last: url(total_pages),
+        pagers: (1..=total_pages)
+            .map(|i| Pager {
+                index: i,
+                url: url(i),
+            })
+            .collect(),
+    }
+}
