@@ -7,8 +7,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -80,46 +78,42 @@ impl Diagnostic {
     }
 
     /// Renders the diagnostic with the offending source line, in the manner of rustc.
+    /// Columns count characters, as editors do, so the caret lines up under Chinese text
+    /// (each Han character takes two terminal cells).
     pub fn render(&self) -> String {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{kind}: {}: {}\n", self.location(), self.message);
-        let mut report =
-            MietteDiagnostic::new(self.message.clone()).with_severity(match self.severity {
-                Severity::Error => miette::Severity::Error,
-                Severity::Warning => miette::Severity::Warning,
-            });
-        if let Some(help) = &self.help {
-            report = report.with_help(help.clone());
+        let mut out = format!("{kind}: {}\n", self.message);
+        out.push_str(&format!("  --> {}\n", self.location()));
+        if let Some(source) = self.source.as_deref() {
+            let gutter = (self.line + 1).to_string().len();
+            let pad = " ".repeat(gutter);
+            out.push_str(&format!(" {pad} |\n"));
+            let lines: Vec<&str> = source.lines().collect();
+            for n in self.line.saturating_sub(1).max(1)..=self.line {
+                if let Some(text) = lines.get(n - 1) {
+                    out.push_str(&format!(" {n:>gutter$} | {text}\n"));
+                }
+            }
+            if let Some(text) = lines.get(self.line - 1) {
+                let width: usize = text
+                    .chars()
+                    .take(self.column - 1)
+                    .map(|c| {
+                        if crate::markdown::cjk::is_cjk(c) {
+                            2
+                        } else {
+                            1
+                        }
+                    })
+                    .sum();
+                out.push_str(&format!(" {pad} | {}^\n", " ".repeat(width)));
+            }
         }
-        let Some(source) = self.source.as_deref() else {
-            if let Some(help) = &self.help {
-                out.push_str(&format!("  help: {help}\n"));
-            }
-            return out;
-        };
-        let offset = offset_of(source, self.line, self.column);
-        let len = source[offset..]
-            .chars()
-            .next()
-            .filter(|c| *c != '\n')
-            .map_or(0, char::len_utf8);
-        report = report.with_label(LabeledSpan::at(offset..offset + len, "here"));
-        let named = NamedSource::new(self.file.display().to_string(), source.to_string());
-        let report = miette::Report::new(report).with_source_code(named);
-        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-            .with_context_lines(1)
-            .with_width(100);
-        let mut body = String::new();
-        if handler.render_report(&mut body, report.as_ref()).is_ok() {
-            // The first line repeats the message we already printed with its location.
-            let rest = body.split_once('\n').map_or("", |(_, rest)| rest);
-            out.push_str(rest);
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("  = help: {help}\n"));
         }
         out
     }
@@ -215,7 +209,10 @@ mod tests {
             .help("did you mean `title`?")
             .with_source(Arc::from("---\ntitel: x\n---\n"));
         let text = d.render();
-        assert!(text.starts_with("error: content/a.md:2:1: unknown key `titel`"));
+        assert!(
+            text.starts_with("error: unknown key `titel`\n  --> content/a.md:2:1\n"),
+            "{text}"
+        );
         assert!(text.contains("titel: x"));
         assert!(text.contains("did you mean `title`?"));
     }

@@ -48,12 +48,22 @@ fn attributes(html: &str) -> Vec<String> {
         while let Some(i) = rest.find(attr) {
             rest = &rest[i + attr.len()..];
             if let Some(end) = rest.find('"') {
-                out.push(rest[..end].replace("&amp;", "&"));
+                out.push(unescape(&rest[..end]));
                 rest = &rest[end..];
             }
         }
     }
     out
+}
+
+fn unescape(value: &str) -> String {
+    value
+        .replace("&#x2F;", "/")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 fn resolve(

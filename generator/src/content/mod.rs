@@ -374,11 +374,19 @@ fn order_sections(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             .or_default()
             .push(key.clone());
     }
-    let targets: HashMap<String, String> = site
+    let mut targets: HashMap<String, String> = site
         .pages
         .iter()
         .map(|(k, p)| (k.clone(), site.config.url(&p.path)))
         .collect();
+    for s in site.sections.values() {
+        let rel = if s.key.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{}/_index.md", s.key)
+        };
+        targets.insert(rel, site.config.url(&s.path));
+    }
     let resolve = |p: &str| targets.get(p).cloned();
     let keys: Vec<String> = site.sections.keys().cloned().collect();
     for key in &keys {

@@ -30,7 +30,7 @@ mod tests {
 
     #[test]
     fn classes() {
-        assert!(is_cjk('家') && is_cjk('：') && is_cjk('“') == false && is_cjk('，'));
+        assert!(is_cjk('家') && is_cjk('：') && !is_cjk('“') && is_cjk('，'));
         assert!(is_han('育') && !is_han('，') && !is_han('a'));
     }
 }

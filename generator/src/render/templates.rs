@@ -66,6 +66,8 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // tera's default escaper also rewrites `/` as `&#x2F;`, which makes every URL unreadable.
+    tera.set_escape_fn(escape_html);
     if let Err(e) = tera.add_raw_templates(valid) {
         diags.push(
             Diagnostic::error("templates", error_chain(&e))
@@ -101,6 +103,10 @@ fn read_dir(root: &Path, dir: &Path, out: &mut Vec<Source>, diags: &mut Vec<Diag
             )),
         }
     }
+}
+
+fn escape_html(text: &str) -> String {
+    crate::render::escape::html(text)
 }
 
 /// A tera parse error names its position as ` --> line:col`.
