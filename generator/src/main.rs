@@ -1,6 +1,6 @@
 //! The `jiayuan` command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Local;
@@ -86,7 +86,7 @@ fn main() -> ExitCode {
 }
 
 fn options(
-    root: &PathBuf,
+    root: &Path,
     args: &BuildArgs,
     verbose: bool,
     write: bool,
@@ -99,7 +99,7 @@ fn options(
         })?,
     };
     Ok(BuildOptions {
-        root: root.clone(),
+        root: root.to_path_buf(),
         output: args.output.clone().unwrap_or_else(|| root.join("public")),
         base_url: args.base_url.clone(),
         drafts: args.drafts,
@@ -146,7 +146,7 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
 }
 
 fn build_or_check(
-    root: &PathBuf,
+    root: &Path,
     args: &BuildArgs,
     verbose: bool,
     write: bool,
