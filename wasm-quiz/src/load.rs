@@ -1,0 +1,218 @@
+//! Reading a quiz folder: `<dir>/*.yaml` banks and `<dir>/contests/*.yaml`
+//! contests. The only module that touches serde_yaml (DESIGN D7): swapping
+//! in a maintained fork changes `parse_yaml` and nothing else.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diagnostic::QuizDiagnostic;
+use crate::fields::Problems;
+use crate::locate::{Outline, Seg};
+use crate::model::QuizSet;
+use crate::parse_bank::{parse_bank, ParsedBank};
+use crate::parse_contest::parse_contest;
+use crate::validate::cross_check;
+
+/// One file's name (as shown in diagnostics) and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The file name without folder and extension.
+    fn stem(&self) -> &str {
+        let name = self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path);
+        name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+    }
+}
+
+/// Load and validate every bank and contest under `dir`. A missing folder is
+/// an empty set. All problems of all files come back together, sorted.
+pub fn load_quiz_dir(dir: &Path) -> Result<QuizSet, Vec<QuizDiagnostic>> {
+    let mut diagnostics = Vec::new();
+    let banks = read_yaml_files(dir, &mut diagnostics);
+    let contests = read_yaml_files(&dir.join("contests"), &mut diagnostics);
+    match load_sources(&banks, &contests) {
+        Ok(set) if diagnostics.is_empty() => Ok(set),
+        Ok(_) => Err(diagnostics),
+        Err(more) => {
+            diagnostics.extend(more);
+            diagnostics.sort();
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Validate banks and contests already read into memory.
+pub fn load_sources(
+    banks: &[SourceFile],
+    contests: &[SourceFile],
+) -> Result<QuizSet, Vec<QuizDiagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut parsed_banks: Vec<ParsedBank> = Vec::new();
+    for file in banks {
+        let found = parse_file(file, &mut diagnostics, |v, out| {
+            parse_bank(v, &file.path, file.stem(), out)
+        });
+        parsed_banks.extend(found);
+    }
+    let mut parsed_contests = Vec::new();
+    for file in contests {
+        let found = parse_file(file, &mut diagnostics, |v, out| {
+            parse_contest(v, &file.path, file.stem(), out)
+        });
+        parsed_contests.extend(found);
+    }
+    parsed_banks.sort_by(|a, b| a.bank.name.cmp(&b.bank.name));
+    parsed_contests.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let outlines: Vec<(&str, Outline)> = banks
+        .iter()
+        .chain(contests)
+        .map(|f| (f.path.as_str(), Outline::new(&f.text)))
+        .collect();
+    let locate = |file: &str, path: &[Seg]| {
+        outlines
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map_or((1, 1), |(_, o)| o.locate(path))
+    };
+    diagnostics.extend(cross_check(&parsed_banks, &parsed_contests, &locate));
+    if !diagnostics.is_empty() {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    let banks = parsed_banks.into_iter().map(|p| p.bank).collect();
+    Ok(QuizSet::new(banks, parsed_contests))
+}
+
+fn parse_file<T>(
+    file: &SourceFile,
+    diagnostics: &mut Vec<QuizDiagnostic>,
+    convert: impl FnOnce(&Value, &mut Problems) -> Option<T>,
+) -> Option<T> {
+    let value = match parse_yaml(&file.text) {
+        Ok(v) => v,
+        Err((at, message)) => {
+            diagnostics.push(QuizDiagnostic::new(&file.path, at, message));
+            return None;
+        }
+    };
+    let mut problems = Problems::default();
+    let result = convert(&value, &mut problems);
+    let outline = Outline::new(&file.text);
+    diagnostics.extend(problems.0.into_iter().map(|p| {
+        QuizDiagnostic::new(&file.path, outline.locate(&p.path), p.message).with_help(p.help)
+    }));
+    result
+}
+
+/// YAML text → tree, or the syntax error's position and message.
+fn parse_yaml(text: &str) -> Result<Value, ((u32, u32), String)> {
+    serde_yaml::from_str::<Value>(text).map_err(|e| {
+        let at = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
+        (
+            at,
+            format!("YAML syntax error: {}", drop_position(&e.to_string())),
+        )
+    })
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the diagnostic
+/// carries the position already.
+fn drop_position(message: &str) -> String {
+    let Some(start) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &message[start + " at line ".len()..];
+    let rest = &rest[digits(rest)..];
+    let Some(rest) = rest.strip_prefix(" column ") else {
+        return message.to_owned();
+    };
+    format!("{}{}", &message[..start], &rest[digits(rest)..])
+}
+
+/// The `*.yaml` files directly in `dir`, sorted by name. A `.yml` file is
+/// reported rather than silently skipped.
+fn read_yaml_files(dir: &Path, diagnostics: &mut Vec<QuizDiagnostic>) -> Vec<SourceFile> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("yaml") => match fs::read_to_string(&path) {
+                Ok(text) => files.push(SourceFile::new(shown, text)),
+                Err(e) => diagnostics.push(QuizDiagnostic::new(
+                    &shown,
+                    (1, 1),
+                    format!("cannot read quiz file: {e}"),
+                )),
+            },
+            Some("yml") => diagnostics.push(
+                QuizDiagnostic::new(&shown, (1, 1), "quiz files must end in `.yaml`")
+                    .with_help(Some("rename the file; `.yml` files are not read".into())),
+            ),
+            _ => {}
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_carry_the_yaml_position() {
+        let bank = SourceFile::new("quiz/a.yaml", "bank: a\ntitle: [unclosed\nquestions: []\n");
+        let d = load_sources(&[bank], &[]).unwrap_err();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].file, "quiz/a.yaml");
+        assert!(d[0].message.starts_with("YAML syntax error: "), "{}", d[0]);
+        assert_eq!((d[0].line, d[0].column), (3, 10), "{}", d[0]);
+        assert!(
+            d[0].message.ends_with("flow sequence at line 2 column 8"),
+            "{}",
+            d[0]
+        );
+    }
+
+    #[test]
+    fn stems_and_positions() {
+        assert_eq!(SourceFile::new("quiz/contests/c-1.yaml", "").stem(), "c-1");
+        assert_eq!(SourceFile::new("a.b.yaml", "").stem(), "a.b");
+        assert_eq!(
+            drop_position("did not find expected key at line 5 column 3, while parsing"),
+            "did not find expected key, while parsing"
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_empty_set() {
+        let set = load_quiz_dir(Path::new("/nonexistent/quiz")).unwrap();
+        assert!(set.banks.is_empty() && set.contests.is_empty());
+    }
+}

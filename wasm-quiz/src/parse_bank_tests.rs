@@ -1,0 +1,107 @@
+use serde_json::json;
+
+use super::*;
+use crate::locate::Seg;
+
+fn good() -> Value {
+    json!({
+        "id": "y-1", "type": "single", "stem": "问？", "options": ["甲", "乙", "丙"],
+        "answer": "b", "explanation": "因为", "difficulty": 2, "tags": ["青春健康"],
+        "source": "文件", "source_url": "/youth-health/"
+    })
+}
+
+fn bank(questions: Vec<Value>) -> Value {
+    json!({ "bank": "youth", "title": "青春健康", "questions": questions })
+}
+
+fn parse(v: &Value) -> (Option<ParsedBank>, Vec<String>, Vec<Vec<Seg>>) {
+    let mut out = Problems::default();
+    let parsed = parse_bank(v, "quiz/youth.yaml", "youth", &mut out);
+    let messages = out.0.iter().map(|p| p.message.clone()).collect();
+    let paths = out.0.iter().map(|p| p.path.clone()).collect();
+    (parsed, messages, paths)
+}
+
+#[test]
+fn a_good_question_becomes_the_model() {
+    let (parsed, messages, _) = parse(&bank(vec![good()]));
+    assert!(messages.is_empty(), "{messages:?}");
+    let parsed = parsed.unwrap();
+    let q = &parsed.bank.questions[0];
+    assert_eq!(q.answer, Answer::Single(1));
+    assert_eq!(q.bank, "youth");
+    assert_eq!(q.source_url.as_deref(), Some("/youth-health/"));
+    assert_eq!(parsed.positions, [0]);
+}
+
+#[test]
+fn each_type_checks_its_answer() {
+    let mut multiple = good();
+    multiple["type"] = json!("multiple");
+    multiple["answer"] = json!(["A"]);
+    let mut tf = good();
+    tf["type"] = json!("true_false");
+    tf["answer"] = json!(true);
+    let mut fill = good();
+    fill["type"] = json!("fill_blank");
+    fill.as_object_mut().unwrap().remove("options");
+    fill["answer"] = json!([" 。"]);
+    let mut single = good();
+    single["answer"] = json!("D");
+    let (parsed, messages, paths) = parse(&bank(vec![multiple, tf, fill, single]));
+    assert_eq!(
+        messages,
+        [
+            "a multiple question needs at least 2 correct letters, found 1",
+            "a true_false question takes no `options`",
+            "a fill_blank question needs a list of non-empty accepted answers",
+            "answer `D` is not among the options A–C",
+        ]
+    );
+    assert_eq!(paths[1], crate::locate::ypath!["questions", 1, "options"]);
+    assert!(parsed.unwrap().bank.questions.is_empty());
+}
+
+#[test]
+fn shape_problems_are_all_reported() {
+    let mut q = good();
+    q["type"] = json!("singel");
+    q["stem"] = json!("  ");
+    q["difficulty"] = json!(4);
+    q["source_url"] = json!("https://example.org/");
+    let mut v = bank(vec![q, json!("not a mapping")]);
+    v["bank"] = json!("youth-health");
+    let (_, messages, _) = parse(&v);
+    assert_eq!(
+        messages,
+        [
+            "bank name `youth-health` does not match the file name `youth`",
+            "question `y-1` has unknown type `singel`",
+            "question `y-1` has an empty stem",
+            "`difficulty` is 4, outside the range 1–3",
+            "`source_url` must be a site-relative URL, found `https://example.org/`",
+            "question 2 must be a mapping of keys, found the text `not a mapping`",
+        ]
+    );
+}
+
+#[test]
+fn option_counts_and_repeats() {
+    let mut few = good();
+    few["options"] = json!(["甲"]);
+    few["answer"] = json!("A");
+    let mut many = good();
+    many["options"] = json!(["1", "2", "3", "4", "5", "6", "7"]);
+    let mut repeat = good();
+    repeat["options"] = json!(["甲", "乙", "甲 "]);
+    let (_, messages, _) = parse(&bank(vec![few, many, repeat]));
+    assert_eq!(
+        messages,
+        [
+            "question `y-1` has too few options (1); a single question needs 2–6",
+            "question `y-1` has too many options (7); a single question needs 2–6",
+            "option C repeats option A (`甲 `)",
+        ]
+    );
+}
