@@ -41,6 +41,7 @@ fn basic_site_renders_every_feature() {
         ("section_atom", "news/atom.xml"),
         ("sitemap", "sitemap.xml"),
         ("robots", "robots.txt"),
+        ("stats", "stats/index.html"),
     ] {
         insta::assert_snapshot!(name, text(&public, rel));
     }

@@ -2,6 +2,7 @@
 
 pub mod escape;
 pub mod feeds;
+pub mod stats;
 pub mod templates;
 pub mod views;
 
@@ -117,6 +118,15 @@ pub fn render_site(site: &Site, tera: &Tera, out: &Staging) -> Vec<Diagnostic> {
     diags.extend(render_taxonomies(&job));
     diags.extend(render_aliases(&job));
     if let Err(d) = job.render("404.html", "/404.html", |_| {}, Path::new("404.html")) {
+        diags.push(d);
+    }
+    let stats = stats::collect(site);
+    if let Err(d) = job.render(
+        "stats.html",
+        "/stats/",
+        |ctx| ctx.insert("stats", &stats),
+        Path::new("stats.html"),
+    ) {
         diags.push(d);
     }
     diags.extend(feeds::write_all(site, out));

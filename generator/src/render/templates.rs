@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("alias.html", include_str!("../../templates/alias.html")),
+    ("stats.html", include_str!("../../templates/stats.html")),
 ];
 
 struct Source {

@@ -195,7 +195,7 @@ fn related<'a>(site: &'a Site, page: &'a Page) -> Vec<&'a Page> {
     let Some(tax) = site.taxonomies.iter().find(|t| t.name == "tags") else {
         return Vec::new();
     };
-    let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut shared: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for tag in &page.meta.tags {
         for key in tax.terms.get(tag.trim()).into_iter().flatten() {
             if *key != page.file.rel {
@@ -203,16 +203,22 @@ fn related<'a>(site: &'a Site, page: &'a Page) -> Vec<&'a Page> {
             }
         }
     }
-    let mut list: Vec<(&str, usize)> = shared.into_iter().collect();
-    list.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| site.pages[b.0].date.cmp(&site.pages[a.0].date))
-            .then_with(|| a.0.cmp(b.0))
-    });
-    list.into_iter()
-        .take(5)
-        .map(|(k, _)| &site.pages[k])
-        .collect()
+    // Look each candidate up once; comparing through the map would repeat it per comparison.
+    let mut list: Vec<(usize, &'a Page)> = shared
+        .into_iter()
+        .map(|(k, n)| (n, &site.pages[k]))
+        .collect();
+    let order = |a: &(usize, &Page), b: &(usize, &Page)| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.date.cmp(&a.1.date))
+            .then_with(|| a.1.file.rel.cmp(&b.1.file.rel))
+    };
+    if list.len() > 5 {
+        list.select_nth_unstable_by(4, order);
+        list.truncate(5);
+    }
+    list.sort_by(order);
+    list.into_iter().map(|(_, p)| p).collect()
 }
 
 pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a> {

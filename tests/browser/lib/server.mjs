@@ -1,0 +1,157 @@
+// A tiny static file server for the built portal (node:http only).
+// - `/dir/` → `/dir/index.html`; `/dir` (a folder) → redirect to `/dir/`
+// - percent-decoded paths; any `..` segment is refused with 400
+// - Content-Type for html/css/js/mjs/json/wasm/svg/xml/png/jpg/webp/ico/txt/woff2
+// - 404 → the site's 404.html with status 404
+// - a single `Range: bytes=` range → 206 + Content-Range, unsatisfiable → 416;
+//   `ignoreRange: true` serves the whole file with 200 instead (like a host that ignores Range)
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import net from 'node:net';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export function contentType(file) {
+  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Parses one `bytes=` range against a file size: {start, end} | 'invalid' | 'unsatisfiable' | null. */
+export function parseRange(header, size) {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid'; // multi-range or garbage: ignore
+  let start, end;
+  if (m[1] === '') { // suffix: last N bytes
+    const n = Number(m[2]);
+    if (n === 0) return 'unsatisfiable';
+    start = Math.max(0, size - n);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+    if (m[2] !== '' && Number(m[2]) < start) return 'invalid';
+  }
+  if (start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+async function resolveFile(root, urlPath) {
+  let p = urlPath;
+  if (p.endsWith('/')) p += 'index.html';
+  const full = path.join(root, p);
+  try {
+    const st = await fs.stat(full);
+    if (st.isDirectory()) return { redirect: urlPath + '/' };
+    return { file: full, size: st.size };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = any). Resolves to
+ * {server, port, origin, close(), requests} where `requests` logs {method, url, range, status}.
+ */
+export async function serve(root, { port = 0, ignoreRange = false } = {}) {
+  root = path.resolve(root);
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const entry = { method: req.method, url: req.url, range: req.headers.range || null, status: 0 };
+    requests.push(entry);
+    const send = (status, headers, body) => {
+      entry.status = status;
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed');
+    }
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return send(400, { 'Content-Type': 'text/plain' }, 'bad request');
+    }
+    if (urlPath.includes('\0') || urlPath.split(/[\\/]/).includes('..')) {
+      return send(400, { 'Content-Type': 'text/plain' }, 'bad path');
+    }
+    const found = await resolveFile(root, urlPath);
+    if (found && found.redirect) {
+      return send(301, { Location: encodeURI(found.redirect) }, '');
+    }
+    if (!found) {
+      let body = 'not found';
+      let type = 'text/plain; charset=utf-8';
+      try {
+        body = await fs.readFile(path.join(root, '404.html'));
+        type = MIME['.html'];
+      } catch { /* no 404 page */ }
+      return send(404, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) }, body);
+    }
+    const headers = {
+      'Content-Type': contentType(found.file),
+      'Cache-Control': 'no-cache',
+    };
+    if (!ignoreRange) headers['Accept-Ranges'] = 'bytes';
+    const data = await fs.readFile(found.file);
+    const range = ignoreRange ? null : parseRange(req.headers.range, data.length);
+    if (range === 'unsatisfiable') {
+      return send(416, { ...headers, 'Content-Range': `bytes */${data.length}`, 'Content-Length': 0 }, '');
+    }
+    if (range && range !== 'invalid') {
+      const part = data.subarray(range.start, range.end + 1);
+      return send(206, {
+        ...headers,
+        'Content-Range': `bytes ${range.start}-${range.end}/${data.length}`,
+        'Content-Length': part.length,
+      }, part);
+    }
+    return send(200, { ...headers, 'Content-Length': data.length }, data);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actual = server.address().port;
+  return {
+    server,
+    port: actual,
+    origin: `http://127.0.0.1:${actual}`,
+    requests,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
+}
