@@ -1,0 +1,141 @@
+//! `jiayuan serve` over real HTTP: byte ranges, the root boundary, and a broken edit that
+//! shows its error while the last good build stays up.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Sends a raw HTTP/1.0 request and returns (status, headers, body).
+fn get(port: u16, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n{headers}\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("header end");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head, raw[split + 4..].to_vec())
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn serves_ranges_stays_inside_its_root_and_survives_broken_edits() {
+    let site = common::copy_to_temp(&common::fixtures().join("sites/basic"));
+    std::fs::write(site.path().join("secret.txt"), "outside the output").unwrap();
+    let port = free_port();
+    let _server = Server(
+        common::jiayuan()
+            .arg("--root")
+            .arg(site.path())
+            .args(["serve", "--port", &port.to_string(), "--now", "2022-12-31"])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    wait_until("the server", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+
+    let (status, _, body) = get(port, "/news/cjk/", "");
+    assert_eq!(status, 200);
+    let page = String::from_utf8_lossy(&body).into_owned();
+    assert!(page.contains("中文排版"));
+
+    let full = std::fs::read(site.path().join("public/sitemap.xml")).unwrap();
+    let (status, head, body) = get(port, "/sitemap.xml", "Range: bytes=10-19\r\n");
+    assert_eq!(status, 206);
+    assert!(
+        head.contains(&format!("Content-Range: bytes 10-19/{}", full.len())),
+        "{head}"
+    );
+    assert_eq!(body, full[10..20]);
+    let (status, head, _) = get(
+        port,
+        "/sitemap.xml",
+        &format!("Range: bytes={}-\r\n", full.len()),
+    );
+    assert_eq!(status, 416);
+    assert!(
+        head.contains(&format!("Content-Range: bytes */{}", full.len())),
+        "{head}"
+    );
+
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/news/../../secret.txt",
+    ] {
+        let (status, _, body) = get(port, path, "");
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !String::from_utf8_lossy(&body).contains("outside the output"),
+            "{path}"
+        );
+    }
+    let (status, _, _) = get(port, "/%E6%A0%87%E7%AD%BE/none/", "");
+    assert_eq!(status, 404);
+    let (status, _, body) = get(port, "/tags/%E4%B8%89%E5%AD%A9%E6%94%BF%E7%AD%96/", "");
+    assert_eq!(status, 200, "Chinese paths are decoded");
+    assert!(String::from_utf8_lossy(&body).contains("中文排版"));
+
+    // A broken edit: the error shows over the last good page.
+    let bad = site.path().join("content/news/cjk.md");
+    let good = std::fs::read_to_string(&bad).unwrap();
+    std::fs::write(&bad, good.replace("title: 中文排版", "titel: 中文排版")).unwrap();
+    wait_until("the error overlay", || {
+        String::from_utf8_lossy(&get(port, "/news/cjk/", "").2).contains("jiayuan-error")
+    });
+    let page = String::from_utf8_lossy(&get(port, "/news/cjk/", "").2).into_owned();
+    assert!(page.contains("content/news/cjk.md:"), "names the file");
+    assert!(page.contains("unknown front matter key `titel`"));
+    assert!(
+        page.contains("<h1>中文排版</h1>"),
+        "the last good build is still served"
+    );
+
+    // Fixing it clears the error and publishes the change.
+    std::fs::write(
+        &bad,
+        good.replace("title: 中文排版", "title: 中文排版（修订）"),
+    )
+    .unwrap();
+    wait_until("the fixed page", || {
+        let page = String::from_utf8_lossy(&get(port, "/news/cjk/", "").2).into_owned();
+        page.contains("中文排版（修订）") && !page.contains("jiayuan-error")
+    });
+}
