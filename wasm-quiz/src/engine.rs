@@ -20,6 +20,8 @@ pub struct Engine {
 #[non_exhaustive]
 pub enum EngineError {
     Json(String),
+    /// Valid JSON that is not a contest bundle.
+    Shape(String),
     Format(u32),
     /// A question whose key does not fit its options, or a repeated id.
     Invalid(String),
@@ -29,6 +31,7 @@ impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EngineError::Json(e) => write!(f, "contest bundle is not valid JSON: {e}"),
+            EngineError::Shape(e) => write!(f, "contest bundle has an unexpected shape: {e}"),
             EngineError::Format(v) => write!(
                 f,
                 "contest bundle has format {v}, this engine reads format {BUNDLE_FORMAT}"
@@ -111,8 +114,10 @@ impl Engine {
         Ok(Engine { bundle })
     }
 
+    /// Read a bundle as written by `serde_json::to_string(&ContestBundle)`.
     pub fn from_bundle_json(json: &str) -> Result<Engine, EngineError> {
-        let bundle = serde_json::from_str(json).map_err(|e| EngineError::Json(e.to_string()))?;
+        let tree = crate::json::parse(json).map_err(EngineError::Json)?;
+        let bundle = crate::decode::read_bundle(&tree).map_err(EngineError::Shape)?;
         Engine::new(bundle)
     }
 

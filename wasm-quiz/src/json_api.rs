@@ -1,11 +1,10 @@
 //! The engine behind a JSON-string boundary: what `wasm.rs` exports, kept
 //! apart from wasm-bindgen so it is tested natively. Errors are messages.
 
-use serde::Serialize;
-
-use crate::engine::{Engine, Feedback};
-use crate::model::Contest;
-use crate::score::Response;
+use crate::decode::{read_response, read_session};
+use crate::encode::{write_contest, write_feedback, write_paper, write_result, write_session};
+use crate::engine::Engine;
+use crate::json::{parse, Json};
 use crate::session::{Session, Timing};
 
 /// Largest integer a JS number holds exactly.
@@ -16,26 +15,10 @@ pub struct JsonQuiz {
     engine: Engine,
 }
 
-#[derive(Serialize)]
-struct ContestInfo<'a> {
-    #[serde(flatten)]
-    contest: &'a Contest,
-    /// Questions on every paper.
-    paper_len: usize,
-}
-
-#[derive(Serialize)]
-struct Answered<'a> {
-    session: &'a Session,
-    feedback: Feedback,
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
-}
-
 fn session(json: &str) -> Result<Session, String> {
-    serde_json::from_str(json).map_err(|e| format!("saved attempt is not readable: {e}"))
+    parse(json)
+        .and_then(|tree| read_session(&tree))
+        .map_err(|e| format!("saved attempt is not readable: {e}"))
 }
 
 /// A seed from JS: a whole number in 0..=2^53-1 (e.g. `Date.now()`).
@@ -57,30 +40,31 @@ impl JsonQuiz {
         &self.engine
     }
 
-    /// The contest's settings and the number of questions per paper.
-    pub fn contest_json(&self) -> Result<String, String> {
+    /// The contest's settings plus `paper_len`, the questions per paper.
+    pub fn contest_json(&self) -> String {
         let contest = self.engine.contest();
-        to_json(&ContestInfo {
-            contest,
-            paper_len: contest.paper_len(),
-        })
+        let mut tree = write_contest(contest);
+        if let Json::Obj(fields) = &mut tree {
+            fields.push(("paper_len".into(), Json::Num(contest.paper_len() as f64)));
+        }
+        tree.write()
     }
 
     pub fn paper_json(&self, seed_value: f64) -> Result<String, String> {
-        to_json(&self.engine.paper(seed(seed_value)?))
+        Ok(write_paper(&self.engine.paper(seed(seed_value)?)).write())
     }
 
     /// A new attempt; `timing` is `standard`, `double` or `off`.
     pub fn start(&self, seed_value: f64, now_ms: f64, timing: &str) -> Result<String, String> {
         let timing = Timing::parse(timing)
             .ok_or_else(|| format!("timing must be standard, double or off, got `{timing}`"))?;
-        to_json(&self.engine.start(seed(seed_value)?, now_ms, timing))
+        Ok(write_session(&self.engine.start(seed(seed_value)?, now_ms, timing)).write())
     }
 
     pub fn goto(&self, session_json: &str, index: usize, now_ms: f64) -> Result<String, String> {
         let mut s = session(session_json)?;
         s.goto(index, now_ms).map_err(|e| e.to_string())?;
-        to_json(&s)
+        Ok(write_session(&s).write())
     }
 
     /// `{"session": …, "feedback": …}` after recording the response.
@@ -92,27 +76,30 @@ impl JsonQuiz {
         now_ms: f64,
     ) -> Result<String, String> {
         let mut s = session(session_json)?;
-        let response: Response = serde_json::from_str(response_json)
+        let response = parse(response_json)
+            .and_then(|tree| read_response(&tree))
             .map_err(|e| format!("response is not readable: {e}"))?;
         let feedback = self
             .engine
             .answer(&mut s, index, response, now_ms)
             .map_err(|e| e.to_string())?;
-        to_json(&Answered {
-            session: &s,
-            feedback,
-        })
+        let out = Json::Obj(vec![
+            ("session".into(), write_session(&s)),
+            ("feedback".into(), write_feedback(&feedback)),
+        ]);
+        Ok(out.write())
     }
 
     pub fn finish(&self, session_json: &str, now_ms: f64) -> Result<String, String> {
         let mut s = session(session_json)?;
         s.finish(now_ms);
-        to_json(&s)
+        Ok(write_session(&s).write())
     }
 
     pub fn result(&self, session_json: &str) -> Result<String, String> {
         let s = session(session_json)?;
-        to_json(&self.engine.result(&s).map_err(|e| e.to_string())?)
+        let result = self.engine.result(&s).map_err(|e| e.to_string())?;
+        Ok(write_result(&result).write())
     }
 
     pub fn remaining(&self, session_json: &str, now_ms: f64) -> Result<Option<f64>, String> {
@@ -134,7 +121,7 @@ mod tests {
 
     use super::*;
     use crate::bundle::ContestBundle;
-    use crate::model::{Answer, DrawRule};
+    use crate::model::{Answer, Contest, DrawRule};
     use crate::score::tests::question;
 
     fn quiz() -> JsonQuiz {
@@ -153,7 +140,7 @@ mod tests {
     #[test]
     fn a_whole_attempt_through_json() {
         let q = quiz();
-        let info: Value = serde_json::from_str(&q.contest_json().unwrap()).unwrap();
+        let info: Value = serde_json::from_str(&q.contest_json()).unwrap();
         assert_eq!(
             (info["title"].clone(), info["paper_len"].clone()),
             (json!("竞答"), json!(2))
@@ -178,7 +165,7 @@ mod tests {
         let result: Value = serde_json::from_str(&q.result(&s).unwrap()).unwrap();
         assert_eq!(
             (result["total"].clone(), result["passed"].clone()),
-            (json!(2.0), json!(true))
+            (json!(2), json!(true))
         );
     }
 

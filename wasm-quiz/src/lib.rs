@@ -6,11 +6,14 @@
 //! YAML is read only in [`load`] (feature `yaml`, DESIGN D7).
 
 pub mod bundle;
+mod decode;
 pub mod diagnostic;
 pub mod draw;
+mod encode;
 pub mod engine;
 #[cfg(feature = "yaml")]
 mod fields;
+pub mod json;
 pub mod json_api;
 #[cfg(feature = "yaml")]
 pub mod load;

@@ -27,8 +27,8 @@ impl Quiz {
     }
 
     #[wasm_bindgen(js_name = contestJson)]
-    pub fn contest_json(&self) -> Result<String, JsError> {
-        self.inner.contest_json().map_err(js)
+    pub fn contest_json(&self) -> String {
+        self.inner.contest_json()
     }
 
     #[wasm_bindgen(js_name = paperJson)]

@@ -39,6 +39,11 @@ fn real_banks_validate_and_contest_2022_draws_20() {
     let bundle = contest_bundle(&set, "contest-2022").unwrap();
     let json = serde_json::to_string(&bundle).unwrap();
     let engine = Engine::from_bundle_json(&json).unwrap();
+    assert_eq!(
+        engine.bundle(),
+        &bundle,
+        "the browser reads what serde wrote"
+    );
     for seed in [0, 1, 2022, 1_700_000_000_000, u64::MAX] {
         let paper = set.paper("contest-2022", seed).unwrap();
         assert_eq!(paper.questions.len(), 20, "seed {seed}");
