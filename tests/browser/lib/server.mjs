@@ -99,11 +99,12 @@ export async function serve(root, { port = 0, ignoreRange = false } = {}) {
     }
     let urlPath;
     try {
-      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      // Decode the raw path (not a URL-normalised one, which would quietly drop `..`).
+      urlPath = decodeURIComponent(req.url.split(/[?#]/)[0]);
     } catch {
       return send(400, { 'Content-Type': 'text/plain' }, 'bad request');
     }
-    if (urlPath.includes('\0') || urlPath.split(/[\\/]/).includes('..')) {
+    if (!urlPath.startsWith('/') || urlPath.includes('\0') || urlPath.split(/[\\/]/).includes('..')) {
       return send(400, { 'Content-Type': 'text/plain' }, 'bad path');
     }
     const found = await resolveFile(root, urlPath);

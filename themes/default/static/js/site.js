@@ -29,6 +29,7 @@
     else html.setAttribute("data-text-size", size);
     save(SIZE_KEY, size);
     syncSize();
+    syncScrollableTables();
   }
 
   function isHigh() { return html.getAttribute("data-contrast") === "high"; }
@@ -42,6 +43,20 @@
     else html.setAttribute("data-contrast", "high");
     save(CONTRAST_KEY, isHigh() ? "high" : "normal");
     syncContrast();
+  }
+
+  // 放不下而横向滚动的表格要能获得键盘焦点，键盘用户才能用方向键滚动它（WCAG 2.1.1）。
+  function syncScrollableTables() {
+    each(".prose table", function (t) {
+      var scrolls = t.scrollWidth > t.clientWidth + 1;
+      if (scrolls && !t.hasAttribute("tabindex")) {
+        t.setAttribute("tabindex", "0");
+        t.setAttribute("data-scroll-focus", "");
+      } else if (!scrolls && t.hasAttribute("data-scroll-focus")) {
+        t.removeAttribute("tabindex");
+        t.removeAttribute("data-scroll-focus");
+      }
+    });
   }
 
   function setupMenu() {
@@ -73,12 +88,15 @@
     syncSize();
     syncContrast();
     setupMenu();
+    syncScrollableTables();
+    window.addEventListener("resize", syncScrollableTables);
     // 其他标签页改了设置时同步过来。
     window.addEventListener("storage", function (e) {
       if (e.key === SIZE_KEY) {
         if (e.newValue === "large" || e.newValue === "xlarge") html.setAttribute("data-text-size", e.newValue);
         else html.removeAttribute("data-text-size");
         syncSize();
+        syncScrollableTables();
       } else if (e.key === CONTRAST_KEY) {
         if (e.newValue === "high") html.setAttribute("data-contrast", "high");
         else html.removeAttribute("data-contrast");
