@@ -1,1 +1,69 @@
-//! Search (filled by the search issue).
+//! Chinese full-text search for jiayuan: a CJK bigram tokenizer and a tantivy
+//! index that the generator builds ([`build_index`]) and that both the
+//! generator and the browser search ([`search`]).
+//!
+//! The browser opens the index through [`RangeDirectory`], which fetches only
+//! the byte ranges a query touches.
+
+mod build;
+mod directory;
+mod manifest;
+mod query;
+mod schema;
+mod search;
+mod snippet;
+pub mod tokenizer;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::path::PathBuf;
+
+pub use build::{build_index, SearchDoc, EXCERPT_CHARS};
+pub use directory::{FetchStats, MemorySource, RangeDirectory, RangeSource, DEFAULT_BLOCK_SIZE};
+pub use manifest::{Manifest, ManifestFile, MANIFEST_FILE, MANIFEST_VERSION};
+pub use query::TITLE_BOOST;
+pub use schema::{register_tokenizer, schema, Fields};
+pub use search::{search, search_with, Hit, SearchOptions, SearchResults};
+pub use snippet::{escape_html, highlight};
+pub use tantivy;
+pub use tokenizer::{CjkTokenizer, TOKENIZER_NAME};
+
+/// Everything that can go wrong while building or searching.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index file: {0}")]
+    OpenRead(#[from] tantivy::directory::error::OpenReadError),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("search manifest: {0}")]
+    Manifest(String),
+    #[error("search options: {0}")]
+    Options(String),
+}
+
+/// Opens the index that [`build_index`] wrote to `dir`, reading its files
+/// into memory.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn open_index(dir: &std::path::Path) -> Result<tantivy::Index, SearchError> {
+    let path = dir.join(MANIFEST_FILE);
+    let json = std::fs::read_to_string(&path).map_err(|source| SearchError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let manifest = Manifest::parse(&json)?;
+    let source = MemorySource::load(dir, &manifest)?;
+    open_directory(RangeDirectory::new(source, DEFAULT_BLOCK_SIZE))
+}
+
+/// Opens an index over any [`RangeDirectory`] and registers the tokenizer.
+pub fn open_directory(directory: RangeDirectory) -> Result<tantivy::Index, SearchError> {
+    let index = tantivy::Index::open(directory)?;
+    register_tokenizer(&index);
+    Ok(index)
+}

@@ -1,0 +1,190 @@
+//! Running a query: every match is scored, ordered by score then URL, and the
+//! requested page is filled with stored fields and snippets.
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::Query;
+use tantivy::schema::{Field, Value};
+use tantivy::{
+    DocAddress, DocId, Index, ReloadPolicy, Score, Searcher, SegmentOrdinal, SegmentReader,
+    TantivyDocument,
+};
+
+use crate::query::{build, highlight_terms, parse};
+use crate::schema::Fields;
+use crate::snippet::highlight;
+use crate::SearchError;
+
+/// What to search and which page of results to return.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchOptions {
+    /// Only pages of this section (its key).
+    pub section: Option<String>,
+    /// Only pages with this tag.
+    pub tag: Option<String>,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Hits to return at most.
+    pub limit: usize,
+    /// Characters of body text in a snippet.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            section: None,
+            tag: None,
+            offset: 0,
+            limit: 10,
+            snippet_chars: 100,
+        }
+    }
+}
+
+/// One page of results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SearchResults {
+    /// How many pages match in all.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// One matching page. `title_html` and `snippet` are escaped HTML with the
+/// matches in `<mark>`; every other string is plain text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Hit {
+    pub title: String,
+    pub title_html: String,
+    pub url: String,
+    pub section: String,
+    pub section_title: String,
+    pub date: Option<String>,
+    pub tags: Vec<String>,
+    pub score: f32,
+    pub snippet: String,
+}
+
+/// Searches `index` (opens a reader for this one query).
+pub fn search(
+    index: &Index,
+    query: &str,
+    opts: &SearchOptions,
+) -> Result<SearchResults, SearchError> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    search_with(&reader.searcher(), query, opts)
+}
+
+/// Searches with a searcher the caller keeps between queries.
+pub fn search_with(
+    searcher: &Searcher,
+    query: &str,
+    opts: &SearchOptions,
+) -> Result<SearchResults, SearchError> {
+    let fields = Fields::from_schema(searcher.schema())?;
+    let units = parse(query);
+    let Some(tantivy_query) = build(&units, &fields, opts) else {
+        return Ok(SearchResults {
+            total: 0,
+            hits: Vec::new(),
+        });
+    };
+    let mut matches = run(searcher, tantivy_query.as_ref())?;
+    // Documents are indexed in URL order, so the address breaks ties by URL.
+    matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let terms = highlight_terms(&units);
+    let hits = matches
+        .iter()
+        .skip(opts.offset)
+        .take(opts.limit)
+        .map(|&(score, address)| {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let title = first(&doc, fields.title);
+            Ok(Hit {
+                title_html: highlight(&title, &terms, None),
+                snippet: highlight(
+                    &first(&doc, fields.excerpt),
+                    &terms,
+                    Some(opts.snippet_chars),
+                ),
+                title,
+                url: first(&doc, fields.url),
+                section: first(&doc, fields.section),
+                section_title: first(&doc, fields.section_title),
+                date: Some(first(&doc, fields.date)).filter(|d| !d.is_empty()),
+                tags: doc
+                    .get_all(fields.tags)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                score,
+            })
+        })
+        .collect::<Result<Vec<_>, SearchError>>()?;
+    Ok(SearchResults {
+        total: matches.len(),
+        hits,
+    })
+}
+
+fn first(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn run(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(Score, DocAddress)>, SearchError> {
+    Ok(searcher.search(query, &AllMatches)?)
+}
+
+/// Collects every match with its score: sites are small, and sorting all of
+/// them is what makes ties break the same way everywhere.
+struct AllMatches;
+
+struct SegmentMatches {
+    segment: SegmentOrdinal,
+    matches: Vec<(Score, DocAddress)>,
+}
+
+impl Collector for AllMatches {
+    type Fruit = Vec<(Score, DocAddress)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches {
+            segment,
+            matches: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<(Score, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.matches
+            .push((score, DocAddress::new(self.segment, doc)));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.matches
+    }
+}

@@ -1,0 +1,125 @@
+//! The browser surface: a [`SearchEngine`] opened over a JavaScript range
+//! reader, searching with JSON options and returning JSON results.
+//!
+//! The worker passes `read(file, start, end) -> Uint8Array`, which does a
+//! synchronous `XMLHttpRequest` with a `Range` header (allowed in workers).
+//! A JS function is neither `Send` nor `Sync`, which tantivy's `Directory`
+//! requires, so the callbacks live in a thread-local table and the source
+//! holds only its index there (wasm32 runs on one thread).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io;
+use std::ops::Range;
+
+use tantivy::{IndexReader, ReloadPolicy, Searcher};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{
+    open_directory, search_with, Manifest, RangeDirectory, RangeSource, SearchOptions,
+    DEFAULT_BLOCK_SIZE,
+};
+
+thread_local! {
+    static READERS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
+}
+
+/// File sizes come from the manifest, so no request is spent on lengths.
+struct JsSource {
+    reader: usize,
+    sizes: HashMap<String, u64>,
+}
+
+impl RangeSource for JsSource {
+    fn len(&self, file: &str) -> io::Result<u64> {
+        self.sizes
+            .get(file)
+            .copied()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))
+    }
+
+    fn read(&self, file: &str, range: Range<u64>) -> io::Result<Vec<u8>> {
+        let read = READERS.with(|readers| readers.borrow()[self.reader].clone());
+        let value = read
+            .call3(
+                &JsValue::NULL,
+                &JsValue::from_str(file),
+                &JsValue::from_f64(range.start as f64),
+                &JsValue::from_f64(range.end as f64),
+            )
+            .map_err(|e| io::Error::other(format!("{file} {range:?}: {e:?}")))?;
+        let bytes = value.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
+            io::Error::other(format!(
+                "{file} {range:?}: the reader did not return a Uint8Array"
+            ))
+        })?;
+        Ok(bytes.to_vec())
+    }
+}
+
+/// A search index opened in the browser.
+#[wasm_bindgen]
+pub struct SearchEngine {
+    directory: RangeDirectory,
+    searcher: Searcher,
+    _reader: IndexReader,
+}
+
+#[wasm_bindgen]
+impl SearchEngine {
+    /// Opens the index described by `manifest_json` (the text of
+    /// `manifest.json`); `read(file, start, end)` must return exactly those
+    /// bytes of `file` as a `Uint8Array`.
+    pub fn open(manifest_json: &str, read: js_sys::Function) -> Result<SearchEngine, JsError> {
+        let manifest = Manifest::parse(manifest_json)?;
+        let reader = READERS.with(|readers| {
+            let mut readers = readers.borrow_mut();
+            readers.push(read);
+            readers.len() - 1
+        });
+        let source = JsSource {
+            reader,
+            sizes: manifest
+                .files
+                .into_iter()
+                .map(|f| (f.name, f.size))
+                .collect(),
+        };
+        let directory = RangeDirectory::new(source, DEFAULT_BLOCK_SIZE);
+        let index = open_directory(directory.clone())?;
+        let index_reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchEngine {
+            directory,
+            searcher: index_reader.searcher(),
+            _reader: index_reader,
+        })
+    }
+
+    /// Searches; `opts_json` is `SearchOptions` as JSON (`""` for defaults:
+    /// `{"section","tag","offset","limit","snippet_chars"}`). Returns the
+    /// results as JSON: `{"total", "hits": [...]}`.
+    pub fn search(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
+        let opts: SearchOptions = if opts_json.trim().is_empty() {
+            SearchOptions::default()
+        } else {
+            serde_json::from_str(opts_json)
+                .map_err(|e| JsError::new(&format!("search options: {e}")))?
+        };
+        let results = search_with(&self.searcher, query, &opts)?;
+        serde_json::to_string(&results).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Bytes fetched through `read` so far.
+    pub fn fetched_bytes(&self) -> f64 {
+        self.directory.stats().bytes as f64
+    }
+
+    /// Calls of `read` so far.
+    pub fn fetch_requests(&self) -> f64 {
+        self.directory.stats().requests as f64
+    }
+}
