@@ -13,7 +13,8 @@ use crate::linkcheck;
 use crate::model::Site;
 use crate::output::Staging;
 use crate::progress::Progress;
-use crate::render::{self, alias_path, templates};
+use crate::render::{self, alias_path, templates, Globals};
+use crate::{assets, quiz};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -60,6 +61,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     report.timings.push(("config+templates", t.elapsed()));
 
     let t = Instant::now();
+    let quiz = quiz::load(&opts.root, |p| config.url(p), &mut diags);
+    let globals = Globals {
+        assets: assets::urls(|p| config.url(p)),
+        contests: quiz
+            .as_ref()
+            .map(|q| q.contests.clone())
+            .unwrap_or_default(),
+    };
+    report.timings.push(("quiz", t.elapsed()));
+
+    let t = Instant::now();
     progress.stage("读取内容");
     let load_opts = LoadOptions {
         drafts: opts.drafts,
@@ -83,7 +95,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         scratch.join("public")
     };
     let staging = Staging::create(&output_for_staging).map_err(|d| fail(vec![d]))?;
-    diags.extend(render::render_site(&site, &tera, &staging));
+    diags.extend(render::render_site(&site, &tera, &globals, &staging));
+    diags.extend(assets::write(&staging));
+    if let Some(quiz) = &quiz {
+        diags.extend(quiz::write(quiz, &staging));
+    }
     diags.extend(copy_static(&opts.root, &site, &staging));
     report.timings.push(("render+write", t.elapsed()));
 

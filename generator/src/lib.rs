@@ -3,6 +3,7 @@
 //! The stages are free functions over plain data: `config` and `content` load the site,
 //! `markdown` renders bodies, `render` runs templates, `output` writes atomically.
 
+pub mod assets;
 pub mod build;
 pub mod config;
 pub mod content;
@@ -13,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod progress;
+pub mod quiz;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

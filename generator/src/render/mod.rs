@@ -29,8 +29,15 @@ struct ConfigView<'a> {
     extra: &'a toml::Table,
 }
 
+/// Values every template sees besides the site: asset URLs and the contests.
+#[derive(Default)]
+pub struct Globals {
+    pub assets: crate::assets::AssetUrls,
+    pub contests: Vec<crate::quiz::ContestInfo>,
+}
+
 /// Context shared by every template.
-fn base_context(site: &Site) -> Context {
+fn base_context(site: &Site, globals: &Globals) -> Context {
     let c = &site.config;
     let fix = |item: &NavItem| NavItem {
         name: item.name.clone(),
@@ -64,6 +71,8 @@ fn base_context(site: &Site) -> Context {
     );
     ctx.insert("root_url", &c.url("/"));
     ctx.insert("feed_url", &c.url("/atom.xml"));
+    ctx.insert("assets", &globals.assets);
+    ctx.insert("contests", &globals.contests);
     ctx
 }
 
@@ -95,8 +104,8 @@ impl Job<'_> {
 }
 
 /// Renders every page, list, feed and redirect. Returns the diagnostics of failed files.
-pub fn render_site(site: &Site, tera: &Tera, out: &Staging) -> Vec<Diagnostic> {
-    let base = base_context(site);
+pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -> Vec<Diagnostic> {
+    let base = base_context(site, globals);
     let job = Job {
         base: &base,
         tera,

@@ -1,0 +1,136 @@
+//! The knowledge contest at build time: banks in `quiz/` are validated by the same engine
+//! the browser runs (DESIGN D3), and each contest is written as the JSON its page loads.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::output::Staging;
+
+/// What templates learn about one contest or practice set.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContestInfo {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    /// `contest` or `practice`.
+    pub mode: String,
+    pub question_count: usize,
+    pub time_limit_seconds: u32,
+    pub question_time_limit_seconds: Option<u32>,
+    pub pass_mark: f64,
+    pub attempts_per_day: u32,
+    /// Root-relative URL of the bundle JSON.
+    pub data_url: String,
+}
+
+pub struct Loaded {
+    pub set: wasm_quiz::QuizSet,
+    pub contests: Vec<ContestInfo>,
+}
+
+/// Loads and validates `quiz/`; a site without it has no contests.
+pub fn load(
+    root: &Path,
+    url: impl Fn(&str) -> String,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Loaded> {
+    let dir = root.join("quiz");
+    if !dir.is_dir() {
+        return None;
+    }
+    let banks = read_yaml(root, &dir, diags);
+    let contests = read_yaml(root, &dir.join("contests"), diags);
+    match wasm_quiz::load_sources(&banks, &contests) {
+        Ok(set) => {
+            let contests = set
+                .contests
+                .iter()
+                .map(|c| ContestInfo {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    intro: c.intro.clone(),
+                    mode: format!("{:?}", c.mode).to_lowercase(),
+                    question_count: c.paper_len(),
+                    time_limit_seconds: c.time_limit_seconds,
+                    question_time_limit_seconds: c.question_time_limit_seconds,
+                    pass_mark: c.pass_mark,
+                    attempts_per_day: c.attempts_per_day,
+                    data_url: url(&data_path(&c.id)),
+                })
+                .collect();
+            Some(Loaded { set, contests })
+        }
+        Err(found) => {
+            diags.extend(found.into_iter().map(|q| to_diagnostic(root, q)));
+            None
+        }
+    }
+}
+
+/// The `.yaml` files of one folder, named relative to the site root so messages read
+/// `quiz/policy.yaml:8:5` wherever the site lives.
+fn read_yaml(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<wasm_quiz::SourceFile> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let shown = crate::content::read::rel_path(root, &p);
+            match crate::content::read::read_text(&p, Path::new(&shown)) {
+                Ok(text) => Some(wasm_quiz::SourceFile::new(shown, text.to_string())),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+fn data_path(id: &str) -> String {
+    format!("/contest/data/{id}.json")
+}
+
+fn to_diagnostic(root: &Path, q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
+    let abs = Path::new(&q.file);
+    let shown = abs.strip_prefix(root).unwrap_or(abs).to_path_buf();
+    let mut d = Diagnostic::error(&shown, q.message).at(q.line as usize, q.column as usize);
+    if let Ok(text) = std::fs::read_to_string(root.join(&shown)) {
+        d = d.with_source(Arc::from(text));
+    }
+    match q.help {
+        Some(help) => d.help(help),
+        None => d,
+    }
+}
+
+/// Writes one JSON bundle per contest.
+pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for info in &loaded.contests {
+        let Some(bundle) = wasm_quiz::contest_bundle(&loaded.set, &info.id) else {
+            continue;
+        };
+        match serde_json::to_vec(&bundle) {
+            Ok(json) => {
+                if let Err(d) = out.write_file(&data_path(&info.id), &json) {
+                    diags.push(d);
+                }
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                format!("quiz/contests/{}.yaml", info.id),
+                format!("cannot encode the contest: {e}"),
+            )),
+        }
+    }
+    diags
+}
