@@ -1,5 +1,6 @@
 //! The `jiayuan` command line.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,6 +41,9 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         interface: String,
     },
+    /// Knowledge-contest tools for editors.
+    #[command(subcommand)]
+    Quiz(QuizCommand),
     /// Create content/<section>/<slug>.md with front matter to fill in.
     New {
         /// Section folder and file name, e.g. news/529-handan.
@@ -47,6 +51,18 @@ enum Command {
         /// The page title.
         #[arg(long)]
         title: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum QuizCommand {
+    /// Print the paper a contest draws for a seed, as the browser would draw it (JSON).
+    Paper {
+        /// Contest id, e.g. contest-2022.
+        contest: String,
+        /// The draw seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -129,6 +145,29 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let opts = options(&root, &build, cli.verbose, true)?;
             jiayuan::serve::serve(opts, &format!("{interface}:{port}"))
                 .map_err(|e| vec![Diagnostic::error("serve", format!("{e:#}"))])?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quiz(QuizCommand::Paper { contest, seed }) => {
+            let mut diags = Vec::new();
+            let loaded =
+                jiayuan::quiz::load(&root, |p| p.to_string(), &mut diags).ok_or_else(|| {
+                    if diags.is_empty() {
+                        vec![Diagnostic::error("quiz", "this site has no quiz/ folder")]
+                    } else {
+                        diags
+                    }
+                })?;
+            let paper = loaded.set.paper(&contest, seed).ok_or_else(|| {
+                let known: Vec<&str> = loaded.contests.iter().map(|c| c.id.as_str()).collect();
+                vec![
+                    Diagnostic::error("quiz/contests", format!("no contest `{contest}`"))
+                        .help(format!("known contests: {}", known.join(", "))),
+                ]
+            })?;
+            let json = serde_json::to_string_pretty(&paper)
+                .map_err(|e| vec![Diagnostic::error("quiz", e.to_string())])?;
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
         Command::New { path, title } => {
