@@ -14,7 +14,7 @@ use crate::model::Site;
 use crate::output::Staging;
 use crate::progress::Progress;
 use crate::render::{self, alias_path, templates, Globals};
-use crate::{assets, quiz};
+use crate::{assets, quiz, search};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -95,7 +95,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         scratch.join("public")
     };
     let staging = Staging::create(&output_for_staging).map_err(|d| fail(vec![d]))?;
-    diags.extend(render::render_site(&site, &tera, &globals, &staging));
+    // Index while the pages render: the two share nothing but the model.
+    let (rendered, indexed) = rayon::join(
+        || render::render_site(&site, &tera, &globals, &staging),
+        || search::write_index(&site, &staging),
+    );
+    diags.extend(rendered);
+    diags.extend(indexed.err());
     diags.extend(assets::write(&staging));
     if let Some(quiz) = &quiz {
         diags.extend(quiz::write(quiz, &staging));

@@ -17,4 +17,5 @@ pub mod progress;
 pub mod quiz;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;

@@ -41,6 +41,20 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         interface: String,
     },
+    /// Search a built site with the same code the browser runs.
+    Search {
+        /// What to look for; Chinese text is matched as written, words with spaces must all occur.
+        query: String,
+        /// How many results to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// The built site [default: public/ under the site folder].
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Knowledge-contest tools for editors.
     #[command(subcommand)]
     Quiz(QuizCommand),
@@ -145,6 +159,34 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let opts = options(&root, &build, cli.verbose, true)?;
             jiayuan::serve::serve(opts, &format!("{interface}:{port}"))
                 .map_err(|e| vec![Diagnostic::error("serve", format!("{e:#}"))])?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            limit,
+            json,
+            output,
+        } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            let results = jiayuan::search::query(&output, &query, limit).map_err(|d| vec![d])?;
+            let mut out = std::io::stdout().lock();
+            for hit in &results.hits {
+                let line = if json {
+                    serde_json::to_string(hit).unwrap_or_default()
+                } else {
+                    format!("{:>7.3}  {}  {}", hit.score, hit.url, hit.title)
+                };
+                if writeln!(out, "{line}").is_err() {
+                    break;
+                }
+            }
+            if !json {
+                eprintln!(
+                    "{} of {} matching pages shown",
+                    results.hits.len(),
+                    results.total
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Quiz(QuizCommand::Paper { contest, seed }) => {

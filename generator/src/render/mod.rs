@@ -129,6 +129,18 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
     if let Err(d) = job.render("404.html", "/404.html", |_| {}, Path::new("404.html")) {
         diags.push(d);
     }
+    // The search page needs the theme's script, so there is no built-in fallback for it.
+    if tera.get_template("search.html").is_ok() {
+        let search_page = crate::search::page_context(site);
+        if let Err(d) = job.render(
+            "search.html",
+            "/search/",
+            |ctx| ctx.insert("search", &search_page),
+            Path::new("search.html"),
+        ) {
+            diags.push(d);
+        }
+    }
     let stats = stats::collect(site);
     if let Err(d) = job.render(
         "stats.html",

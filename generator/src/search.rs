@@ -1,0 +1,95 @@
+//! Search at build time (DESIGN D2): every published page goes into a tantivy index under
+//! `search/index/`, built by the same crate the browser's worker runs.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::output::Staging;
+
+/// Where the index lives in the output.
+pub const INDEX_PATH: &str = "/search/index/";
+
+/// What the search page template learns (`search.*`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchPage {
+    pub manifest_url: String,
+    pub index_url: String,
+    pub sections: Vec<SectionChoice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionChoice {
+    pub key: String,
+    pub title: String,
+}
+
+pub fn page_context(site: &Site) -> SearchPage {
+    let mut sections: Vec<SectionChoice> = site
+        .sections
+        .values()
+        .filter(|s| !s.key.is_empty() && !s.pages.is_empty())
+        .map(|s| SectionChoice {
+            key: s.key.clone(),
+            title: s.title.clone(),
+        })
+        .collect();
+    sections.sort_by(|a, b| a.key.cmp(&b.key));
+    SearchPage {
+        manifest_url: site
+            .config
+            .url(&format!("{INDEX_PATH}{}", wasm_search::MANIFEST_FILE)),
+        index_url: site.config.url(INDEX_PATH),
+        sections,
+    }
+}
+
+/// The documents of every published page, as the index wants them.
+pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
+    site.pages
+        .values()
+        .map(|p| wasm_search::SearchDoc {
+            title: p.meta.title.clone(),
+            section: p.section.clone(),
+            section_title: site.sections[&p.section].title.clone(),
+            tags: p.meta.tags.iter().map(|t| t.trim().to_string()).collect(),
+            date: p.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            url: site.config.url(&p.path),
+            body: p.text.clone(),
+        })
+        .collect()
+}
+
+pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
+    let dir = out.resolve(INDEX_PATH)?;
+    wasm_search::build_index(&dir, &documents(site))
+        .map(|_| ())
+        .map_err(|e| {
+            Diagnostic::error(
+                "search/index",
+                format!("cannot build the search index: {e}"),
+            )
+            .help("this is a bug or a full disk; please report it with the command you ran")
+        })
+}
+
+/// `jiayuan search`: the browser's query code, run natively against a built site.
+pub fn query(
+    output: &Path,
+    text: &str,
+    limit: usize,
+) -> Result<wasm_search::SearchResults, Diagnostic> {
+    let dir = output.join(INDEX_PATH.trim_matches('/'));
+    let index = wasm_search::open_index(&dir).map_err(|e| {
+        Diagnostic::error(&dir, format!("cannot open the search index: {e}"))
+            .help("build the site first (jiayuan build), or point --output at the built folder")
+    })?;
+    let opts = wasm_search::SearchOptions {
+        limit,
+        ..Default::default()
+    };
+    wasm_search::search(&index, text, &opts)
+        .map_err(|e| Diagnostic::error("search", format!("{e}")).help("check the query's quotes"))
+}
