@@ -1,0 +1,144 @@
+// jiayuan 站内搜索的 Web Worker（模块 Worker，DESIGN D2）。
+//
+// 第一条消息 {type: 'init', glue, wasm, manifest, index} 给出 wasm-bindgen 胶水模块、
+// wasm、manifest.json 和索引文件夹的地址（都必须与本站同源）。Worker 加载 wasm，
+// 取 manifest.json，用“同步 XHR + Range 请求头”的读函数打开 SearchEngine：
+// 一次查询只下载它用到的索引块。主机不支持 Range（回答 200 而不是 206）时，
+// 整个文件只下载一次，以后从内存里切片。
+//
+// 消息：{type: 'search', id, query, section, page, perPage}
+//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, requests}
+//    出错 → {type: 'error', id, message}
+let engine = null;
+let ready = null;
+let indexUrl = '';
+let version = '';
+const wholeFiles = new Map(); // 不支持 Range 的主机：文件名 → 整个文件
+const stats = { networkBytes: 0, requests: 0, rangeIgnored: false };
+
+function sameOrigin(url) {
+  const u = new URL(url, self.location.href);
+  if (u.origin !== self.location.origin) {
+    throw new Error('search assets must come from this site: ' + u.href);
+  }
+  return u.href;
+}
+
+function fileUrl(file) {
+  return indexUrl + file.split('/').map(encodeURIComponent).join('/') +
+    (version ? '?v=' + encodeURIComponent(version) : '');
+}
+
+function getSync(url, range) {
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', url, false); // 同步：只在 Worker 里允许，正合 tantivy 的同步读取
+  xhr.responseType = 'arraybuffer';
+  if (range) xhr.setRequestHeader('Range', range);
+  xhr.send();
+  stats.requests += 1;
+  if (xhr.response) stats.networkBytes += xhr.response.byteLength;
+  return xhr;
+}
+
+/** The engine's reader: exactly bytes [start, end) of `file`. */
+function read(file, start, end) {
+  if (end <= start) return new Uint8Array(0);
+  const whole = wholeFiles.get(file);
+  if (whole) return checked(file, whole.slice(start, end), start, end);
+  const url = fileUrl(file);
+  const xhr = getSync(url, 'bytes=' + start + '-' + (end - 1));
+  if (xhr.status === 206) {
+    const m = /^bytes (\d+)-(\d+)\//.exec(xhr.getResponseHeader('Content-Range') || '');
+    const bytes = new Uint8Array(xhr.response);
+    if (m && Number(m[1]) === start && bytes.length >= end - start) {
+      return bytes.subarray(0, end - start);
+    }
+    // An odd 206 (another range than asked for): fall back to the whole file.
+    const again = getSync(url, null);
+    if (again.status !== 200) throw new Error(file + ': HTTP ' + again.status);
+    return keepWhole(file, again.response, start, end);
+  }
+  if (xhr.status === 200) return keepWhole(file, xhr.response, start, end);
+  throw new Error(file + ': HTTP ' + xhr.status);
+}
+
+function keepWhole(file, buffer, start, end) {
+  stats.rangeIgnored = true;
+  const all = new Uint8Array(buffer);
+  wholeFiles.set(file, all);
+  return checked(file, all.slice(start, end), start, end);
+}
+
+function checked(file, bytes, start, end) {
+  if (bytes.length !== end - start) {
+    throw new Error(file + ': expected ' + (end - start) + ' bytes at ' + start + ', got ' + bytes.length);
+  }
+  return bytes;
+}
+
+async function init(msg) {
+  const glue = sameOrigin(msg.glue);
+  const wasm = sameOrigin(msg.wasm);
+  const manifestUrl = sameOrigin(msg.manifest);
+  indexUrl = sameOrigin(msg.index);
+  if (!indexUrl.endsWith('/')) indexUrl += '/';
+  const mod = await import(glue);
+  await mod.default({ module_or_path: wasm });
+  const res = await fetch(manifestUrl, { cache: 'no-cache', credentials: 'same-origin' });
+  if (!res.ok) throw new Error('manifest.json: HTTP ' + res.status);
+  const text = await res.text();
+  stats.networkBytes += new TextEncoder().encode(text).length;
+  stats.requests += 1;
+  const manifest = JSON.parse(text);
+  version = typeof manifest.hash === 'string' ? manifest.hash : '';
+  engine = mod.SearchEngine.open(text, read);
+}
+
+function search(msg) {
+  const perPage = Math.max(1, Math.min(50, Number(msg.perPage) || 10));
+  const page = Math.max(1, Math.floor(Number(msg.page) || 1));
+  const opts = { offset: (page - 1) * perPage, limit: perPage };
+  if (msg.section) opts.section = String(msg.section);
+  if (msg.snippetChars) opts.snippet_chars = Number(msg.snippetChars);
+  const results = JSON.parse(engine.search(String(msg.query || ''), JSON.stringify(opts)));
+  return results;
+}
+
+function errorMessage(e) {
+  if (e && typeof e.message === 'string') return e.message;
+  return String(e);
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data || {};
+  if (msg.type === 'init') {
+    if (!ready) {
+      ready = init(msg);
+      ready.catch(() => {}); // reported to each search below
+    }
+    return;
+  }
+  if (msg.type !== 'search') return;
+  try {
+    if (!ready) throw new Error('the search worker was not initialised');
+    try {
+      await ready;
+    } catch (e) {
+      self.postMessage({ type: 'error', id: msg.id, stage: 'init', message: errorMessage(e) });
+      return;
+    }
+    const results = search(msg);
+    self.postMessage({
+      type: 'results',
+      id: msg.id,
+      results,
+      fetchedBytes: engine.fetched_bytes(),
+      fetchRequests: engine.fetch_requests(),
+      networkBytes: stats.networkBytes,
+      requests: stats.requests,
+      rangeIgnored: stats.rangeIgnored,
+    });
+  } catch (e) {
+    self.postMessage({ type: 'error', id: msg.id, message: errorMessage(e) });
+  }
+};
