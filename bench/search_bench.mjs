@@ -31,7 +31,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/browser/lib/site.mjs';
-import { serve, freePort } from '../tests/browser/lib/server.mjs';
+import http from 'node:http';
+import { serve, freePort, parseRange, contentType } from '../tests/browser/lib/server.mjs';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -218,17 +219,62 @@ async function bodyBytes(entry) {
   if (entry.status === 200) return { raw: size, gz };
   return { raw: 0, gz: 0 };
 }
-async function bytesSince(mark) {
+async function bytesSince(mark, srv = server) {
   let raw = 0;
   let gz = 0;
   const files = [];
-  for (const e of server.requests.slice(mark)) {
+  for (const e of srv.requests.slice(mark)) {
     const b = await bodyBytes(e);
     raw += b.raw;
     gz += b.gz;
     files.push(e.url.split('?')[0]);
   }
-  return { raw, gz, requests: server.requests.length - mark, files };
+  return { raw, gz, requests: srv.requests.length - mark, files };
+}
+
+/**
+ * A minimal static server that reads only the requested range from disk (lib/server.mjs reads
+ * the whole file for every request, which dominates on a 36 MB positions file). Same request log.
+ */
+async function serveRanges(root) {
+  const requests = [];
+  const srv = http.createServer(async (req, res) => {
+    const entry = { method: req.method, url: req.url, range: req.headers.range || null, status: 0 };
+    requests.push(entry);
+    let p = decodeURIComponent(req.url.split(/[?#]/)[0]);
+    if (p.split('/').includes('..')) { entry.status = 400; res.writeHead(400).end(); return; }
+    if (p.endsWith('/')) p += 'index.html';
+    const file = path.join(root, p);
+    let fh;
+    try {
+      fh = await fs.open(file);
+      const { size } = await fh.stat();
+      const r = parseRange(req.headers.range, size);
+      const headers = { 'Content-Type': contentType(file), 'Cache-Control': 'no-cache', 'Accept-Ranges': 'bytes' };
+      if (r && typeof r === 'object') {
+        const buf = Buffer.alloc(r.end - r.start + 1);
+        await fh.read(buf, 0, buf.length, r.start);
+        entry.status = 206;
+        res.writeHead(206, { ...headers, 'Content-Range': `bytes ${r.start}-${r.end}/${size}`, 'Content-Length': buf.length });
+        res.end(buf);
+      } else {
+        const buf = await fh.readFile();
+        entry.status = 200;
+        res.writeHead(200, { ...headers, 'Content-Length': buf.length });
+        res.end(buf);
+      }
+    } catch {
+      entry.status = 404;
+      res.writeHead(404).end();
+    } finally {
+      await fh?.close();
+    }
+  });
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${srv.address().port}`, requests,
+    close: () => new Promise((resolve) => { srv.closeAllConnections?.(); srv.close(() => resolve()); }),
+  };
 }
 
 const browser = await launchBrowser();
@@ -242,9 +288,9 @@ async function freshPage() {
 }
 
 // jiayuan: the page's own worker script, driven directly, so the time is postMessage → results.
-async function benchJiayuan() {
+async function benchJiayuan(srv = server) {
   const { context, page } = await freshPage();
-  await page.goto(`${origin}/search/`, { waitUntil: 'load' });
+  await page.goto(`${srv.origin}/search/`, { waitUntil: 'load' });
   await page.evaluate(() => {
     const app = document.getElementById('search-app');
     const abs = (u) => new URL(u, location.href).href;
@@ -267,13 +313,15 @@ async function benchJiayuan() {
   const out = [];
   for (const pass of [1, 2]) {
     for (const q of queries) {
-      const mark = server.requests.length;
+      const mark = srv.requests.length;
       const before = out.length ? out[out.length - 1].fetched : 0;
+      const netBefore = out.length ? out[out.length - 1].netTotal : 0;
       const { ms: t, msg } = await page.evaluate((q) => window.benchSearch(q), q);
       if (msg.type !== 'results') throw new Error(`jiayuan ${q}: ${msg.message}`);
-      const bytes = await bytesSince(mark);
+      const bytes = await bytesSince(mark, srv);
       out.push({
         pass, q, ms: t, bytes, fetched: msg.fetchedBytes, fetchedDelta: msg.fetchedBytes - before,
+        netTotal: msg.networkMs, netMs: msg.networkMs - netBefore,
         total: msg.results.total, top: msg.results.hits.map((h) => decodeURI(h.url)),
       });
     }
@@ -316,6 +364,10 @@ log('jiayuan in Chromium');
 const J = await benchJiayuan();
 log('Pagefind in Chromium');
 const P = await benchPagefind();
+log('jiayuan in Chromium, behind a server that reads only the range');
+const ranged = await serveRanges(PUBLIC);
+const J2 = await benchJiayuan(ranged);
+await ranged.close();
 await browser.close();
 await server.close();
 
@@ -352,14 +404,22 @@ function summary(rows) {
 }
 const js = summary(J);
 const ps = summary(P);
-const jFetchedLater = median(J.filter((r) => r.pass === 1).slice(1).map((r) => r.fetchedDelta));
+const j2 = summary(J2);
+const jLater = J.filter((r) => r.pass === 1).slice(1);
+const jFetchedLater = median(jLater.map((r) => r.fetchedDelta));
+const jNetShare = jLater.reduce((a, r) => a + r.netMs, 0) / jLater.reduce((a, r) => a + r.ms, 0);
+const jCompute = jLater.map((r) => r.ms - r.netMs);
 
-const date = new Date().toISOString().slice(0, 10);
+
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+let commit = '?';
+try { commit = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })).stdout.trim(); } catch { /* not a checkout */ }
+const binNote = process.env.JIAYUAN_BIN ? `JIAYUAN_BIN=${process.env.JIAYUAN_BIN} ` : '';
 const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const lines = [];
 lines.push(`### ${N} pages, ${queries.length} queries (${date})`);
 lines.push('');
-lines.push(`\`node bench/search_bench.mjs${record ? ' --record' : ''} ${N}\` — ${os.cpus().length} CPUs, load ${load}, Chromium headless, pagefind ${PAGEFIND_VERSION} (extended), 10 results per query with snippets.`);
+lines.push(`\`${binNote}node bench/search_bench.mjs${record ? ' --record' : ''} ${N}\` at commit \`${commit}\` — ${os.cpus().length} CPUs, load ${load}, Chromium headless, pagefind ${PAGEFIND_VERSION} (extended), 10 results per query with snippets.`);
 lines.push('');
 lines.push('| | jiayuan (wasm worker, Range) | Pagefind |');
 lines.push('|---|---|---|');
@@ -370,6 +430,8 @@ lines.push(`| first query: bytes if the host gzips js/wasm/json | ${kb(js.firstG
 lines.push(`| first query: time (load + search) | ${ms(js.firstMs)} ms | ${ms(ps.firstMs)} ms |`);
 lines.push(`| later query: bytes, median / p95 (requests) | ${kb(js.laterMedian)} / ${kb(js.laterP95)} KB (${js.laterReq}) | ${kb(ps.laterMedian)} / ${kb(ps.laterP95)} KB (${ps.laterReq}) |`);
 lines.push(`| later query: latency p50 / p95 | ${ms(js.p50)} / ${ms(js.p95)} ms | ${ms(ps.p50)} / ${ms(ps.p95)} ms |`);
+lines.push(`| later query: jiayuan behind a server that reads only the range, p50 / p95 | ${ms(j2.p50)} / ${ms(j2.p95)} ms | |`);
+lines.push(`| later query: jiayuan without the time spent waiting for its synchronous requests, p50 / p95 | ${ms(median(jCompute))} / ${ms(quantile(jCompute, 0.95))} ms | |`);
 lines.push(`| repeated query (all cached): p50 / p95 | ${ms(js.againP50)} / ${ms(js.againP95)} ms | ${ms(ps.againP50)} / ${ms(ps.againP95)} ms |`);
 lines.push(`| recall (pages containing the query found) | ${(100 * mean(jRecall)).toFixed(1)} %, ${perfect(jRecall)}/${queries.length} queries complete | ${(100 * mean(pRecall)).toFixed(1)} %, ${perfect(pRecall)}/${queries.length} queries complete |`);
 lines.push('');
@@ -383,6 +445,9 @@ for (const [i, q] of queries.entries()) {
 lines.push('');
 lines.push(`Browser vs native (\`jiayuan search --json\`): the same top 10 and total for ${agree}/${queries.length} queries. ` +
   `The worker's own count of index bytes per later query (median): ${kb(jFetchedLater)} KB. ` +
+  `Waiting for its synchronous Range requests is ${(100 * jNetShare).toFixed(0)} % of jiayuan's later-query time: ` +
+  'lib/server.mjs reads the whole file for every range (the .pos file is the largest), so this test server is slower per ' +
+  'request than a static host would be. ' +
   'Bytes are response bodies as served by tests/browser/lib/server.mjs (no HTTP compression; Pagefind\'s files are gzip ' +
   'already, jiayuan\'s index blocks are ranges and cannot be compressed by a host); the first query of each row 1 includes ' +
   'loading the engine. Row 1 of the per-query table is that first query.');

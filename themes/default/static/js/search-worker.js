@@ -7,14 +7,15 @@
 // 整个文件只下载一次，以后从内存里切片。
 //
 // 消息：{type: 'search', id, query, section, page, perPage}
-//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, requests}
+//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, networkMs, requests}
+//      (the counters are totals since the worker started)
 //    出错 → {type: 'error', id, message}
 let engine = null;
 let ready = null;
 let indexUrl = '';
 let version = '';
 const wholeFiles = new Map(); // 不支持 Range 的主机：文件名 → 整个文件
-const stats = { networkBytes: 0, requests: 0, rangeIgnored: false };
+const stats = { networkBytes: 0, requests: 0, networkMs: 0, rangeIgnored: false };
 
 function sameOrigin(url) {
   const u = new URL(url, self.location.href);
@@ -34,7 +35,9 @@ function getSync(url, range) {
   xhr.open('GET', url, false); // 同步：只在 Worker 里允许，正合 tantivy 的同步读取
   xhr.responseType = 'arraybuffer';
   if (range) xhr.setRequestHeader('Range', range);
+  const t0 = performance.now();
   xhr.send();
+  stats.networkMs += performance.now() - t0;
   stats.requests += 1;
   if (xhr.response) stats.networkBytes += xhr.response.byteLength;
   return xhr;
@@ -135,6 +138,7 @@ self.onmessage = async (event) => {
       fetchedBytes: engine.fetched_bytes(),
       fetchRequests: engine.fetch_requests(),
       networkBytes: stats.networkBytes,
+      networkMs: stats.networkMs,
       requests: stats.requests,
       rangeIgnored: stats.rangeIgnored,
     });
