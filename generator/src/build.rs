@@ -26,6 +26,8 @@ pub struct BuildOptions {
     /// `false` for `check`: build into a scratch folder, check links, keep nothing.
     pub write: bool,
     pub verbose: bool,
+    /// Skip the search index (benchmarks against generators without search).
+    pub no_search: bool,
 }
 
 #[derive(Debug, Default)]
@@ -98,7 +100,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     // Index while the pages render: the two share nothing but the model.
     let (rendered, indexed) = rayon::join(
         || render::render_site(&site, &tera, &globals, &staging),
-        || search::write_index(&site, &staging),
+        || {
+            if opts.no_search {
+                Ok(())
+            } else {
+                search::write_index(&site, &staging)
+            }
+        },
     );
     diags.extend(rendered);
     diags.extend(indexed.err());

@@ -91,6 +91,9 @@ struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Do not build the search index.
+    #[arg(long)]
+    no_search: bool,
     /// Treat this moment as now when deciding which dated pages are published (for tests).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD")]
     now: Option<String>,
@@ -136,6 +139,7 @@ fn options(
         now,
         write,
         verbose,
+        no_search: args.no_search,
     })
 }
 

@@ -41,6 +41,10 @@ pub struct Page {
     pub han_chars: usize,
     pub words: usize,
     pub reading_minutes: usize,
+    /// Position in its section's sort order.
+    pub index_in_section: usize,
+    /// Keys of up to five pages sharing the most tags.
+    pub related: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

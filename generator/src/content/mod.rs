@@ -1,6 +1,7 @@
 //! Loading: `content/` → the site model, in parallel, collecting every diagnostic.
 
 pub mod read;
+mod related;
 mod taxonomy;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -87,6 +88,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
     };
     order_sections(&mut site, diags);
     site.taxonomies = taxonomy::collect(&site, diags);
+    related::compute(&mut site);
     site
 }
 
@@ -213,6 +215,8 @@ fn new_page(
         han_chars: 0,
         words: 0,
         reading_minutes: 0,
+        index_in_section: 0,
+        related: Vec::new(),
     })
 }
 
@@ -418,6 +422,11 @@ fn order_sections(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                 .cmp(&sb.meta.weight.unwrap_or(i64::MAX))
                 .then_with(|| a.cmp(b))
         });
+        for (i, k) in list.iter().enumerate() {
+            if let Some(p) = site.pages.get_mut(k) {
+                p.index_in_section = i;
+            }
+        }
         let section = site.sections.get_mut(key).expect("key listed above");
         section.pages = list;
         section.subsections = subs;

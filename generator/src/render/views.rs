@@ -161,7 +161,7 @@ pub fn ancestors<'a>(site: &'a Site, key: &str, include_self: bool) -> Vec<Crumb
 
 pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
     let section = &site.sections[&page.section];
-    let pos = section.pages.iter().position(|k| *k == page.file.rel);
+    let pos = Some(page.index_in_section);
     let neighbour = |i: Option<usize>| {
         i.and_then(|i| section.pages.get(i))
             .map(|k| page_ref(site, &site.pages[k]))
@@ -179,46 +179,13 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
         // Lists run newest first, so the earlier page is the next one in the list.
         earlier: neighbour(pos.map(|i| i + 1)),
         later: neighbour(pos.and_then(|i| i.checked_sub(1))),
-        related: related(site, page)
-            .into_iter()
-            .map(|p| page_ref(site, p))
+        related: page
+            .related
+            .iter()
+            .map(|k| page_ref(site, &site.pages[k]))
             .collect(),
         extra: &page.meta.extra,
     }
-}
-
-/// Up to five pages sharing the most tags, newest first among equals.
-fn related<'a>(site: &'a Site, page: &'a Page) -> Vec<&'a Page> {
-    if page.meta.tags.is_empty() {
-        return Vec::new();
-    }
-    let Some(tax) = site.taxonomies.iter().find(|t| t.name == "tags") else {
-        return Vec::new();
-    };
-    let mut shared: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for tag in &page.meta.tags {
-        for key in tax.terms.get(tag.trim()).into_iter().flatten() {
-            if *key != page.file.rel {
-                *shared.entry(key.as_str()).or_default() += 1;
-            }
-        }
-    }
-    // Look each candidate up once; comparing through the map would repeat it per comparison.
-    let mut list: Vec<(usize, &'a Page)> = shared
-        .into_iter()
-        .map(|(k, n)| (n, &site.pages[k]))
-        .collect();
-    let order = |a: &(usize, &Page), b: &(usize, &Page)| {
-        b.0.cmp(&a.0)
-            .then_with(|| b.1.date.cmp(&a.1.date))
-            .then_with(|| a.1.file.rel.cmp(&b.1.file.rel))
-    };
-    if list.len() > 5 {
-        list.select_nth_unstable_by(4, order);
-        list.truncate(5);
-    }
-    list.sort_by(order);
-    list.into_iter().map(|(_, p)| p).collect()
 }
 
 pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a> {
