@@ -13,6 +13,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
+# JIAYUAN_FLAGS=--no-search compares the build alone with Hugo, which builds no search index.
 RUNS="${RUNS:-3}"
 TOOLS="${TOOLS:-jiayuan hugo}"
 RECORD=0
@@ -69,7 +70,7 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 cmd_for() { # tool N -> the build command (absolute paths: Hugo resolves -d against -s)
   case "$1" in
-    jiayuan) echo "$JIAYUAN build --root $OUT/jiayuan-$2 --output $OUT/jiayuan-$2/public" ;;
+    jiayuan) echo "$JIAYUAN build --root $OUT/jiayuan-$2 --output $OUT/jiayuan-$2/public ${JIAYUAN_FLAGS:-}" ;;
     hugo) echo "hugo --quiet -s $OUT/hugo-$2 -d $OUT/hugo-$2/public" ;;
   esac
 }
