@@ -413,7 +413,11 @@ const jCompute = jLater.map((r) => r.ms - r.netMs);
 
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 let commit = '?';
-try { commit = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })).stdout.trim(); } catch { /* not a checkout */ }
+try {
+  commit = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })).stdout.trim();
+  const dirty = (await run('git', ['status', '--porcelain', '--', 'generator', 'wasm-search', 'themes'], { cwd: ROOT })).stdout.trim();
+  if (dirty && !process.env.JIAYUAN_BIN) commit += ' + uncommitted changes';
+} catch { /* not a checkout */ }
 const binNote = process.env.JIAYUAN_BIN ? `JIAYUAN_BIN=${process.env.JIAYUAN_BIN} ` : '';
 const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const lines = [];
@@ -449,8 +453,8 @@ lines.push(`Browser vs native (\`jiayuan search --json\`): the same top 10 and t
   'lib/server.mjs reads the whole file for every range (the .pos file is the largest), so this test server is slower per ' +
   'request than a static host would be. ' +
   'Bytes are response bodies as served by tests/browser/lib/server.mjs (no HTTP compression; Pagefind\'s files are gzip ' +
-  'already, jiayuan\'s index blocks are ranges and cannot be compressed by a host); the first query of each row 1 includes ' +
-  'loading the engine. Row 1 of the per-query table is that first query.');
+  'already, jiayuan\'s index blocks are ranges and cannot be compressed by a host); the first query (row 1 of the ' +
+  'per-query table) includes loading the engine.');
 const table = lines.join('\n');
 console.log(table);
 
