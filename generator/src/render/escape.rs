@@ -1,17 +1,9 @@
 //! HTML and XML escaping for text the generator writes itself (feeds, tables, overlays).
 
+/// The same escaping as search snippets, so a title reads alike in both.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    wasm_search::escape_html(text, &mut out);
     out
 }
 
