@@ -1,8 +1,8 @@
 // Keyboard use: the skip link comes first and works, every menu item (submenu children too) is
 // reachable with Tab alone, the phone menu opens with Enter/Space, and focus is always visible.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, newPage, open, PHONE, DESKTOP } from './lib/site.mjs';
+import { withSiteAndBrowser, newPage, open, PHONE, DESKTOP } from './lib/site.mjs';
 
 // The main menu as configured in site.toml, in order (children right after their parent).
 const NAV = [
@@ -13,15 +13,7 @@ const NAV = [
   ['关于我们', '/about/'],
 ];
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = withSiteAndBrowser();
 
 /** What has focus now, with what a sighted keyboard user would see of it. */
 const focused = (page) => page.evaluate(() => {
@@ -69,9 +61,9 @@ function assertNavInOrder(seen) {
 }
 
 test('desktop: skip link first, then it moves focus to #main', async () => {
-  const { context, page } = await newPage(browser, DESKTOP);
+  const { context, page } = await newPage(shared.browser, DESKTOP);
   try {
-    await open(page, site.url('/news/'));
+    await open(page, shared.site.url('/news/'));
     await page.keyboard.press('Tab');
     const first = await focused(page);
     assert.equal(first.cls, 'skip-link', `first Tab stop is the skip link, got ${label(first)}`);
@@ -93,9 +85,9 @@ test('desktop: skip link first, then it moves focus to #main', async () => {
 });
 
 test('desktop: Tab alone reaches every menu item, incl. 暖心行动 and 幸福工程, with a visible ring', async (t) => {
-  const { context, page } = await newPage(browser, DESKTOP);
+  const { context, page } = await newPage(shared.browser, DESKTOP);
   try {
-    await open(page, site.url('/'));
+    await open(page, shared.site.url('/'));
     const seen = await tabThrough(page, 400);
     t.diagnostic(`${seen.length} Tab stops on the home page`);
     assert.equal(seen[0].cls, 'skip-link');
@@ -110,9 +102,9 @@ test('desktop: Tab alone reaches every menu item, incl. 暖心行动 and 幸福�
 });
 
 test('desktop: an article page has the same keyboard path and visible focus in the prose', async () => {
-  const { context, page } = await newPage(browser, DESKTOP);
+  const { context, page } = await newPage(shared.browser, DESKTOP);
   try {
-    await open(page, site.url('/care/warm-heart/overview/'));
+    await open(page, shared.site.url('/care/warm-heart/overview/'));
     const seen = await tabThrough(page, 400);
     assertNavInOrder(seen);
     assert.ok(seen.some((f) => f.inMain && /\/tags\//.test(f.href || '')), 'tag links are reachable');
@@ -122,9 +114,9 @@ test('desktop: an article page has the same keyboard path and visible focus in t
 
 for (const key of ['Enter', 'Space']) {
   test(`phone: the menu toggle is reachable, ${key} opens it, then every item is reachable`, async () => {
-    const { context, page } = await newPage(browser, PHONE);
+    const { context, page } = await newPage(shared.browser, PHONE);
     try {
-      await open(page, site.url('/'));
+      await open(page, shared.site.url('/'));
       const before = await tabThrough(page, 40, (f) => f.cls.includes('menu-toggle'));
       const toggle = before.at(-1);
       assert.ok(toggle && toggle.cls.includes('menu-toggle'), 'Tab reaches the menu toggle');
@@ -151,9 +143,9 @@ for (const key of ['Enter', 'Space']) {
 }
 
 test('phone: the text-size and contrast buttons work from the keyboard', async () => {
-  const { context, page } = await newPage(browser, PHONE);
+  const { context, page } = await newPage(shared.browser, PHONE);
   try {
-    await open(page, site.url('/'));
+    await open(page, shared.site.url('/'));
     const seen = await tabThrough(page, 10, (f) => f.text.includes('特大'));
     assert.equal(seen.at(-1).text, '特大');
     await page.keyboard.press('Enter');
@@ -167,9 +159,9 @@ test('phone: the text-size and contrast buttons work from the keyboard', async (
 });
 
 test('phone: a table too wide for the screen takes focus and scrolls with the arrow keys', async (t) => {
-  const { context, page } = await newPage(browser, PHONE);
+  const { context, page } = await newPage(shared.browser, PHONE);
   try {
-    const res = await open(page, site.url('/stats/'));
+    const res = await open(page, shared.site.url('/stats/'));
     if (res.status() === 404) { t.skip('/stats/ is not in this build'); return; }
     await page.locator('button[data-text-size="xlarge"]').click();
     const wide = page.locator('main table[tabindex="0"]');

@@ -1,23 +1,15 @@
 // Home → section (via the main menu) → article → tag page, by clicking, as a reader would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, newPage, open, DESKTOP, PHONE } from './lib/site.mjs';
+import { withSiteAndBrowser, newPage, open, DESKTOP, PHONE } from './lib/site.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = withSiteAndBrowser();
 
 /** The path of the current page, percent-decoded (tag URLs are Chinese). */
 const pathOf = (page) => decodeURIComponent(new URL(page.url()).pathname);
 
 async function walk(page, t) {
-  await open(page, site.url('/'));
+  await open(page, shared.site.url('/'));
   assert.equal(pathOf(page), '/');
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
 
@@ -29,7 +21,7 @@ async function walk(page, t) {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   }
   await Promise.all([
-    page.waitForURL(site.url('/news/'), { waitUntil: 'load' }),
+    page.waitForURL(shared.site.url('/news/'), { waitUntil: 'load' }),
     nav.getByRole('link', { name: '新闻动态', exact: true }).click(),
   ]);
   assert.equal(pathOf(page), '/news/');
@@ -45,7 +37,7 @@ async function walk(page, t) {
   const title = (await link.innerText()).trim();
   const href = await link.getAttribute('href');
   assert.match(href, /^\/news\/[^/]+\/$/);
-  await Promise.all([page.waitForURL(site.url(href), { waitUntil: 'load' }), link.click()]);
+  await Promise.all([page.waitForURL(shared.site.url(href), { waitUntil: 'load' }), link.click()]);
   assert.equal(pathOf(page), href);
 
   // 3. The article: one h1 with its title, breadcrumbs, a date.
@@ -71,7 +63,7 @@ async function walk(page, t) {
   assert.ok(tagName.length > 0, 'the article has a tag');
   const tagHref = await tag.getAttribute('href');
   assert.equal(tagHref, `/tags/${tagName}/`);
-  await Promise.all([page.waitForURL(site.url(tagHref), { waitUntil: 'load' }), tag.click()]);
+  await Promise.all([page.waitForURL(shared.site.url(tagHref), { waitUntil: 'load' }), tag.click()]);
   assert.equal(pathOf(page), `/tags/${tagName}/`);
   assert.equal(new URL(page.url()).pathname, encodeURI(`/tags/${tagName}/`));
 
@@ -90,23 +82,23 @@ async function walk(page, t) {
 }
 
 test('desktop: home → section → article → tag', async (t) => {
-  const { context, page } = await newPage(browser, DESKTOP);
+  const { context, page } = await newPage(shared.browser, DESKTOP);
   try { await walk(page, t); } finally { await context.close(); }
 });
 
 test('phone: home → menu → section → article → tag', async (t) => {
-  const { context, page } = await newPage(browser, PHONE);
+  const { context, page } = await newPage(shared.browser, PHONE);
   try { await walk(page, t); } finally { await context.close(); }
 });
 
 test('a missing page answers 404 with the themed page and a way home', async () => {
-  const { context, page } = await newPage(browser, DESKTOP);
+  const { context, page } = await newPage(shared.browser, DESKTOP);
   try {
-    const res = await open(page, site.url('/no-such-page/'));
+    const res = await open(page, shared.site.url('/no-such-page/'));
     assert.equal(res.status(), 404);
     assert.equal(await page.locator('main h1').innerText(), '抱歉，没有找到这个页面');
     await Promise.all([
-      page.waitForURL(site.url('/'), { waitUntil: 'load' }),
+      page.waitForURL(shared.site.url('/'), { waitUntil: 'load' }),
       page.locator('main').getByRole('link', { name: '返回首页' }).click(),
     ]);
     assert.equal(pathOf(page), '/');

@@ -1,21 +1,13 @@
 // DESIGN D5: pages load only from their own origin — no web fonts, CDNs, analytics or embeds.
 // (a) a static scan of every built .html/.css/.svg file, (b) every request Chromium makes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startSite, launchBrowser, newPage, open, listFiles, PHONE, DESKTOP } from './lib/site.mjs';
+import { withSiteAndBrowser, newPage, open, listFiles, PHONE, DESKTOP } from './lib/site.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = withSiteAndBrowser();
 
 const ABSOLUTE = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i; // http://, https://, //host, ftp://, …
 
@@ -107,20 +99,20 @@ test('the scanner itself catches foreign loads (so the scan below can fail)', ()
 });
 
 test('static scan: no built .html/.css/.svg file loads anything from another origin', async (t) => {
-  const files = await listFiles(site.dir, ['.html', '.css', '.svg']);
+  const files = await listFiles(shared.site.dir, ['.html', '.css', '.svg']);
   assert.ok(files.filter((f) => f.endsWith('.html')).length >= 50, `the whole portal was built (${files.length} files)`);
   assert.ok(files.includes(path.join('css', 'site.css')));
   const problems = [];
   const external = [];
   let checked = 0;
   for (const f of files) {
-    const text = await fs.readFile(path.join(site.dir, f), 'utf8');
+    const text = await fs.readFile(path.join(shared.site.dir, f), 'utf8');
     if (f.endsWith('.css')) {
-      for (const u of cssLoads(text)) { checked++; if (foreign(u, site.origin)) problems.push(`${f}: url()/@import ${u}`); }
+      for (const u of cssLoads(text)) { checked++; if (foreign(u, shared.site.origin)) problems.push(`${f}: url()/@import ${u}`); }
     } else {
       const { loads, links } = htmlLoads(text);
-      for (const l of loads) { checked++; if (foreign(l.url, site.origin)) problems.push(`${f}: ${l.what} ${l.url}`); }
-      for (const h of links) if (foreign(h, site.origin)) external.push(`${f}: <a href> ${h}`);
+      for (const l of loads) { checked++; if (foreign(l.url, shared.site.origin)) problems.push(`${f}: ${l.what} ${l.url}`); }
+      for (const h of links) if (foreign(h, shared.site.origin)) external.push(`${f}: <a href> ${h}`);
     }
   }
   t.diagnostic(`${files.length} files, ${checked} resource references checked`);
@@ -134,15 +126,15 @@ const PAGES = ['/', '/family-health/health-literacy/', '/stats/', '/no-such-page
 
 for (const viewport of [PHONE, DESKTOP]) {
   test(`in Chromium @ ${viewport.width}px every request goes to the site's own origin`, async (t) => {
-    const { context, page } = await newPage(browser, viewport);
+    const { context, page } = await newPage(shared.browser, viewport);
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     // A socket to anywhere else would show up here even if it never became a request.
     const failed = [];
     context.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
     try {
-      for (const p of PAGES.filter((p) => p !== '/stats/' || existsSync(path.join(site.dir, 'stats')))) {
-        await open(page, site.url(p));
+      for (const p of PAGES.filter((p) => p !== '/stats/' || existsSync(path.join(shared.site.dir, 'stats')))) {
+        await open(page, shared.site.url(p));
         await page.waitForLoadState('networkidle');
       }
       // Use the page a little: text size, contrast, and the phone menu must not fetch anything new.
@@ -151,14 +143,14 @@ for (const viewport of [PHONE, DESKTOP]) {
       if (await page.locator('.menu-toggle').isVisible()) await page.locator('.menu-toggle').click();
       await page.waitForLoadState('networkidle');
     } finally { await context.close(); }
-    const own = (u) => u.startsWith(site.origin + '/') || u.startsWith('data:') || u.startsWith('blob:');
+    const own = (u) => u.startsWith(shared.site.origin + '/') || u.startsWith('data:') || u.startsWith('blob:');
     const foreignRequests = requests.filter((u) => !own(u));
     t.diagnostic(`${requests.length} requests`);
     assert.ok(requests.some((u) => u.endsWith('/css/site.css')) && requests.some((u) => u.endsWith('/js/site.js')),
       'the recorder saw the page\'s own stylesheet and script');
     assert.deepEqual(foreignRequests, [], 'requests to other origins');
     assert.deepEqual(failed, [], 'no request failed');
-    const served = site.requests.filter((r) => r.status >= 400 && !r.url.includes('no-such-page'));
+    const served = shared.site.requests.filter((r) => r.status >= 400 && !r.url.includes('no-such-page'));
     assert.deepEqual(served, [], 'no broken same-origin resource');
   });
 }

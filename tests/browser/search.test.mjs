@@ -1,7 +1,7 @@
 // Site search (DESIGN D2) in a real Chromium: the /search/ page, its module worker running the
 // wasm engine over Range requests, agreement with `jiayuan search --json`, the whole-file
 // fallback for hosts that ignore Range, escaping of hostile page text, axe, and the edge cases.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  startSite, launchBrowser, newPage, open, JIAYUAN_BIN, REPO, PHONE, DESKTOP,
+  startSite, launchBrowser, withSiteAndBrowser, newPage, open, JIAYUAN_BIN, REPO, PHONE, DESKTOP,
 } from './lib/site.mjs';
 import { serve, freePort } from './lib/server.mjs';
 
@@ -24,15 +24,7 @@ const QUERIES = ['青春期', '三孩', '家庭健康', '优生优育', '避孕�
   '计生协', '石家庄', '家庭健康 讲座', '孕', '志愿服务', '会员活动日'];
 const NOTHING = '二十四节气';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = withSiteAndBrowser();
 
 /** `jiayuan search` on a built folder: the hits as parsed JSON lines. */
 async function nativeSearch(dir, q, limit = 10) {
@@ -67,10 +59,10 @@ function collectDialogs(page) {
 }
 
 test('header search on the home page → /search/?q= → highlighted results → the article', async () => {
-  const { page, context } = await newPage(browser, DESKTOP);
+  const { page, context } = await newPage(shared.browser, DESKTOP);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await open(page, site.url('/'));
+  await open(page, shared.site.url('/'));
   await page.fill('#site-search-q', '青春期');
   await page.press('#site-search-q', 'Enter');
   await page.waitForURL((u) => u.pathname === '/search/' && u.searchParams.get('q') === '青春期');
@@ -85,7 +77,7 @@ test('header search on the home page → /search/?q= → highlighted results →
   const first = page.locator('#search-hits .search-hit__title a').first();
   const href = await first.getAttribute('href');
   await first.click();
-  await page.waitForURL((u) => u.pathname === new URL(href, site.origin).pathname);
+  await page.waitForURL((u) => u.pathname === new URL(href, shared.site.origin).pathname);
   await page.waitForLoadState('load');
   assert.ok((await page.textContent('main')).includes('青春期'), `${href} contains the query`);
   assert.deepEqual(errors, []);
@@ -93,26 +85,26 @@ test('header search on the home page → /search/?q= → highlighted results →
 });
 
 test('the browser shows the same results, in the same order, as `jiayuan search --json`', async () => {
-  const { page, context } = await newPage(browser, DESKTOP);
+  const { page, context } = await newPage(shared.browser, DESKTOP);
   for (const q of QUERIES) {
-    const native = (await nativeSearch(site.dir, q, 10)).map((h) => decodeURI(h.url));
+    const native = (await nativeSearch(shared.site.dir, q, 10)).map((h) => decodeURI(h.url));
     assert.ok(native.length > 0, `${q}: the native search finds something`);
-    const state = await searchPage(page, site.origin, q);
+    const state = await searchPage(page, shared.site.origin, q);
     assert.equal(state, 'done', q);
     assert.deepEqual(await shownUrls(page), native, `${q}: browser vs native`);
-    const total = (await nativeSearch(site.dir, q, 1000)).length;
+    const total = (await nativeSearch(shared.site.dir, q, 1000)).length;
     assert.match(await page.textContent('#search-status'), new RegExp(`找到 ${total} 篇文章`), q);
   }
   await context.close();
 });
 
 test('pagination: 10 per page, ?page= in the URL, 上一页/下一页, back and forward', async () => {
-  const { page, context } = await newPage(browser, DESKTOP);
+  const { page, context } = await newPage(shared.browser, DESKTOP);
   const q = '计生协';
-  const native = (await nativeSearch(site.dir, q, 1000)).map((h) => decodeURI(h.url));
+  const native = (await nativeSearch(shared.site.dir, q, 1000)).map((h) => decodeURI(h.url));
   assert.ok(native.length > 20, 'enough hits for three pages');
   const pages = Math.ceil(native.length / 10);
-  await searchPage(page, site.origin, q);
+  await searchPage(page, shared.site.origin, q);
   assert.deepEqual(await shownUrls(page), native.slice(0, 10));
   assert.equal(await page.locator('#search-pagination [aria-current="page"]').textContent(), '第1页');
   assert.equal(await page.locator('#search-pagination a[rel="prev"]').count(), 0);
@@ -152,7 +144,7 @@ test('pagination: 10 per page, ?page= in the URL, 上一页/下一页, back and 
   assert.deepEqual(await shownUrls(page), native.slice(10, 20));
 
   // A page past the end (an old link) shows the last page.
-  await searchPage(page, site.origin, q, '&page=99');
+  await searchPage(page, shared.site.origin, q, '&page=99');
   assert.equal(new URL(page.url()).searchParams.get('page'), String(pages));
   await settled(page);
   assert.deepEqual(await shownUrls(page), native.slice((pages - 1) * 10));
@@ -160,8 +152,8 @@ test('pagination: 10 per page, ?page= in the URL, 上一页/下一页, back and 
 });
 
 test('form submits push history; back restores the previous query; section filter', async () => {
-  const { page, context } = await newPage(browser, DESKTOP);
-  await open(page, site.url('/search/'));
+  const { page, context } = await newPage(shared.browser, DESKTOP);
+  await open(page, shared.site.url('/search/'));
   assert.equal(await settled(page), 'empty');
   assert.equal(await page.textContent('#search-status'), '');
   await page.fill('#search-q', '三孩');
@@ -217,7 +209,7 @@ test('form submits push history; back restores the previous query; section filte
 
 test('Range fallback: a host that ignores Range (200, whole file) gives the same results', async () => {
   const plain = await startSite({ ignoreRange: true });
-  const { page, context } = await newPage(browser, DESKTOP);
+  const { page, context } = await newPage(shared.browser, DESKTOP);
   try {
     for (const q of QUERIES.slice(0, 6)) {
       const native = (await nativeSearch(plain.dir, q, 10)).map((h) => decodeURI(h.url));
@@ -237,7 +229,7 @@ test('Range fallback: a host that ignores Range (200, whole file) gives the same
     await plain.close();
   }
   // And with Range: only 206 partial answers.
-  const ranged = site.requests.filter((r) => r.url.startsWith('/search/index/') && r.range);
+  const ranged = shared.site.requests.filter((r) => r.url.startsWith('/search/index/') && r.range);
   assert.ok(ranged.length > 0 && ranged.every((r) => r.status === 206));
 });
 
@@ -268,7 +260,7 @@ test('hostile page text and queries are shown escaped: no dialog, no injected el
     await run(JIAYUAN_BIN, ['--root', root, 'build', '--output', dir, '--base-url', origin], { maxBuffer: 16 << 20 });
     srv = await serve(dir, { port });
 
-    const { page, context } = await newPage(browser, DESKTOP);
+    const { page, context } = await newPage(shared.browser, DESKTOP);
     const dialogs = collectDialogs(page);
     const imgRequests = [];
     page.on('request', (r) => { if (/\/x$/.test(new URL(r.url()).pathname)) imgRequests.push(r.url()); });
@@ -314,10 +306,10 @@ const MODES = [
 ];
 for (const mode of MODES) {
   test(`axe: /search/ with results, with none, and empty @ ${mode.name}`, async () => {
-    const { page, context } = await newPage(browser, mode.viewport);
+    const { page, context } = await newPage(shared.browser, mode.viewport);
     if (mode.high) await context.addInitScript(() => localStorage.setItem('jiayuan.contrast', 'high'));
     for (const [what, q, state] of [['results', '计生协', 'done'], ['no results', NOTHING, 'none'], ['empty', '', 'empty']]) {
-      assert.equal(await searchPage(page, site.origin, q), state, what);
+      assert.equal(await searchPage(page, shared.site.origin, q), state, what);
       await page.addScriptTag({ content: AXE_SOURCE });
       const result = await page.evaluate((tags) => window.axe.run(document, {
         runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
@@ -330,11 +322,11 @@ for (const mode of MODES) {
 }
 
 test('empty and whitespace queries show no error; no results show the help', async () => {
-  const { page, context } = await newPage(browser, DESKTOP);
+  const { page, context } = await newPage(shared.browser, DESKTOP);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   for (const q of ['', '   ', '\u3000 ']) {
-    assert.equal(await searchPage(page, site.origin, q), 'empty', JSON.stringify(q));
+    assert.equal(await searchPage(page, shared.site.origin, q), 'empty', JSON.stringify(q));
     assert.equal(await page.locator('#search-help').isVisible(), false);
     assert.equal(await page.locator('#search-hits').isVisible(), false);
     assert.doesNotMatch(await page.textContent('#search-status'), /抱歉|错误|无法/);
@@ -345,7 +337,7 @@ test('empty and whitespace queries show no error; no results show the help', asy
   assert.match(await page.textContent('#search-status'), /请输入要搜索的词/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
 
-  assert.equal(await searchPage(page, site.origin, NOTHING), 'none');
+  assert.equal(await searchPage(page, shared.site.origin, NOTHING), 'none');
   assert.match(await page.textContent('#search-status'), new RegExp(`没有找到与“${NOTHING}”相关的文章`));
   const help = page.locator('#search-help');
   assert.ok(await help.isVisible());
@@ -356,15 +348,15 @@ test('empty and whitespace queries show no error; no results show the help', asy
   assert.ok(links.includes('/news/') && links.includes('/tags/'), links.join(' '));
   assert.equal(await page.locator('#search-hits').isVisible(), false);
   // Punctuation only: nothing to search for, and no error either.
-  assert.ok(['none', 'empty'].includes(await searchPage(page, site.origin, '，。！')));
+  assert.ok(['none', 'empty'].includes(await searchPage(page, shared.site.origin, '，。！')));
   assert.doesNotMatch(await page.textContent('#search-status'), /抱歉/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('a failing index shows a friendly message, and search works again after reload', async () => {
-  const { page, context } = await newPage(browser, DESKTOP);
-  await open(page, site.url('/search/'));
+  const { page, context } = await newPage(shared.browser, DESKTOP);
+  await open(page, shared.site.url('/search/'));
   await settled(page);
   await page.evaluate(() => { document.getElementById('search-app').dataset.manifest = '/search/index/missing.json'; });
   await page.fill('#search-q', '三孩');
@@ -378,8 +370,8 @@ test('a failing index shows a friendly message, and search works again after rel
 });
 
 test('without JavaScript: a notice plus links to the sections and the tags page', async () => {
-  const { page, context } = await newPage(browser, DESKTOP, { javaScriptEnabled: false });
-  await open(page, site.url('/search/?q=三孩'));
+  const { page, context } = await newPage(shared.browser, DESKTOP, { javaScriptEnabled: false });
+  await open(page, shared.site.url('/search/?q=三孩'));
   const notice = page.locator('.search-noscript');
   assert.ok(await notice.isVisible());
   assert.match(await notice.textContent(), /需要浏览器启用 JavaScript/);
@@ -389,9 +381,9 @@ test('without JavaScript: a notice plus links to the sections and the tags page'
 });
 
 test('320px wide, largest text: no sideways scrolling; results readable', async () => {
-  const { page, context } = await newPage(browser, { width: 320, height: 640 });
+  const { page, context } = await newPage(shared.browser, { width: 320, height: 640 });
   await context.addInitScript(() => localStorage.setItem('jiayuan.textSize', 'xlarge'));
-  assert.equal(await searchPage(page, site.origin, '计生协'), 'done');
+  assert.equal(await searchPage(page, shared.site.origin, '计生协'), 'done');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   for (const sel of ['#search-q', '#search-section', '#search-form button[type="submit"]', '#search-pagination a[rel="next"]']) {

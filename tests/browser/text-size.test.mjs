@@ -1,19 +1,11 @@
 // The text-size switch (标准/大/特大) and the high-contrast toggle: they change the page, they
 // persist in localStorage (jiayuan.textSize, jiayuan.contrast), and a later page applies them
 // before its first paint.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, newPage, open, PHONE, DESKTOP } from './lib/site.mjs';
+import { withSiteAndBrowser, newPage, open, PHONE, DESKTOP } from './lib/site.mjs';
 
-let site, browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = withSiteAndBrowser();
 
 // Runs in every page before its own scripts. Records the <html> attributes at the moment <body>
 // is inserted (nothing can be painted before that), and the computed root font-size in the first
@@ -37,10 +29,10 @@ const bodySize = (page) => page.evaluate(() => getComputedStyle(document.body).f
 const sizeButton = (page, name) => page.locator(`.a11y-tools button[data-text-size="${name}"]`);
 
 test('phone: 特大 enlarges the text to ≥ 18px, persists, and applies before first paint', async () => {
-  const { context, page } = await newPage(browser, PHONE);
+  const { context, page } = await newPage(shared.browser, PHONE);
   await context.addInitScript(probe);
   try {
-    await open(page, site.url('/'));
+    await open(page, shared.site.url('/'));
     assert.equal(await sizeButton(page, 'standard').getAttribute('aria-pressed'), 'true');
     const standard = px(await bodySize(page));
     await sizeButton(page, 'large').click();
@@ -59,7 +51,7 @@ test('phone: 特大 enlarges the text to ≥ 18px, persists, and applies before 
     // Another page, reached by a link: the choice is there from the start.
     const href = await page.locator('main .link-list a').first().getAttribute('href');
     await Promise.all([
-      page.waitForURL(site.url(href), { waitUntil: 'load' }),
+      page.waitForURL(shared.site.url(href), { waitUntil: 'load' }),
       page.locator('main .link-list a').first().click(),
     ]);
     const p = await page.evaluate(() => window.__probe);
@@ -74,7 +66,7 @@ test('phone: 特大 enlarges the text to ≥ 18px, persists, and applies before 
     // Back to standard: persists too.
     await sizeButton(page, 'standard').click();
     assert.equal(px(await bodySize(page)), standard);
-    await open(page, site.url('/policy/'));
+    await open(page, shared.site.url('/policy/'));
     const q = await page.evaluate(() => window.__probe);
     assert.deepEqual(q.atBody, { size: null, contrast: null });
     assert.equal(px(q.bodyLoad), standard);
@@ -82,9 +74,9 @@ test('phone: 特大 enlarges the text to ≥ 18px, persists, and applies before 
 });
 
 test('desktop: the largest step is larger than on a phone and persists across a reload', async () => {
-  const { context, page } = await newPage(browser, DESKTOP);
+  const { context, page } = await newPage(shared.browser, DESKTOP);
   try {
-    await open(page, site.url('/news/'));
+    await open(page, shared.site.url('/news/'));
     const standard = px(await bodySize(page));
     assert.ok(standard >= 18, `desktop standard size is ≥ 18px (got ${standard})`);
     await sizeButton(page, 'xlarge').click();
@@ -97,10 +89,10 @@ test('desktop: the largest step is larger than on a phone and persists across a 
 });
 
 test('high contrast: toggles, persists across pages, applies before first paint, turns off', async () => {
-  const { context, page } = await newPage(browser, PHONE);
+  const { context, page } = await newPage(shared.browser, PHONE);
   await context.addInitScript(probe);
   try {
-    await open(page, site.url('/'));
+    await open(page, shared.site.url('/'));
     const toggle = page.locator('button[data-contrast-toggle]');
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const color = () => page.evaluate(() => getComputedStyle(document.body).color);
@@ -113,7 +105,7 @@ test('high contrast: toggles, persists across pages, applies before first paint,
     assert.equal(await color(), 'rgb(255, 255, 255)');
     assert.equal(await page.evaluate(() => localStorage.getItem('jiayuan.contrast')), 'high');
 
-    await open(page, site.url('/healthy-birth/'));
+    await open(page, shared.site.url('/healthy-birth/'));
     const p = await page.evaluate(() => window.__probe);
     assert.deepEqual(p.atBody, { size: null, contrast: 'high' }, 'contrast set before <body> exists');
     assert.equal(p.firstFrameBg, '#000000', 'high-contrast colours in the first frame');
@@ -123,17 +115,17 @@ test('high contrast: toggles, persists across pages, applies before first paint,
     await page.locator('button[data-contrast-toggle]').click();
     assert.equal(await bg(), 'rgb(255, 255, 255)');
     assert.equal(await page.evaluate(() => localStorage.getItem('jiayuan.contrast')), 'normal');
-    await open(page, site.url('/news/'));
+    await open(page, shared.site.url('/news/'));
     assert.equal(await page.locator('html').getAttribute('data-contrast'), null);
     assert.equal(await bg(), 'rgb(255, 255, 255)');
   } finally { await context.close(); }
 });
 
 test('a change in one tab reaches another open tab (storage event)', async () => {
-  const { context, page } = await newPage(browser, PHONE);
+  const { context, page } = await newPage(shared.browser, PHONE);
   try {
     const other = await context.newPage();
-    await Promise.all([open(page, site.url('/')), open(other, site.url('/news/'))]);
+    await Promise.all([open(page, shared.site.url('/')), open(other, shared.site.url('/news/'))]);
     await sizeButton(page, 'large').click();
     await page.locator('button[data-contrast-toggle]').click();
     await other.waitForFunction(() =>

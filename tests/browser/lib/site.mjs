@@ -1,4 +1,5 @@
 // Builds the demo portal with the jiayuan binary, serves it, and launches Chromium.
+import { before, after } from 'node:test';
 // One build per test file: call `startSite()` in `before` and `site.close()` in `after`.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -105,4 +106,18 @@ export async function firstArticlePath(dir, section) {
   const m = /<h2 class="card__title"><a href="([^"]+)"/.exec(html);
   if (!m) throw new Error(`no article card in ${section}`);
   return m[1];
+}
+
+/** Builds and serves the demo site and launches Chromium once for a test file. */
+export function withSiteAndBrowser() {
+  const shared = { site: null, browser: null };
+  before(async () => {
+    shared.site = await startSite();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.site?.close();
+  });
+  return shared;
 }
