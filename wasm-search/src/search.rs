@@ -95,7 +95,7 @@ pub fn search_with(
             hits: Vec::new(),
         });
     };
-    let mut matches = run(searcher, tantivy_query.as_ref())?;
+    let mut matches = run(searcher, &tantivy_query)?;
     // Documents are indexed in URL order, so the address breaks ties by URL.
     matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let terms = highlight_terms(&units);

@@ -12,6 +12,10 @@ use anyhow::{bail, Context, Result};
 /// The crates shipped to the browser, by package name and artifact stem.
 const WASM_CRATES: &[(&str, &str)] = &[("wasm-quiz", "wasm_quiz"), ("wasm-search", "wasm_search")];
 
+/// Most bytes a reader may download per crate, wasm plus glue, gzipped at
+/// level 9 (issue 4: the quiz 60 KB; issue 5: search 400 KB).
+const GZIP_BUDGETS: &[(&str, usize)] = &[("wasm_quiz", 60_000), ("wasm_search", 400_000)];
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = workspace_root();
@@ -96,6 +100,7 @@ fn wasm(root: &Path, check: bool) -> Result<()> {
             .generate(&out)
             .with_context(|| format!("wasm-bindgen on {}", input.display()))?;
     }
+    check_budgets(&out)?;
     if check {
         let mut stale = Vec::new();
         for (_, stem) in WASM_CRATES {
@@ -111,6 +116,26 @@ fn wasm(root: &Path, check: bool) -> Result<()> {
             bail!("committed wasm artifacts are stale: {stale:?}; run `cargo xtask wasm` and commit generator/assets/wasm/");
         }
         eprintln!("wasm artifacts are fresh");
+    }
+    Ok(())
+}
+
+/// Prints each crate's gzipped size and fails if one is over its budget.
+fn check_budgets(out: &Path) -> Result<()> {
+    use std::io::Write;
+    for &(stem, budget) in GZIP_BUDGETS {
+        let mut gzipped = 0;
+        for name in [format!("{stem}_bg.wasm"), format!("{stem}.js")] {
+            let bytes = std::fs::read(out.join(&name))?;
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            encoder.write_all(&bytes)?;
+            gzipped += encoder.finish()?.len();
+        }
+        eprintln!("{stem}: {gzipped} B gzipped (budget {budget} B)");
+        if gzipped > budget {
+            bail!("{stem} is {gzipped} B gzipped, over its budget of {budget} B");
+        }
     }
     Ok(())
 }
