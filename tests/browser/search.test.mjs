@@ -98,6 +98,35 @@ test('the browser shows the same results, in the same order, as `jiayuan search 
   await context.close();
 });
 
+test('later queries fetch in planned parallel rounds: no synchronous read after opening', async () => {
+  const { page, context } = await newPage(shared.browser, DESKTOP);
+  const fetchState = () => page.evaluate(() => {
+    const d = document.getElementById('search-app').dataset;
+    return { rounds: Number(d.rounds), syncReads: Number(d.syncReads), error: d.prefetchError };
+  });
+  assert.equal(await searchPage(page, shared.site.origin, '三孩'), 'done');
+  const opened = await fetchState();
+  assert.equal(opened.error, '');
+  assert.ok(opened.syncReads > 0, 'opening the index reads synchronously');
+  assert.ok(opened.rounds >= 1 && opened.rounds <= 3, `first query: ${opened.rounds} rounds`);
+  let before = opened;
+  for (const q of ['家庭健康 讲座', '"优生优育"', '志愿服务']) {
+    const native = (await nativeSearch(shared.site.dir, q, 10)).map((h) => decodeURI(h.url));
+    await page.fill('#search-q', q);
+    await page.click('#search-form button[type="submit"]');
+    await page.waitForURL((u) => u.searchParams.get('q') === q);
+    assert.equal(await settled(page), 'done', q);
+    assert.deepEqual(await shownUrls(page), native, q);
+    const now = await fetchState();
+    assert.equal(now.error, '', q);
+    assert.equal(now.syncReads, opened.syncReads, `${q}: every read was planned`);
+    assert.ok(now.rounds - before.rounds <= 3, `${q}: ${now.rounds - before.rounds} rounds`);
+    before = now;
+  }
+  assert.ok(before.rounds > opened.rounds, 'later queries fetched something');
+  await context.close();
+});
+
 test('pagination: 10 per page, ?page= in the URL, 上一页/下一页, back and forward', async () => {
   const { page, context } = await newPage(shared.browser, DESKTOP);
   const q = '计生协';

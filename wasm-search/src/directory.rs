@@ -2,7 +2,14 @@
 //! on demand through a [`RangeSource`], with a block cache in front of it.
 //!
 //! In the browser the source is a synchronous `Range` request made by the
-//! worker; natively (and in tests) it is [`MemorySource`].
+//! worker; natively (and in tests) it is [`MemorySource`](crate::MemorySource).
+//!
+//! Reads are synchronous, one request per gap, so a query that touches ten
+//! places waits for ten round trips. [`RangeDirectory::plan`] avoids that:
+//! while it runs, tantivy's *async* reads (its warm-up API) do not fetch but
+//! note what is missing and never finish. The caller fetches all of that at
+//! once, in parallel, hands it over with [`RangeDirectory::supply`], and
+//! plans again until nothing is missing.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -42,11 +49,22 @@ pub const DEFAULT_BLOCK_SIZE: usize = 512;
 /// A file name and the index of a block in it.
 type BlockKey = (String, u64);
 
+/// Bytes a planned read is waiting for: `start..end` of `file`, aligned to
+/// blocks (or ending at the end of the file).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Want {
+    pub file: String,
+    pub start: u64,
+    pub end: u64,
+}
+
 struct Shared {
     source: Box<dyn RangeSource>,
     block_size: usize,
     blocks: Mutex<HashMap<BlockKey, Vec<u8>>>,
     lens: Mutex<HashMap<String, u64>>,
+    /// While planning: the missing blocks async reads asked for.
+    wanted: Mutex<Option<Vec<(String, u64)>>>,
     requests: AtomicU64,
     bytes: AtomicU64,
 }
@@ -75,10 +93,63 @@ impl RangeDirectory {
                 block_size: block_size.max(1),
                 blocks: Mutex::default(),
                 lens: Mutex::default(),
+                wanted: Mutex::default(),
                 requests: AtomicU64::new(0),
                 bytes: AtomicU64::new(0),
             }),
         }
+    }
+
+    /// Runs `step` with async reads that note missing blocks instead of
+    /// fetching them; returns its result and what it waits for, merged
+    /// into as few ranges as possible. Sync reads still fetch.
+    pub fn plan<T>(&self, step: impl FnOnce() -> T) -> (T, Vec<Want>) {
+        *self.shared.wanted.lock().expect("plan poisoned") = Some(Vec::new());
+        let result = step();
+        let mut wanted = self
+            .shared
+            .wanted
+            .lock()
+            .expect("plan poisoned")
+            .take()
+            .unwrap_or_default();
+        wanted.sort();
+        wanted.dedup();
+        let bs = self.shared.block_size as u64;
+        let mut wants: Vec<Want> = Vec::new();
+        for (file, block) in wanted {
+            let len = self.shared.len(&file).unwrap_or(0);
+            let (start, end) = (block * bs, ((block + 1) * bs).min(len));
+            match wants.last_mut() {
+                Some(last) if last.file == file && last.end == start => last.end = end,
+                _ => wants.push(Want { file, start, end }),
+            }
+        }
+        (result, wants)
+    }
+
+    /// Stores bytes fetched for a [`Want`]: `bytes` of `file` from `start`,
+    /// which must lie on a block boundary.
+    pub fn supply(&self, file: &str, start: u64, bytes: &[u8]) -> io::Result<()> {
+        let shared = &self.shared;
+        let bs = shared.block_size as u64;
+        let len = shared.len(file)?;
+        let end = start + bytes.len() as u64;
+        if !start.is_multiple_of(bs) || end > len || (!end.is_multiple_of(bs) && end != len) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{file}: {start}..{end} is not whole blocks of a {len}-byte file"),
+            ));
+        }
+        let mut blocks = shared.blocks.lock().expect("block cache poisoned");
+        for (i, chunk) in bytes.chunks(shared.block_size).enumerate() {
+            blocks.insert((file.to_string(), start / bs + i as u64), chunk.to_vec());
+        }
+        shared.requests.fetch_add(1, Ordering::Relaxed);
+        shared
+            .bytes
+            .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Requests and bytes fetched from the source so far.
@@ -112,6 +183,27 @@ impl Shared {
         let len = self.source.len(file)?;
         lens.insert(file.to_string(), len);
         Ok(len)
+    }
+
+    /// While planning, notes the blocks of `range` that are missing and
+    /// returns true if there were any.
+    fn want(&self, file: &str, range: Range<u64>) -> bool {
+        let mut wanted = self.wanted.lock().expect("plan poisoned");
+        let Some(wanted) = wanted.as_mut() else {
+            return false;
+        };
+        if range.start >= range.end {
+            return false;
+        }
+        let bs = self.block_size as u64;
+        let blocks = self.blocks.lock().expect("block cache poisoned");
+        let before = wanted.len();
+        for block in range.start / bs..=(range.end - 1) / bs {
+            if !blocks.contains_key(&(file.to_string(), block)) {
+                wanted.push((file.to_string(), block));
+            }
+        }
+        wanted.len() > before
     }
 
     /// Reads `range` of `file` (of length `len`), fetching the missing blocks
@@ -170,12 +262,25 @@ impl HasLen for RangeFileHandle {
     }
 }
 
+#[async_trait::async_trait]
 impl FileHandle for RangeFileHandle {
     fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         let bytes = self
             .shared
             .read(&self.name, self.len, range.start as u64..range.end as u64)?;
         Ok(OwnedBytes::new(bytes))
+    }
+
+    async fn read_bytes_async(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
+        if self
+            .shared
+            .want(&self.name, range.start as u64..range.end as u64)
+        {
+            // Planning: the bytes come with the next `supply`, and the step
+            // that asked runs again then.
+            return std::future::pending().await;
+        }
+        self.read_bytes(range)
     }
 }
 
@@ -257,81 +362,10 @@ impl Directory for RangeDirectory {
     }
 }
 
-/// Index files held in memory; counts what is read from it.
-#[derive(Debug, Default)]
-pub struct MemorySource {
-    files: HashMap<String, Vec<u8>>,
-    bytes_read: AtomicU64,
-}
-
-impl MemorySource {
-    /// A source over `files` (name, contents).
-    pub fn new(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> MemorySource {
-        MemorySource {
-            files: files.into_iter().collect(),
-            bytes_read: AtomicU64::new(0),
-        }
-    }
-
-    /// Reads the files named in `manifest` from `dir`.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn load(
-        dir: &Path,
-        manifest: &crate::Manifest,
-    ) -> Result<MemorySource, crate::SearchError> {
-        let mut files = Vec::with_capacity(manifest.files.len());
-        for file in &manifest.files {
-            let path = dir.join(&file.name);
-            let bytes = std::fs::read(&path).map_err(|source| crate::SearchError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            files.push((file.name.clone(), bytes));
-        }
-        Ok(MemorySource::new(files))
-    }
-
-    /// Bytes handed out by [`RangeSource::read`] so far.
-    pub fn bytes_read(&self) -> u64 {
-        self.bytes_read.load(Ordering::Relaxed)
-    }
-}
-
-impl RangeSource for Arc<MemorySource> {
-    fn len(&self, file: &str) -> io::Result<u64> {
-        self.as_ref().len(file)
-    }
-
-    fn read(&self, file: &str, range: Range<u64>) -> io::Result<Vec<u8>> {
-        self.as_ref().read(file, range)
-    }
-}
-
-impl RangeSource for MemorySource {
-    fn len(&self, file: &str) -> io::Result<u64> {
-        self.files
-            .get(file)
-            .map(|bytes| bytes.len() as u64)
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))
-    }
-
-    fn read(&self, file: &str, range: Range<u64>) -> io::Result<Vec<u8>> {
-        let bytes = self
-            .files
-            .get(file)
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))?;
-        let slice = bytes
-            .get(range.start as usize..range.end as usize)
-            .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, file.to_string()))?;
-        self.bytes_read
-            .fetch_add(slice.len() as u64, Ordering::Relaxed);
-        Ok(slice.to_vec())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::MemorySource;
 
     fn directory(block_size: usize) -> (Arc<MemorySource>, RangeDirectory) {
         let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();

@@ -8,6 +8,8 @@
 mod build;
 mod directory;
 mod manifest;
+mod memory;
+mod prefetch;
 mod query;
 mod schema;
 mod search;
@@ -19,8 +21,10 @@ mod wasm;
 use std::path::PathBuf;
 
 pub use build::{build_index, SearchDoc, EXCERPT_CHARS};
-pub use directory::{FetchStats, MemorySource, RangeDirectory, RangeSource, DEFAULT_BLOCK_SIZE};
+pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK_SIZE};
 pub use manifest::{Manifest, ManifestFile, MANIFEST_FILE, MANIFEST_VERSION};
+pub use memory::MemorySource;
+pub use prefetch::warm;
 pub use query::TITLE_BOOST;
 pub use schema::{register_tokenizer, schema, Fields};
 pub use search::{search, search_with, Hit, SearchOptions, SearchResults};

@@ -89,20 +89,16 @@ pub fn search_with(
 ) -> Result<SearchResults, SearchError> {
     let fields = Fields::from_schema(searcher.schema())?;
     let units = parse(query);
-    let Some(tantivy_query) = build(&units, &fields, opts) else {
+    let Some(site_query) = build(&units, &fields, opts) else {
         return Ok(SearchResults {
             total: 0,
             hits: Vec::new(),
         });
     };
-    let mut matches = run(searcher, &tantivy_query)?;
-    // Documents are indexed in URL order, so the address breaks ties by URL.
-    matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let matches = ranked(searcher, &site_query)?;
     let terms = highlight_terms(&units);
-    let hits = matches
+    let hits = page(&matches, opts)
         .iter()
-        .skip(opts.offset)
-        .take(opts.limit)
         .map(|&(score, address)| {
             let doc: TantivyDocument = searcher.doc(address)?;
             let title = first(&doc, fields.title);
@@ -132,15 +128,31 @@ pub fn search_with(
     })
 }
 
+/// Every match of `query`, best first; documents are indexed in URL order,
+/// so the address breaks ties by URL.
+pub(crate) fn ranked(
+    searcher: &Searcher,
+    query: &dyn Query,
+) -> Result<Vec<(Score, DocAddress)>, SearchError> {
+    let mut matches = searcher.search(query, &AllMatches)?;
+    matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok(matches)
+}
+
+/// The matches on the page `opts` asks for.
+pub(crate) fn page<'a>(
+    matches: &'a [(Score, DocAddress)],
+    opts: &SearchOptions,
+) -> &'a [(Score, DocAddress)] {
+    let start = opts.offset.min(matches.len());
+    &matches[start..(start + opts.limit).min(matches.len())]
+}
+
 fn first(doc: &TantivyDocument, field: Field) -> String {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_string()
-}
-
-fn run(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(Score, DocAddress)>, SearchError> {
-    Ok(searcher.search(query, &AllMatches)?)
 }
 
 /// Collects every match with its score: sites are small, and sorting all of

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    open_directory, search_with, Manifest, RangeDirectory, RangeSource, SearchOptions,
+    open_directory, search_with, warm, Manifest, RangeDirectory, RangeSource, SearchOptions,
     DEFAULT_BLOCK_SIZE,
 };
 
@@ -99,16 +99,32 @@ impl SearchEngine {
         })
     }
 
+    /// What the next step of searching `query` still needs, as JSON:
+    /// `[{"file","start","end"}, ...]`, empty once [`SearchEngine::search`]
+    /// can run without fetching. Fetch all of it at once, hand each range
+    /// to [`SearchEngine::supply`] and plan again (at most three rounds:
+    /// dictionary, postings, stored pages).
+    pub fn plan(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
+        let opts = options(opts_json)?;
+        let (finished, wants) = self.directory.plan(|| warm(&self.searcher, query, &opts));
+        finished?;
+        serde_json::to_string(&wants).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Stores the bytes fetched for one range that [`SearchEngine::plan`]
+    /// asked for.
+    pub fn supply(&self, file: &str, start: f64, bytes: &[u8]) -> Result<(), JsError> {
+        self.directory
+            .supply(file, start as u64, bytes)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Searches; `opts_json` is `SearchOptions` as JSON (`""` for defaults:
     /// `{"section","tag","offset","limit","snippet_chars"}`). Returns the
-    /// results as JSON: `{"total", "hits": [...]}`.
+    /// results as JSON: `{"total", "hits": [...]}`. Whatever was not
+    /// planned and supplied is read with the synchronous reader.
     pub fn search(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
-        let opts: SearchOptions = if opts_json.trim().is_empty() {
-            SearchOptions::default()
-        } else {
-            serde_json::from_str(opts_json)
-                .map_err(|e| JsError::new(&format!("search options: {e}")))?
-        };
+        let opts = options(opts_json)?;
         let results = search_with(&self.searcher, query, &opts)?;
         serde_json::to_string(&results).map_err(|e| JsError::new(&e.to_string()))
     }
@@ -122,4 +138,11 @@ impl SearchEngine {
     pub fn fetch_requests(&self) -> f64 {
         self.directory.stats().requests as f64
     }
+}
+
+fn options(json: &str) -> Result<SearchOptions, JsError> {
+    if json.trim().is_empty() {
+        return Ok(SearchOptions::default());
+    }
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("search options: {e}")))
 }

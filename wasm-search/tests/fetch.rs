@@ -7,9 +7,45 @@ use std::sync::Arc;
 
 use wasm_search::tantivy::ReloadPolicy;
 use wasm_search::{
-    build_index, open_directory, search_with, FetchStats, MemorySource, RangeDirectory, SearchDoc,
-    SearchOptions, DEFAULT_BLOCK_SIZE,
+    build_index, open_directory, search_with, warm, FetchStats, MemorySource, RangeDirectory,
+    RangeSource, SearchDoc, SearchOptions, SearchResults, DEFAULT_BLOCK_SIZE,
 };
+
+/// A search as the browser runs it: plan a step, fetch everything it wants
+/// at once (one round), repeat until nothing is missing, then search.
+/// Returns the results and the number of rounds; fails if the search itself
+/// still has to fetch anything.
+fn planned_search(
+    source: &MemorySource,
+    directory: &RangeDirectory,
+    searcher: &wasm_search::tantivy::Searcher,
+    query: &str,
+) -> (SearchResults, usize) {
+    let opts = SearchOptions::default();
+    let mut rounds = 0;
+    loop {
+        let (finished, wants) = directory.plan(|| warm(searcher, query, &opts));
+        let finished = finished.unwrap();
+        assert_eq!(finished, wants.is_empty(), "{query}: {wants:?}");
+        if finished {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds <= 4, "{query}: still planning after {rounds} rounds");
+        for want in wants {
+            let bytes = source.read(&want.file, want.start..want.end).unwrap();
+            directory.supply(&want.file, want.start, &bytes).unwrap();
+        }
+    }
+    let before = directory.stats();
+    let results = search_with(searcher, query, &opts).unwrap();
+    assert_eq!(
+        directory.stats(),
+        before,
+        "{query}: the search fetched after planning"
+    );
+    (results, rounds)
+}
 
 /// Opens the index of `docs` over a counting source and runs `queries` in
 /// order; returns what each query fetched (the first includes opening).
@@ -54,6 +90,47 @@ fn measure(name: &str, docs: &[SearchDoc], queries: &[&str]) -> Vec<FetchStats> 
 }
 
 const QUERIES: [&str; 4] = ["三孩政策", "家庭健康 讲座", "孕", "心理健康"];
+
+#[test]
+fn planned_searches_fetch_in_few_rounds_and_find_the_same() {
+    let docs = common::corpus(1000, 7);
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = build_index(dir.path(), &docs).unwrap();
+    let source = Arc::new(MemorySource::load(dir.path(), &manifest).unwrap());
+    let directory = RangeDirectory::new(Arc::clone(&source), DEFAULT_BLOCK_SIZE);
+    let searcher = open_directory(directory.clone())
+        .unwrap()
+        .reader()
+        .unwrap()
+        .searcher();
+    let plain = wasm_search::open_index(dir.path()).unwrap();
+    for (i, query) in QUERIES
+        .iter()
+        .chain(&["\"家庭健康\"", "hpv 疫苗"])
+        .enumerate()
+    {
+        let before = directory.stats();
+        let (results, rounds) = planned_search(&source, &directory, &searcher, query);
+        let fetched = directory.stats();
+        eprintln!(
+            "planned: {query:<12} {:>4} hits  {rounds} rounds  {:>3} ranges  {:>6} bytes",
+            results.total,
+            fetched.requests - before.requests,
+            fetched.bytes - before.bytes
+        );
+        let expected = wasm_search::search(&plain, query, &SearchOptions::default()).unwrap();
+        assert_eq!(results, expected, "{query}");
+        // Dictionary, then postings and norms, then stored pages; a query
+        // whose blocks are all cached already needs fewer.
+        assert!(rounds <= 3, "{query}: {rounds} rounds");
+        if i == 0 {
+            assert_eq!(rounds, 3, "{query}: the first query needs every step");
+        }
+    }
+    let (again, rounds) = planned_search(&source, &directory, &searcher, QUERIES[0]);
+    assert_eq!(rounds, 0, "a repeated query is all cached");
+    assert!(again.total > 0);
+}
 
 #[test]
 fn short_pages() {

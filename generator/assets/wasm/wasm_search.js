@@ -52,9 +52,49 @@ export class SearchEngine {
         return SearchEngine.__wrap(ret[0]);
     }
     /**
+     * What the next step of searching `query` still needs, as JSON:
+     * `[{"file","start","end"}, ...]`, empty once [`SearchEngine::search`]
+     * can run without fetching. Fetch all of it at once, hand each range
+     * to [`SearchEngine::supply`] and plan again (at most three rounds:
+     * dictionary, postings, stored pages).
+     * @param {string} query
+     * @param {string} opts_json
+     * @returns {string}
+     */
+    plan(query, opts_json) {
+        let deferred4_0;
+        let deferred4_1;
+        try {
+            let ptr0, len0, ptr1, len1;
+            try {
+                ptr0 = passStringToWasm0(query, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len0 = WASM_VECTOR_LEN;
+                ptr1 = passStringToWasm0(opts_json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len1 = WASM_VECTOR_LEN;
+            } catch (e) {
+                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+                throw e;
+            }
+            const ret = wasm.searchengine_plan(this.__wbg_ptr, ptr0, len0, ptr1, len1);
+            var ptr3 = ret[0];
+            var len3 = ret[1];
+            if (ret[3]) {
+                ptr3 = 0; len3 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred4_0 = ptr3;
+            deferred4_1 = len3;
+            return getStringFromWasm0(ptr3, len3);
+        } finally {
+            wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
+        }
+    }
+    /**
      * Searches; `opts_json` is `SearchOptions` as JSON (`""` for defaults:
      * `{"section","tag","offset","limit","snippet_chars"}`). Returns the
-     * results as JSON: `{"total", "hits": [...]}`.
+     * results as JSON: `{"total", "hits": [...]}`. Whatever was not
+     * planned and supplied is read with the synchronous reader.
      * @param {string} query
      * @param {string} opts_json
      * @returns {string}
@@ -86,6 +126,31 @@ export class SearchEngine {
             return getStringFromWasm0(ptr3, len3);
         } finally {
             wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
+        }
+    }
+    /**
+     * Stores the bytes fetched for one range that [`SearchEngine::plan`]
+     * asked for.
+     * @param {string} file
+     * @param {number} start
+     * @param {Uint8Array | number[]} bytes
+     */
+    supply(file, start, bytes) {
+        const val3 = +start;
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(file, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.searchengine_supply(this.__wbg_ptr, ptr0, len0, val3, ptr1, len1);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
         }
     }
 }
@@ -254,6 +319,13 @@ function handleError(f, args) {
         const idx = addToExternrefTable0(e);
         wasm.__wbindgen_exn_store(idx);
     }
+}
+
+function passArray8ToWasm0(arg, malloc) {
+    const ptr = malloc(arg.length * 1, 1) >>> 0;
+    getUint8ArrayMemory0().set(arg, ptr / 1);
+    WASM_VECTOR_LEN = arg.length;
+    return ptr;
 }
 
 function passStringToWasm0(arg, malloc, realloc) {

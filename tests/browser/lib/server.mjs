@@ -66,6 +66,17 @@ export function parseRange(header, size) {
   return { start, end };
 }
 
+async function readPart(file, start, length) {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, start);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function resolveFile(root, urlPath) {
   let p = urlPath;
   if (p.endsWith('/')) p += 'index.html';
@@ -125,19 +136,21 @@ export async function serve(root, { port = 0, ignoreRange = false } = {}) {
       'Cache-Control': 'no-cache',
     };
     if (!ignoreRange) headers['Accept-Ranges'] = 'bytes';
-    const data = await fs.readFile(found.file);
-    const range = ignoreRange ? null : parseRange(req.headers.range, data.length);
+    const size = found.size;
+    const range = ignoreRange ? null : parseRange(req.headers.range, size);
     if (range === 'unsatisfiable') {
-      return send(416, { ...headers, 'Content-Range': `bytes */${data.length}`, 'Content-Length': 0 }, '');
+      return send(416, { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 }, '');
     }
     if (range && range !== 'invalid') {
-      const part = data.subarray(range.start, range.end + 1);
+      // Read only the range, as a static host does: index files are tens of MB.
+      const part = await readPart(found.file, range.start, range.end + 1 - range.start);
       return send(206, {
         ...headers,
-        'Content-Range': `bytes ${range.start}-${range.end}/${data.length}`,
+        'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
         'Content-Length': part.length,
       }, part);
     }
+    const data = await fs.readFile(found.file);
     return send(200, { ...headers, 'Content-Length': data.length }, data);
   });
   await new Promise((resolve, reject) => {

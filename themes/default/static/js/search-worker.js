@@ -3,11 +3,13 @@
 // 第一条消息 {type: 'init', glue, wasm, manifest, index} 给出 wasm-bindgen 胶水模块、
 // wasm、manifest.json 和索引文件夹的地址（都必须与本站同源）。Worker 加载 wasm，
 // 取 manifest.json，用“同步 XHR + Range 请求头”的读函数打开 SearchEngine：
-// 一次查询只下载它用到的索引块。主机不支持 Range（回答 200 而不是 206）时，
-// 整个文件只下载一次，以后从内存里切片。
+// 一次查询只下载它用到的索引块。查询前先按步骤规划（engine.plan：词典块 →
+// 倒排与位置 → 命中页面的存储字段），每一步要的块用 fetch 并行下载、交给
+// engine.supply，于是查询本身不再等一个又一个同步请求。主机不支持 Range
+//（回答 200 而不是 206）时，整个文件只下载一次，以后从内存里切片。
 //
 // 消息：{type: 'search', id, query, section, page, perPage}
-//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, networkMs, requests}
+//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, networkMs, requests, rounds}
 //      (the counters are totals since the worker started)
 //    出错 → {type: 'error', id, message}
 let engine = null;
@@ -15,7 +17,12 @@ let ready = null;
 let indexUrl = '';
 let version = '';
 const wholeFiles = new Map(); // 不支持 Range 的主机：文件名 → 整个文件
-const stats = { networkBytes: 0, requests: 0, networkMs: 0, rangeIgnored: false };
+const wholeLoads = new Map(); // 文件名 → 正在下载整个文件的 Promise
+const stats = {
+  networkBytes: 0, requests: 0, networkMs: 0, rounds: 0, syncReads: 0, prefetchError: '',
+  rangeIgnored: false,
+};
+const MAX_ROUNDS = 4; // plan 最多要三轮；多一轮只为稳妥
 
 function sameOrigin(url) {
   const u = new URL(url, self.location.href);
@@ -46,6 +53,7 @@ function getSync(url, range) {
 /** The engine's reader: exactly bytes [start, end) of `file`. */
 function read(file, start, end) {
   if (end <= start) return new Uint8Array(0);
+  stats.syncReads += 1;
   const whole = wholeFiles.get(file);
   if (whole) return checked(file, whole.slice(start, end), start, end);
   const url = fileUrl(file);
@@ -79,6 +87,62 @@ function checked(file, bytes, start, end) {
   return bytes;
 }
 
+/** The same bytes as read(), fetched asynchronously so that many run at once. */
+async function fetchRange(file, start, end) {
+  if (!stats.rangeIgnored && !wholeFiles.has(file)) {
+    const res = await fetch(fileUrl(file), {
+      headers: { Range: 'bytes=' + start + '-' + (end - 1) },
+      credentials: 'same-origin',
+    });
+    const buffer = await res.arrayBuffer();
+    stats.requests += 1;
+    stats.networkBytes += buffer.byteLength;
+    if (res.status === 206) {
+      const m = /^bytes (\d+)-(\d+)\//.exec(res.headers.get('Content-Range') || '');
+      const bytes = new Uint8Array(buffer);
+      if (m && Number(m[1]) === start && bytes.length >= end - start) {
+        return bytes.subarray(0, end - start);
+      }
+    } else if (res.status === 200) {
+      return keepWhole(file, buffer, start, end);
+    } else {
+      throw new Error(file + ': HTTP ' + res.status);
+    }
+  }
+  return checked(file, (await wholeFile(file)).slice(start, end), start, end);
+}
+
+function wholeFile(file) {
+  const have = wholeFiles.get(file);
+  if (have) return Promise.resolve(have);
+  if (!wholeLoads.has(file)) {
+    wholeLoads.set(file, (async () => {
+      const res = await fetch(fileUrl(file), { credentials: 'same-origin' });
+      const buffer = await res.arrayBuffer();
+      stats.requests += 1;
+      stats.networkBytes += buffer.byteLength;
+      if (res.status !== 200) throw new Error(file + ': HTTP ' + res.status);
+      stats.rangeIgnored = true;
+      wholeFiles.set(file, new Uint8Array(buffer));
+      return wholeFiles.get(file);
+    })());
+  }
+  return wholeLoads.get(file);
+}
+
+/** Fetches, round by round and in parallel, what the search will read. */
+async function prefetch(query, optsJson) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const wants = JSON.parse(engine.plan(query, optsJson));
+    if (wants.length === 0) return;
+    const t0 = performance.now();
+    const parts = await Promise.all(wants.map((w) => fetchRange(w.file, w.start, w.end)));
+    stats.networkMs += performance.now() - t0;
+    stats.rounds += 1;
+    wants.forEach((w, i) => engine.supply(w.file, w.start, parts[i]));
+  }
+}
+
 async function init(msg) {
   const glue = sameOrigin(msg.glue);
   const wasm = sameOrigin(msg.wasm);
@@ -97,14 +161,22 @@ async function init(msg) {
   engine = mod.SearchEngine.open(text, read);
 }
 
-function search(msg) {
+async function search(msg) {
   const perPage = Math.max(1, Math.min(50, Number(msg.perPage) || 10));
   const page = Math.max(1, Math.floor(Number(msg.page) || 1));
   const opts = { offset: (page - 1) * perPage, limit: perPage };
   if (msg.section) opts.section = String(msg.section);
   if (msg.snippetChars) opts.snippet_chars = Number(msg.snippetChars);
-  const results = JSON.parse(engine.search(String(msg.query || ''), JSON.stringify(opts)));
-  return results;
+  const query = String(msg.query || '');
+  const optsJson = JSON.stringify(opts);
+  try {
+    await prefetch(query, optsJson);
+  } catch (e) {
+    // Only a speed-up: the search below reads what is still missing itself
+    // and reports a real failure.
+    stats.prefetchError = errorMessage(e);
+  }
+  return JSON.parse(engine.search(query, optsJson));
 }
 
 function errorMessage(e) {
@@ -130,7 +202,7 @@ self.onmessage = async (event) => {
       self.postMessage({ type: 'error', id: msg.id, stage: 'init', message: errorMessage(e) });
       return;
     }
-    const results = search(msg);
+    const results = await search(msg);
     self.postMessage({
       type: 'results',
       id: msg.id,
@@ -140,6 +212,9 @@ self.onmessage = async (event) => {
       networkBytes: stats.networkBytes,
       networkMs: stats.networkMs,
       requests: stats.requests,
+      rounds: stats.rounds,
+      syncReads: stats.syncReads,
+      prefetchError: stats.prefetchError,
       rangeIgnored: stats.rangeIgnored,
     });
   } catch (e) {

@@ -110,6 +110,11 @@ function start(app) {
     if (msg.id !== currentId) return; // an older search: the reader has moved on
     if (msg.type === 'results') {
       app.dataset.fetchedBytes = String(msg.fetchedBytes ?? '');
+      // How the worker fetched (read by the tests): parallel planned rounds,
+      // synchronous reads so far, and why planning failed if it did.
+      app.dataset.rounds = String(msg.rounds ?? '');
+      app.dataset.syncReads = String(msg.syncReads ?? '');
+      app.dataset.prefetchError = String(msg.prefetchError ?? '');
       render(current, msg.results);
     } else if (msg.type === 'error') {
       if (msg.stage === 'init') dropWorker(); // try afresh next time
