@@ -83,6 +83,19 @@ fn serves_ranges_stays_inside_its_root_and_survives_broken_edits() {
         "{head}"
     );
     assert_eq!(body, full[10..20]);
+    // Several ranges: one multipart/byteranges answer, each part with its range.
+    let (status, head, body) = get(port, "/sitemap.xml", "Range: bytes=0-4, 30-39\r\n");
+    assert_eq!(status, 206);
+    assert!(head.contains("multipart/byteranges; boundary="), "{head}");
+    let body = String::from_utf8_lossy(&body);
+    for (start, end) in [(0, 4), (30, 39)] {
+        let part = format!(
+            "Content-Range: bytes {start}-{end}/{}\r\n\r\n{}",
+            full.len(),
+            String::from_utf8_lossy(&full[start..=end])
+        );
+        assert!(body.contains(&part), "{body}");
+    }
     let (status, head, _) = get(
         port,
         "/sitemap.xml",

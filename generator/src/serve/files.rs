@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use percent_encoding::percent_decode_str;
 use tiny_http::{Header, Request, Response, StatusCode};
 
+use super::ranges::{parse_ranges, partial_body};
 use super::{overlay, Shared};
 
 pub fn respond(request: Request, root: &Path, state: &Shared) {
@@ -28,55 +29,109 @@ pub fn respond(request: Request, root: &Path, state: &Shared) {
         Some(file) => (200, file),
         None => (404, root.join("404.html")),
     };
-    let Ok(mut body) = std::fs::read(&file) else {
+    let mime = mime_type(&file);
+    let Some(mut body) = Body::open(&file, mime) else {
         let _ = request.respond(Response::from_string("404 页面未找到").with_status_code(404));
         return;
     };
-    let mime = mime_type(&file);
-    if mime.starts_with("text/html") {
+    if let Body::Html(html) = &mut body {
         let extra = state.lock().map(|s| overlay(&s)).unwrap_or_default();
-        body = inject(body, &extra);
+        *html = inject(std::mem::take(html), &extra);
     }
-    let mut response = Response::new(
-        StatusCode(status),
-        Vec::new(),
-        Cursor::new(Vec::new()),
-        None,
-        None,
-    );
-    let len = body.len() as u64;
-    let body = match (status, range) {
-        (200, Some(range)) => match parse_range(&range, len) {
-            Some((start, end)) => {
-                response = response.with_status_code(206);
-                response.add_header(header(
+    let len = body.len();
+    let ranges = range
+        .filter(|_| status == 200)
+        .and_then(|r| parse_ranges(&r, len));
+    let common = [
+        header("Accept-Ranges", "bytes"),
+        header("Cache-Control", "no-cache"),
+    ];
+    let (status, content_type, bytes, extra) = match ranges {
+        Some(ranges) if ranges.is_empty() => {
+            let r = Response::from_data(Vec::new())
+                .with_status_code(416)
+                .with_header(header("Content-Range", &format!("bytes */{len}")));
+            let _ = request.respond(r);
+            return;
+        }
+        Some(ranges) => {
+            let Ok((bytes, content_type)) = body.partial(&ranges, mime) else {
+                let _ = request.respond(Response::from_string("读取失败").with_status_code(500));
+                return;
+            };
+            let extra = match ranges[..] {
+                [(start, end)] => Some(header(
                     "Content-Range",
                     &format!("bytes {start}-{end}/{len}"),
-                ));
-                body[start as usize..=end as usize].to_vec()
-            }
-            None => {
-                let r = Response::from_data(Vec::new())
-                    .with_status_code(416)
-                    .with_header(header("Content-Range", &format!("bytes */{len}")));
-                let _ = request.respond(r);
+                )),
+                _ => None,
+            };
+            (206, content_type, bytes, extra)
+        }
+        None => match body.all() {
+            Ok(bytes) => (status, mime.to_string(), bytes, None),
+            Err(_) => {
+                let _ = request.respond(Response::from_string("读取失败").with_status_code(500));
                 return;
             }
         },
-        _ => body,
     };
-    response.add_header(header("Content-Type", mime));
-    response.add_header(header("Accept-Ranges", "bytes"));
-    response.add_header(header("Cache-Control", "no-cache"));
-    let size = body.len();
+    let mut headers: Vec<Header> = common.into_iter().chain(extra).collect();
+    headers.push(header("Content-Type", &content_type));
+    let size = bytes.len();
     let response = Response::new(
-        response.status_code(),
-        response.headers().to_vec(),
-        Cursor::new(body),
+        StatusCode(status),
+        headers,
+        Cursor::new(bytes),
         Some(size),
         None,
     );
     let _ = request.respond(response);
+}
+
+/// What a request is answered from: an HTML page in memory (it gets the
+/// live-reload overlay), or any other file, of which only the requested
+/// ranges are read (search index files are tens of MB).
+enum Body {
+    Html(Vec<u8>),
+    File(std::fs::File, u64),
+}
+
+impl Body {
+    fn open(path: &Path, mime: &str) -> Option<Body> {
+        if mime.starts_with("text/html") {
+            return std::fs::read(path).ok().map(Body::Html);
+        }
+        let file = std::fs::File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        Some(Body::File(file, len))
+    }
+
+    fn len(&self) -> u64 {
+        match self {
+            Body::Html(bytes) => bytes.len() as u64,
+            Body::File(_, len) => *len,
+        }
+    }
+
+    fn partial(&mut self, ranges: &[(u64, u64)], mime: &str) -> std::io::Result<(Vec<u8>, String)> {
+        let len = self.len();
+        match self {
+            Body::Html(bytes) => partial_body(&mut Cursor::new(bytes), ranges, len, mime),
+            Body::File(file, _) => partial_body(file, ranges, len, mime),
+        }
+    }
+
+    fn all(self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Body::Html(bytes) => Ok(bytes),
+            Body::File(mut file, len) => {
+                let mut bytes = Vec::with_capacity(len as usize);
+                std::io::Read::read_to_end(&mut file, &mut bytes)?;
+                Ok(bytes)
+            }
+        }
+    }
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -102,27 +157,6 @@ pub fn locate(root: &Path, url_path: &str) -> Option<PathBuf> {
     let real = path.canonicalize().ok()?;
     let real_root = root.canonicalize().ok()?;
     (real.starts_with(&real_root) && real.is_file()).then_some(real)
-}
-
-/// One `bytes=` range; `None` when it cannot be satisfied.
-pub fn parse_range(header: &str, len: u64) -> Option<(u64, u64)> {
-    let spec = header.trim().strip_prefix("bytes=")?;
-    if spec.contains(',') || len == 0 {
-        return None;
-    }
-    let (a, b) = spec.split_once('-')?;
-    let (start, end) = match (a.trim(), b.trim()) {
-        ("", suffix) => {
-            let n: u64 = suffix.parse().ok()?;
-            if n == 0 {
-                return None;
-            }
-            (len.saturating_sub(n), len - 1)
-        }
-        (s, "") => (s.parse().ok()?, len - 1),
-        (s, e) => (s.parse().ok()?, e.parse::<u64>().ok()?.min(len - 1)),
-    };
-    (start <= end && start < len).then_some((start, end))
 }
 
 fn inject(body: Vec<u8>, extra: &str) -> Vec<u8> {
@@ -154,18 +188,6 @@ fn mime_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ranges() {
-        assert_eq!(parse_range("bytes=0-9", 100), Some((0, 9)));
-        assert_eq!(parse_range("bytes=90-", 100), Some((90, 99)));
-        assert_eq!(parse_range("bytes=-10", 100), Some((90, 99)));
-        assert_eq!(parse_range("bytes=95-200", 100), Some((95, 99)));
-        assert_eq!(parse_range("bytes=100-", 100), None);
-        assert_eq!(parse_range("bytes=5-2", 100), None);
-        assert_eq!(parse_range("items=0-1", 100), None);
-        assert_eq!(parse_range("bytes=0-1,3-4", 100), None);
-    }
 
     #[test]
     fn never_leaves_the_root() {

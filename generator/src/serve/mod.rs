@@ -4,6 +4,7 @@
 //! and every HTML page shows the error on top until it is fixed.
 
 mod files;
+mod ranges;
 mod watch;
 
 use std::sync::{Arc, Mutex};

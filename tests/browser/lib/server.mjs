@@ -4,7 +4,9 @@
 // - Content-Type for html/css/js/mjs/json/wasm/svg/xml/png/jpg/webp/ico/txt/woff2
 // - 404 → the site's 404.html with status 404
 // - a single `Range: bytes=` range → 206 + Content-Range, unsatisfiable → 416;
-//   `ignoreRange: true` serves the whole file with 200 instead (like a host that ignores Range)
+//   several ranges → 206 multipart/byteranges (as nginx and `jiayuan serve` answer);
+//   `ignoreRange: true` serves the whole file with 200 instead (like a host that ignores Range);
+//   `multiRange: false` serves the whole file for several ranges (like S3)
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -66,6 +68,22 @@ export function parseRange(header, size) {
   return { start, end };
 }
 
+/** Parses a `bytes=` header with several ranges: [{start, end}] of the satisfiable ones, or 'invalid'. */
+export function parseRanges(header, size) {
+  if (!header || !header.includes(',')) return 'invalid';
+  const spec = header.trim().replace(/^bytes=/, '');
+  if (spec === header.trim()) return 'invalid';
+  const out = [];
+  for (const part of spec.split(',')) {
+    const one = parseRange('bytes=' + part.trim(), size);
+    if (one === 'invalid' || one === null) return 'invalid';
+    if (one !== 'unsatisfiable') out.push(one);
+  }
+  return out;
+}
+
+const BOUNDARY = 'test-byteranges-3c9d1f';
+
 async function readPart(file, start, length) {
   const handle = await fs.open(file, 'r');
   try {
@@ -94,7 +112,7 @@ async function resolveFile(root, urlPath) {
  * Serves `root` on 127.0.0.1:`port` (0 = any). Resolves to
  * {server, port, origin, close(), requests} where `requests` logs {method, url, range, status}.
  */
-export async function serve(root, { port = 0, ignoreRange = false } = {}) {
+export async function serve(root, { port = 0, ignoreRange = false, multiRange = true } = {}) {
   root = path.resolve(root);
   const requests = [];
   const server = http.createServer(async (req, res) => {
@@ -137,7 +155,27 @@ export async function serve(root, { port = 0, ignoreRange = false } = {}) {
     };
     if (!ignoreRange) headers['Accept-Ranges'] = 'bytes';
     const size = found.size;
-    const range = ignoreRange ? null : parseRange(req.headers.range, size);
+    const several = ignoreRange || !multiRange ? 'invalid' : parseRanges(req.headers.range, size);
+    if (several !== 'invalid') {
+      if (several.length === 0) {
+        return send(416, { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 }, '');
+      }
+      const chunks = [];
+      for (const r of several) {
+        chunks.push(Buffer.from(`\r\n--${BOUNDARY}\r\nContent-Type: ${headers['Content-Type']}\r\n` +
+          `Content-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`));
+        chunks.push(await readPart(found.file, r.start, r.end + 1 - r.start));
+      }
+      chunks.push(Buffer.from(`\r\n--${BOUNDARY}--\r\n`));
+      const body = Buffer.concat(chunks);
+      return send(206, {
+        ...headers,
+        'Content-Type': `multipart/byteranges; boundary=${BOUNDARY}`,
+        'Content-Length': body.length,
+      }, body);
+    }
+    const multi = req.headers.range && req.headers.range.includes(',');
+    const range = ignoreRange || multi ? null : parseRange(req.headers.range, size);
     if (range === 'unsatisfiable') {
       return send(416, { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 }, '');
     }

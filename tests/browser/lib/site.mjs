@@ -27,7 +27,7 @@ export const DESKTOP = { width: 1280, height: 900 };
  * Builds the site into a fresh temp folder with base URL http://127.0.0.1:<port> and serves it.
  * Returns {origin, port, dir, requests, url(path), close()}.
  */
-export async function startSite({ ignoreRange = false } = {}) {
+export async function startSite({ ignoreRange = false, multiRange = true } = {}) {
   if (!existsSync(JIAYUAN_BIN)) {
     throw new Error(`jiayuan binary not found at ${JIAYUAN_BIN}: run \`cargo build -p jiayuan\` or set JIAYUAN_BIN`);
   }
@@ -46,7 +46,7 @@ export async function startSite({ ignoreRange = false } = {}) {
       throw new Error(`jiayuan build failed:\n${e.stdout || ''}${e.stderr || e.message}`);
     }
     try {
-      const srv = await serve(dir, { port, ignoreRange });
+      const srv = await serve(dir, { port, ignoreRange, multiRange });
       return {
         ...srv,
         dir,

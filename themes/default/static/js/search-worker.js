@@ -5,11 +5,14 @@
 // 取 manifest.json，用“同步 XHR + Range 请求头”的读函数打开 SearchEngine：
 // 一次查询只下载它用到的索引块。查询前先按步骤规划（engine.plan：词典块 →
 // 倒排与位置 → 命中页面的存储字段），每一步要的块用 fetch 并行下载、交给
-// engine.supply，于是查询本身不再等一个又一个同步请求。主机不支持 Range
+// engine.supply，于是查询本身不再等一个又一个同步请求。主机支持多范围请求
+//（nginx、jiayuan serve 都支持；启动时用一个小索引文件试一次）时，同一文件的
+// 各块合成一个请求。主机不支持 Range
 //（回答 200 而不是 206）时，整个文件只下载一次，以后从内存里切片。
 //
 // 消息：{type: 'search', id, query, section, page, perPage}
-//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, networkMs, requests, rounds}
+//    → {type: 'results', id, results: {total, hits}, fetchedBytes, networkBytes, networkMs, requests,
+//       rounds, syncReads, prefetchError, multiRange}
 //      (the counters are totals since the worker started)
 //    出错 → {type: 'error', id, message}
 let engine = null;
@@ -23,6 +26,7 @@ const stats = {
   rangeIgnored: false,
 };
 const MAX_ROUNDS = 4; // plan 最多要三轮；多一轮只为稳妥
+let multiRange = false; // 主机能否一次回答多个范围（multipart/byteranges）
 
 function sameOrigin(url) {
   const u = new URL(url, self.location.href);
@@ -112,6 +116,94 @@ async function fetchRange(file, start, end) {
   return checked(file, (await wholeFile(file)).slice(start, end), start, end);
 }
 
+/** Finds `needle` (ASCII) in `bytes` from `from`; -1 if absent. */
+function indexOfAscii(bytes, needle, from) {
+  const first = needle.charCodeAt(0);
+  outer: for (let i = from; i <= bytes.length - needle.length; i++) {
+    if (bytes[i] !== first) continue;
+    for (let k = 1; k < needle.length; k++) {
+      if (bytes[i + k] !== needle.charCodeAt(k)) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The parts of a 206 answer as [{start, bytes}], or null if it cannot be read. */
+function partsOf(res, buffer) {
+  const bytes = new Uint8Array(buffer);
+  const type = res.headers.get('Content-Type') || '';
+  const boundary = /^multipart\/byteranges;.*boundary="?([^";]+)"?/i.exec(type);
+  if (!boundary) { // one part: the server may have merged the ranges
+    const m = /^bytes (\d+)-(\d+)\//.exec(res.headers.get('Content-Range') || '');
+    if (!m || Number(m[2]) - Number(m[1]) + 1 !== bytes.length) return null;
+    return [{ start: Number(m[1]), bytes }];
+  }
+  const delimiter = '--' + boundary[1];
+  const decoder = new TextDecoder('latin1');
+  const parts = [];
+  let pos = 0;
+  for (;;) {
+    const at = indexOfAscii(bytes, delimiter, pos);
+    if (at < 0) return null;
+    const after = at + delimiter.length;
+    if (bytes[after] === 45 && bytes[after + 1] === 45) return parts; // "--": the end
+    const headEnd = indexOfAscii(bytes, '\r\n\r\n', after);
+    if (headEnd < 0) return null;
+    const m = /content-range:\s*bytes (\d+)-(\d+)\//i.exec(decoder.decode(bytes.subarray(after, headEnd)));
+    if (!m) return null;
+    const start = Number(m[1]);
+    const length = Number(m[2]) - start + 1;
+    const from = headEnd + 4;
+    if (from + length > bytes.length) return null;
+    parts.push({ start, bytes: bytes.subarray(from, from + length) });
+    pos = from + length;
+  }
+}
+
+/** Several ranges of one file in one request; null if the answer does not cover them. */
+async function fetchRanges(file, wants) {
+  const spec = wants.map((w) => w.start + '-' + (w.end - 1)).join(',');
+  const res = await fetch(fileUrl(file), {
+    headers: { Range: 'bytes=' + spec }, credentials: 'same-origin',
+  });
+  const buffer = await res.arrayBuffer();
+  stats.requests += 1;
+  stats.networkBytes += buffer.byteLength;
+  if (res.status === 200) {
+    keepWhole(file, buffer, 0, 0);
+    return wants.map((w) => wholeFiles.get(file).slice(w.start, w.end));
+  }
+  if (res.status !== 206) throw new Error(file + ': HTTP ' + res.status);
+  const parts = partsOf(res, buffer);
+  if (!parts) return null;
+  const out = [];
+  for (const w of wants) {
+    const part = parts.find((p) => p.start <= w.start && p.start + p.bytes.length >= w.end);
+    if (!part) return null;
+    out.push(part.bytes.subarray(w.start - part.start, w.end - part.start));
+  }
+  return out;
+}
+
+/** Whether the host answers several ranges at once, asked with a small index file. */
+async function probeMultiRange(manifest) {
+  const small = (manifest.files || []).filter((f) => f.size >= 3).sort((a, b) => a.size - b.size)[0];
+  if (!small) return false;
+  try {
+    const res = await fetch(fileUrl(small.name), {
+      headers: { Range: 'bytes=0-0,2-2' }, credentials: 'same-origin',
+    });
+    const buffer = await res.arrayBuffer();
+    stats.requests += 1;
+    stats.networkBytes += buffer.byteLength;
+    const parts = res.status === 206 ? partsOf(res, buffer) : null;
+    return parts !== null && parts.length === 2 && parts[0].start === 0 && parts[1].start === 2;
+  } catch (e) {
+    return false;
+  }
+}
+
 function wholeFile(file) {
   const have = wholeFiles.get(file);
   if (have) return Promise.resolve(have);
@@ -136,7 +228,24 @@ async function prefetch(query, optsJson) {
     const wants = JSON.parse(engine.plan(query, optsJson));
     if (wants.length === 0) return;
     const t0 = performance.now();
-    const parts = await Promise.all(wants.map((w) => fetchRange(w.file, w.start, w.end)));
+    const parts = new Array(wants.length);
+    const byFile = new Map();
+    wants.forEach((w, i) => {
+      if (!byFile.has(w.file)) byFile.set(w.file, []);
+      byFile.get(w.file).push(i);
+    });
+    await Promise.all([...byFile].map(async ([file, indexes]) => {
+      if (multiRange && indexes.length > 1 && !stats.rangeIgnored && !wholeFiles.has(file)) {
+        const got = await fetchRanges(file, indexes.map((i) => wants[i]));
+        if (got) {
+          indexes.forEach((i, k) => { parts[i] = got[k]; });
+          return;
+        }
+      }
+      await Promise.all(indexes.map(async (i) => {
+        parts[i] = await fetchRange(file, wants[i].start, wants[i].end);
+      }));
+    }));
     stats.networkMs += performance.now() - t0;
     stats.rounds += 1;
     wants.forEach((w, i) => engine.supply(w.file, w.start, parts[i]));
@@ -158,7 +267,9 @@ async function init(msg) {
   stats.requests += 1;
   const manifest = JSON.parse(text);
   version = typeof manifest.hash === 'string' ? manifest.hash : '';
+  const probe = probeMultiRange(manifest); // runs while the engine opens
   engine = mod.SearchEngine.open(text, read);
+  multiRange = await probe;
 }
 
 async function search(msg) {
@@ -215,6 +326,7 @@ self.onmessage = async (event) => {
       rounds: stats.rounds,
       syncReads: stats.syncReads,
       prefetchError: stats.prefetchError,
+      multiRange,
       rangeIgnored: stats.rangeIgnored,
     });
   } catch (e) {
