@@ -24,10 +24,12 @@ pub use build::{build_index, SearchDoc, EXCERPT_CHARS};
 pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK_SIZE};
 pub use manifest::{Manifest, ManifestFile, MANIFEST_FILE, MANIFEST_VERSION};
 pub use memory::MemorySource;
-pub use prefetch::warm;
+pub use prefetch::{warm, warm_remembering};
 pub use query::TITLE_BOOST;
 pub use schema::{register_tokenizer, schema, Fields};
-pub use search::{search, search_with, Hit, SearchOptions, SearchResults};
+pub use search::{
+    search, search_remembering, search_with, Hit, RankMemo, SearchOptions, SearchResults,
+};
 pub use snippet::{escape_html, highlight};
 pub use tantivy;
 pub use tokenizer::{CjkTokenizer, TOKENIZER_NAME};

@@ -19,7 +19,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::query::{build, parse};
 use crate::schema::Fields;
-use crate::search::{page, ranked};
+use crate::search::{page, RankMemo};
 use crate::{SearchError, SearchOptions};
 
 type Step<'a> = Pin<Box<dyn Future<Output = tantivy::Result<()>> + 'a>>;
@@ -40,6 +40,16 @@ fn poll_once(steps: Vec<Step<'_>>) -> tantivy::Result<bool> {
 /// Reads what the next step of searching `query` needs; returns true once
 /// every step has all its bytes, so that the search itself reads nothing new.
 pub fn warm(searcher: &Searcher, query: &str, opts: &SearchOptions) -> Result<bool, SearchError> {
+    warm_remembering(searcher, query, opts, &RankMemo::default())
+}
+
+/// [`warm`], keeping the ranked matches in `memo` for the search that follows.
+pub fn warm_remembering(
+    searcher: &Searcher,
+    query: &str,
+    opts: &SearchOptions,
+    memo: &RankMemo,
+) -> Result<bool, SearchError> {
     let fields = Fields::from_schema(searcher.schema())?;
     let Some(site_query) = build(&parse(query), &fields, opts) else {
         return Ok(true);
@@ -80,7 +90,7 @@ pub fn warm(searcher: &Searcher, query: &str, opts: &SearchOptions) -> Result<bo
         return Ok(false);
     }
 
-    let matches = ranked(searcher, &site_query)?;
+    let matches = memo.ranked(searcher, query, opts, &site_query)?;
     let steps: Vec<Step> = page(&matches, opts)
         .iter()
         .map(|&(_, address)| -> Step {

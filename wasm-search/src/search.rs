@@ -1,6 +1,8 @@
 //! Running a query: every match is scored, ordered by score then URL, and the
 //! requested page is filled with stored fields and snippets.
 
+use std::sync::{Arc, Mutex};
+
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::Query;
@@ -81,11 +83,54 @@ pub fn search(
     search_with(&reader.searcher(), query, opts)
 }
 
+/// Remembers the ranked matches of the last query, so that planning a
+/// search ([`warm_remembering`](crate::warm_remembering)) and running it rank
+/// the matches once. A memo belongs to one searcher.
+#[derive(Debug, Default)]
+pub struct RankMemo(Mutex<Option<(MemoKey, Matches)>>);
+
+/// The query text and filters: what the matches depend on (not the page).
+type MemoKey = (String, Option<String>, Option<String>);
+
+/// Every match with its score, best first.
+type Matches = Arc<Vec<(Score, DocAddress)>>;
+
+impl RankMemo {
+    pub(crate) fn ranked(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        opts: &SearchOptions,
+        query: &dyn Query,
+    ) -> Result<Matches, SearchError> {
+        let key = (text.to_string(), opts.section.clone(), opts.tag.clone());
+        let mut last = self.0.lock().expect("rank memo poisoned");
+        if let Some((known, matches)) = last.as_ref() {
+            if *known == key {
+                return Ok(Arc::clone(matches));
+            }
+        }
+        let matches = Arc::new(ranked(searcher, query)?);
+        *last = Some((key, Arc::clone(&matches)));
+        Ok(matches)
+    }
+}
+
 /// Searches with a searcher the caller keeps between queries.
 pub fn search_with(
     searcher: &Searcher,
     query: &str,
     opts: &SearchOptions,
+) -> Result<SearchResults, SearchError> {
+    search_remembering(searcher, query, opts, &RankMemo::default())
+}
+
+/// [`search_with`], reusing the matches `memo` remembers for this query.
+pub fn search_remembering(
+    searcher: &Searcher,
+    query: &str,
+    opts: &SearchOptions,
+    memo: &RankMemo,
 ) -> Result<SearchResults, SearchError> {
     let fields = Fields::from_schema(searcher.schema())?;
     let units = parse(query);
@@ -95,7 +140,7 @@ pub fn search_with(
             hits: Vec::new(),
         });
     };
-    let matches = ranked(searcher, &site_query)?;
+    let matches = memo.ranked(searcher, query, opts, &site_query)?;
     let terms = highlight_terms(&units);
     let hits = page(&matches, opts)
         .iter()
@@ -130,10 +175,7 @@ pub fn search_with(
 
 /// Every match of `query`, best first; documents are indexed in URL order,
 /// so the address breaks ties by URL.
-pub(crate) fn ranked(
-    searcher: &Searcher,
-    query: &dyn Query,
-) -> Result<Vec<(Score, DocAddress)>, SearchError> {
+fn ranked(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(Score, DocAddress)>, SearchError> {
     let mut matches = searcher.search(query, &AllMatches)?;
     matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok(matches)

@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    open_directory, search_with, warm, Manifest, RangeDirectory, RangeSource, SearchOptions,
-    DEFAULT_BLOCK_SIZE,
+    open_directory, search_remembering, warm_remembering, Manifest, RangeDirectory, RangeSource,
+    RankMemo, SearchOptions, DEFAULT_BLOCK_SIZE,
 };
 
 thread_local! {
@@ -63,6 +63,8 @@ impl RangeSource for JsSource {
 pub struct SearchEngine {
     directory: RangeDirectory,
     searcher: Searcher,
+    /// Planning and searching one query rank its matches once.
+    memo: RankMemo,
     _reader: IndexReader,
 }
 
@@ -95,6 +97,7 @@ impl SearchEngine {
         Ok(SearchEngine {
             directory,
             searcher: index_reader.searcher(),
+            memo: RankMemo::default(),
             _reader: index_reader,
         })
     }
@@ -106,7 +109,9 @@ impl SearchEngine {
     /// dictionary, postings, stored pages).
     pub fn plan(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
         let opts = options(opts_json)?;
-        let (finished, wants) = self.directory.plan(|| warm(&self.searcher, query, &opts));
+        let (finished, wants) = self
+            .directory
+            .plan(|| warm_remembering(&self.searcher, query, &opts, &self.memo));
         finished?;
         serde_json::to_string(&wants).map_err(|e| JsError::new(&e.to_string()))
     }
@@ -125,7 +130,7 @@ impl SearchEngine {
     /// planned and supplied is read with the synchronous reader.
     pub fn search(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
         let opts = options(opts_json)?;
-        let results = search_with(&self.searcher, query, &opts)?;
+        let results = search_remembering(&self.searcher, query, &opts, &self.memo)?;
         serde_json::to_string(&results).map_err(|e| JsError::new(&e.to_string()))
     }
 

@@ -2,7 +2,10 @@
 
 use tempfile::TempDir;
 use wasm_search::tantivy::Index;
-use wasm_search::{build_index, open_index, search, SearchDoc, SearchOptions, SearchResults};
+use wasm_search::{
+    build_index, open_index, search, search_remembering, RankMemo, SearchDoc, SearchOptions,
+    SearchResults,
+};
 
 fn doc(url: &str, section: &str, tags: &[&str], title: &str, body: &str) -> SearchDoc {
     SearchDoc {
@@ -186,4 +189,49 @@ fn empty_queries_find_nothing_and_results_serialize() {
         assert!(hit.get(key).is_some(), "missing {key}");
     }
     assert_eq!(hit["date"], "2024-05-01");
+}
+
+#[test]
+fn a_rank_memo_never_mixes_up_queries_filters_or_pages() {
+    let (_dir, index) = site(&[
+        doc(
+            "/1/",
+            "news",
+            &["健康"],
+            "家庭健康讲座",
+            "讲座介绍优生优育。",
+        ),
+        doc("/2/", "youth", &["健康"], "青春健康", "青春期健康教育。"),
+        doc(
+            "/3/",
+            "news",
+            &[],
+            "健康中国",
+            "健康知识进社区，讲座受欢迎。",
+        ),
+    ]);
+    let searcher = index.reader().unwrap().searcher();
+    let memo = RankMemo::default();
+    let mut seen = Vec::new();
+    for (query, section, offset) in [
+        ("健康", None, 0),
+        ("健康", Some("news"), 0),
+        ("健康", Some("news"), 1),
+        ("讲座", None, 0),
+        ("健康", None, 2),
+    ] {
+        let opts = SearchOptions {
+            section: section.map(str::to_string),
+            offset,
+            ..SearchOptions::default()
+        };
+        let remembered = search_remembering(&searcher, query, &opts, &memo).unwrap();
+        assert_eq!(
+            remembered,
+            search(&index, query, &opts).unwrap(),
+            "{query} {opts:?}"
+        );
+        seen.push(urls(&remembered).join(" "));
+    }
+    assert_eq!(seen, ["/2/ /3/ /1/", "/3/ /1/", "/1/", "/1/ /3/", "/1/"]);
 }

@@ -110,7 +110,8 @@ async function resolveFile(root, urlPath) {
 
 /**
  * Serves `root` on 127.0.0.1:`port` (0 = any). Resolves to
- * {server, port, origin, close(), requests} where `requests` logs {method, url, range, status}.
+ * {server, port, origin, close(), requests} where `requests` logs {method, url, range, status, bytes}
+ * (`bytes`: the body sent, multipart framing included).
  */
 export async function serve(root, { port = 0, ignoreRange = false, multiRange = true } = {}) {
   root = path.resolve(root);
@@ -120,6 +121,7 @@ export async function serve(root, { port = 0, ignoreRange = false, multiRange = 
     requests.push(entry);
     const send = (status, headers, body) => {
       entry.status = status;
+      entry.bytes = req.method === 'HEAD' || !body ? 0 : Buffer.byteLength(body);
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
