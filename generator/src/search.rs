@@ -64,7 +64,7 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
 
 pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
-    wasm_search::build_index(&dir, &documents(site))
+    wasm_search::build_index(&dir, documents(site))
         .map(|_| ())
         .map_err(|e| {
             Diagnostic::error(

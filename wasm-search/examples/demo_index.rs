@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("long") => common::long_corpus(1000, 42),
         _ => common::corpus(1000, 42),
     };
-    let manifest = wasm_search::build_index(std::path::Path::new(&out), &docs)?;
+    let manifest = wasm_search::build_index(std::path::Path::new(&out), docs.as_slice())?;
     println!("{} files, hash {}", manifest.files.len(), manifest.hash);
     Ok(())
 }

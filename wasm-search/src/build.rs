@@ -1,13 +1,17 @@
 //! Building the index at site-build time: one segment, deterministic bytes.
 //!
-//! tantivy names segments with random UUIDs. The index is built in memory,
-//! then its segment is renamed to an id derived from the hash of its contents
-//! and `meta.json` is rewritten to match, so that the same pages always give
-//! the same files (and a changed index gets new file names).
+//! tantivy names segments with random UUIDs. The index is built on disk in a
+//! scratch folder inside the output folder, then its segment files are moved
+//! out under an id derived from the hash of their contents and `meta.json` is
+//! rewritten to match, so that the same pages always give the same files (and
+//! a changed index gets new file names). Building on disk rather than in a
+//! `RamDirectory` keeps the segments, the merge and the export out of memory.
 
+use std::fs::File;
 use std::path::Path;
 
-use tantivy::directory::{Directory, RamDirectory};
+use sha2::{Digest, Sha256};
+use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Value;
@@ -15,7 +19,7 @@ use tantivy::store::Compressor;
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{DocAddress, Index, IndexSettings, IndexWriter, TantivyDocument};
 
-use crate::manifest::{hex, sha256, Manifest, MANIFEST_FILE};
+use crate::manifest::{hex, Manifest, MANIFEST_FILE};
 use crate::schema::{register_tokenizer, schema, Fields};
 use crate::tokenizer::title_tokens;
 use crate::SearchError;
@@ -65,43 +69,59 @@ impl Default for BuildConfig {
 /// Builds the index of `docs` into `out_dir` and writes `manifest.json`.
 ///
 /// Documents are indexed in URL order, so a document's id orders it by URL.
-pub fn build_index(out_dir: &Path, docs: &[SearchDoc]) -> Result<Manifest, SearchError> {
-    let files = build_files(docs, BuildConfig::default())?;
-    let manifest = Manifest::describe(&files);
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| SearchError::Io { path, source }
-    };
-    std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
-    for (name, bytes) in &files {
-        let path = out_dir.join(name);
-        std::fs::write(&path, bytes).map_err(io(&path))?;
-    }
+/// Given them by value, the index takes over their text instead of copying it.
+pub fn build_index(
+    out_dir: &Path,
+    docs: impl Into<Vec<SearchDoc>>,
+) -> Result<Manifest, SearchError> {
+    build_index_with(out_dir, docs.into(), BuildConfig::default())
+}
+
+pub(crate) fn build_index_with(
+    out_dir: &Path,
+    docs: Vec<SearchDoc>,
+    config: BuildConfig,
+) -> Result<Manifest, SearchError> {
+    std::fs::create_dir_all(out_dir).map_err(io_error(out_dir))?;
+    let work = tempfile::Builder::new()
+        .prefix(".building-")
+        .tempdir_in(out_dir)
+        .map_err(io_error(out_dir))?;
+    let directory = MmapDirectory::open(work.path()).map_err(tantivy::TantivyError::from)?;
+    let index = build(directory, docs, config)?;
+    let names = export(&index, work.path(), out_dir)?;
+    drop(index);
+    work.close().map_err(io_error(out_dir))?;
+    let manifest = Manifest::describe_dir(out_dir, &names).map_err(io_error(out_dir))?;
     let path = out_dir.join(MANIFEST_FILE);
-    std::fs::write(&path, manifest.to_json()).map_err(io(&path))?;
+    std::fs::write(&path, manifest.to_json()).map_err(io_error(&path))?;
     Ok(manifest)
 }
 
-/// Builds the index in memory and returns its files (name, contents).
-pub(crate) fn build_files(
-    docs: &[SearchDoc],
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError {
+    let path = path.to_path_buf();
+    move |source| SearchError::Io { path, source }
+}
+
+/// Indexes `docs` into `directory` as one segment.
+fn build(
+    directory: MmapDirectory,
+    mut docs: Vec<SearchDoc>,
     config: BuildConfig,
-) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+) -> Result<Index, SearchError> {
     let (schema, fields) = schema();
-    let directory = RamDirectory::create();
     let settings = IndexSettings {
         docstore_compression: Compressor::None,
         docstore_blocksize: STORE_BLOCK_SIZE,
         ..IndexSettings::default()
     };
-    let index = Index::create(directory.clone(), schema, settings)?;
+    let index = Index::create(directory, schema, settings)?;
     register_tokenizer(&index);
 
-    let mut ordered: Vec<&SearchDoc> = docs.iter().collect();
-    ordered.sort_by(|a, b| a.url.cmp(&b.url));
+    docs.sort_by(|a, b| a.url.cmp(&b.url));
     let mut writer: IndexWriter = index.writer_with_num_threads(1, config.heap)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    for (i, doc) in ordered.iter().enumerate() {
+    for (i, doc) in docs.into_iter().enumerate() {
         writer.add_document(to_document(doc, &fields))?;
         if config.commit_every.is_some_and(|n| (i + 1) % n == 0) {
             writer.commit()?;
@@ -114,10 +134,10 @@ pub(crate) fn build_files(
     }
     writer.garbage_collect_files().wait()?;
     writer.wait_merging_threads()?;
-    export(&index, &directory)
+    Ok(index)
 }
 
-fn to_document(doc: &SearchDoc, fields: &Fields) -> TantivyDocument {
+fn to_document(doc: SearchDoc, fields: &Fields) -> TantivyDocument {
     let mut out = TantivyDocument::default();
     let title = collapse_space(&doc.title);
     out.add_pre_tokenized_text(
@@ -128,15 +148,15 @@ fn to_document(doc: &SearchDoc, fields: &Fields) -> TantivyDocument {
         },
     );
     out.add_text(fields.title, title);
-    out.add_text(fields.section, &doc.section);
-    out.add_text(fields.section_title, &doc.section_title);
-    for tag in &doc.tags {
+    out.add_text(fields.section, doc.section);
+    out.add_text(fields.section_title, doc.section_title);
+    for tag in doc.tags {
         out.add_text(fields.tags, tag);
     }
-    if let Some(date) = &doc.date {
+    if let Some(date) = doc.date {
         out.add_text(fields.date, date);
     }
-    out.add_text(fields.url, &doc.url);
+    out.add_text(fields.url, doc.url);
     let body = collapse_space(&doc.body);
     out.add_text(fields.excerpt, excerpt(&body));
     // Plain text, tokenized by the field's registered `cjk` tokenizer when the indexing
@@ -180,44 +200,49 @@ fn segments_in_url_order(index: &Index, fields: &Fields) -> Result<Vec<SegmentId
     Ok(keyed.into_iter().map(|(_, id)| id).collect())
 }
 
-/// Reads the committed index out of `directory`, renaming the segment to a
-/// content-derived id.
-fn export(index: &Index, directory: &RamDirectory) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+/// Moves the committed index from `work` to `out_dir`, renaming each
+/// segment to a content-derived id; returns the names of the files written.
+fn export(index: &Index, work: &Path, out_dir: &Path) -> Result<Vec<String>, SearchError> {
     let metas = index.searchable_segment_metas()?;
-    let meta_bytes = directory.atomic_read(Path::new(META_FILE))?;
+    let meta_path = work.join(META_FILE);
+    let meta_bytes = std::fs::read(&meta_path).map_err(io_error(&meta_path))?;
     let mut meta: serde_json::Value = serde_json::from_slice(&meta_bytes).map_err(|e| {
         SearchError::Manifest(format!("tantivy wrote an unreadable meta.json: {e}"))
     })?;
-    let mut files = Vec::new();
+    let mut names = Vec::new();
     for (i, segment) in metas.iter().enumerate() {
         let old_id = segment.id().uuid_string();
         let mut parts = Vec::new();
         for path in segment.list_files() {
-            if directory.exists(&path)? {
+            let full = work.join(&path);
+            if full.exists() {
                 let name = path.to_string_lossy().into_owned();
-                let bytes = directory.atomic_read(&path)?;
-                parts.push((name.replacen(&old_id, "", 1), bytes));
+                parts.push((name.replacen(&old_id, "", 1), full));
             }
         }
         parts.sort();
-        let mut hashed: Vec<&[u8]> = Vec::new();
-        for (suffix, bytes) in &parts {
-            hashed.push(suffix.as_bytes());
-            hashed.push(bytes);
+        let mut hasher = Sha256::new();
+        for (suffix, full) in &parts {
+            hasher.update(suffix.as_bytes());
+            let mut file = File::open(full).map_err(io_error(full))?;
+            std::io::copy(&mut file, &mut hasher).map_err(io_error(full))?;
         }
-        let new_id = hex(&sha256(&hashed)[..16]);
+        let new_id = hex(&hasher.finalize()[..16]);
         meta["segments"][i]["segment_id"] = serde_json::Value::String(hyphenated(&new_id));
-        files.extend(
-            parts
-                .into_iter()
-                .map(|(suffix, bytes)| (format!("{new_id}{suffix}"), bytes)),
-        );
+        for (suffix, full) in parts {
+            let name = format!("{new_id}{suffix}");
+            let to = out_dir.join(&name);
+            std::fs::rename(&full, &to).map_err(io_error(&to))?;
+            names.push(name);
+        }
     }
     let mut meta_json = serde_json::to_string_pretty(&meta).expect("JSON values serialize");
     meta_json.push('\n');
-    files.push((META_FILE.to_string(), meta_json.into_bytes()));
-    files.sort();
-    Ok(files)
+    let path = out_dir.join(META_FILE);
+    std::fs::write(&path, meta_json).map_err(io_error(&path))?;
+    names.push(META_FILE.to_string());
+    names.sort();
+    Ok(names)
 }
 
 /// `0123…` (32 hex digits) as a UUID string, the form meta.json uses.
@@ -246,6 +271,22 @@ mod tests {
         }
     }
 
+    /// Builds into a fresh folder and reads every file back.
+    fn build_files(docs: &[SearchDoc], config: BuildConfig) -> Vec<(String, Vec<u8>)> {
+        let dir = tempfile::tempdir().unwrap();
+        build_index_with(dir.path(), docs.to_vec(), config).unwrap();
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| {
+                let entry = entry.unwrap();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(entry.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
     #[test]
     fn several_segments_merge_into_one_in_url_order() {
         let docs: Vec<SearchDoc> = (0..40).rev().map(doc).collect();
@@ -253,9 +294,18 @@ mod tests {
             commit_every: Some(7),
             ..BuildConfig::default()
         };
-        let files = build_files(&docs, config).unwrap();
-        let again = build_files(&docs, config).unwrap();
+        let files = build_files(&docs, config);
+        let again = build_files(&docs, config);
         assert_eq!(files, again);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert!(
+            names.contains(&"manifest.json") && names.contains(&"meta.json"),
+            "{names:?}"
+        );
+        assert!(
+            !names.iter().any(|n| n.starts_with('.')),
+            "no scratch or lock files: {names:?}"
+        );
         let index = open_directory(RangeDirectory::new(MemorySource::new(files), 512)).unwrap();
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 1);

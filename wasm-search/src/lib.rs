@@ -5,6 +5,7 @@
 //! The browser opens the index through [`RangeDirectory`], which fetches only
 //! the byte ranges a query touches.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod build;
 mod directory;
 mod manifest;
@@ -20,6 +21,7 @@ mod wasm;
 
 use std::path::PathBuf;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use build::{build_index, SearchDoc, EXCERPT_CHARS};
 pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK_SIZE};
 pub use manifest::{Manifest, ManifestFile, MANIFEST_FILE, MANIFEST_VERSION};

@@ -52,6 +52,33 @@ impl Manifest {
     }
 
     /// Parses `manifest.json` and checks its version.
+    /// [`Manifest::describe`] for the files `names` in `dir`, read one at a
+    /// time.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn describe_dir(dir: &std::path::Path, names: &[String]) -> std::io::Result<Manifest> {
+        let mut sorted: Vec<&String> = names.iter().collect();
+        sorted.sort();
+        let mut hasher = Sha256::new();
+        let mut files = Vec::new();
+        for name in sorted {
+            let mut file = std::fs::File::open(dir.join(name))?;
+            let size = file.metadata()?.len();
+            hasher.update(name.as_bytes());
+            hasher.update([0]);
+            hasher.update(size.to_le_bytes());
+            std::io::copy(&mut file, &mut hasher)?;
+            files.push(ManifestFile {
+                name: name.clone(),
+                size,
+            });
+        }
+        Ok(Manifest {
+            version: MANIFEST_VERSION,
+            files,
+            hash: hex(&hasher.finalize()),
+        })
+    }
+
     pub fn parse(json: &str) -> Result<Manifest, SearchError> {
         let manifest: Manifest = serde_json::from_str(json)
             .map_err(|e| SearchError::Manifest(format!("cannot parse {MANIFEST_FILE}: {e}")))?;
@@ -80,15 +107,6 @@ impl Manifest {
 /// Lowercase hexadecimal.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// SHA-256 of `bytes`.
-pub(crate) fn sha256(bytes: &[&[u8]]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    for part in bytes {
-        hasher.update(part);
-    }
-    hasher.finalize().into()
 }
 
 #[cfg(test)]

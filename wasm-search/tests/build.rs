@@ -27,8 +27,8 @@ fn two_builds_give_identical_bytes() {
     let mut reversed = docs.clone();
     reversed.reverse();
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let ma = build_index(a.path(), &docs).unwrap();
-    let mb = build_index(b.path(), &reversed).unwrap();
+    let ma = build_index(a.path(), docs.as_slice()).unwrap();
+    let mb = build_index(b.path(), reversed.as_slice()).unwrap();
     assert_eq!(ma, mb);
     let (fa, fb) = (read_all(a.path()), read_all(b.path()));
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
@@ -50,7 +50,7 @@ fn two_builds_give_identical_bytes() {
 #[test]
 fn one_segment_with_content_derived_names() {
     let dir = tempfile::tempdir().unwrap();
-    let manifest = build_index(dir.path(), &corpus(50, 3)).unwrap();
+    let manifest = build_index(dir.path(), corpus(50, 3)).unwrap();
     let segment_ids: std::collections::BTreeSet<&str> = manifest
         .files
         .iter()
@@ -62,7 +62,7 @@ fn one_segment_with_content_derived_names() {
     assert_eq!(index.searchable_segment_metas().unwrap().len(), 1);
 
     let other = tempfile::tempdir().unwrap();
-    let changed = build_index(other.path(), &corpus(51, 3)).unwrap();
+    let changed = build_index(other.path(), corpus(51, 3)).unwrap();
     assert_ne!(changed.hash, manifest.hash);
     assert!(changed
         .files

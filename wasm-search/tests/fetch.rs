@@ -95,7 +95,7 @@ const QUERIES: [&str; 4] = ["三孩政策", "家庭健康 讲座", "孕", "心�
 fn planned_searches_fetch_in_few_rounds_and_find_the_same() {
     let docs = common::corpus(1000, 7);
     let dir = tempfile::tempdir().unwrap();
-    let manifest = build_index(dir.path(), &docs).unwrap();
+    let manifest = build_index(dir.path(), docs.as_slice()).unwrap();
     let source = Arc::new(MemorySource::load(dir.path(), &manifest).unwrap());
     let directory = RangeDirectory::new(Arc::clone(&source), DEFAULT_BLOCK_SIZE);
     let searcher = open_directory(directory.clone())

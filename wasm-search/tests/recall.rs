@@ -28,7 +28,7 @@ fn sample(rng: &mut Rng, texts: &[&str]) -> String {
 fn every_page_containing_a_substring_is_found() {
     let docs = corpus(400, 7);
     let dir = tempfile::tempdir().unwrap();
-    build_index(dir.path(), &docs).unwrap();
+    build_index(dir.path(), docs.as_slice()).unwrap();
     let index = open_index(dir.path()).unwrap();
     let reader = index.reader().unwrap();
     let searcher = reader.searcher();
