@@ -416,6 +416,65 @@ mod tests {
     }
 
     #[test]
+    fn planned_async_reads_list_missing_blocks_and_supply_fills_them() {
+        use std::future::Future;
+        use std::task::{Context, Waker};
+
+        let (source, dir) = directory(512);
+        let file = dir.get_file_handle(Path::new("f")).unwrap();
+        file.read_bytes(0..100).unwrap(); // block 0 is cached
+        let (polls, wants) = dir.plan(|| {
+            let mut cx = Context::from_waker(Waker::noop());
+            let mut reads = [
+                file.read_bytes_async(0..1500),       // blocks 1 and 2 missing
+                file.read_bytes_async(1000..1100),    // block 1 again
+                file.read_bytes_async(9_990..10_000), // the short last block
+                file.read_bytes_async(10..20),        // cached: finishes
+            ];
+            reads
+                .iter_mut()
+                .map(|read| read.as_mut().poll(&mut cx).is_pending())
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(polls, [true, true, true, false]);
+        let want = |start, end| Want {
+            file: "f".into(),
+            start,
+            end,
+        };
+        assert_eq!(wants, [want(512, 1536), want(9_728, 10_000)]);
+        assert_eq!(dir.stats().requests, 1, "planning fetched nothing");
+        for w in &wants {
+            let bytes = source.read(&w.file, w.start..w.end).unwrap();
+            dir.supply(&w.file, w.start, &bytes).unwrap();
+        }
+        let before = dir.stats();
+        for range in [0..1536, 9_728..10_000] {
+            let got = file.read_bytes(range.clone()).unwrap();
+            let expected = source
+                .read("f", range.start as u64..range.end as u64)
+                .unwrap();
+            assert_eq!(got.as_slice(), expected.as_slice());
+        }
+        assert_eq!(
+            dir.stats(),
+            before,
+            "supplied blocks are read from the cache"
+        );
+        // Outside planning, async reads simply read.
+        let mut cx = Context::from_waker(Waker::noop());
+        assert!(file
+            .read_bytes_async(3000..3010)
+            .as_mut()
+            .poll(&mut cx)
+            .is_ready());
+        // Only whole blocks can be supplied.
+        assert!(dir.supply("f", 100, &[0; 512]).is_err());
+        assert!(dir.supply("f", 512, &[0; 100]).is_err());
+        assert!(dir.supply("f", 9_728, &[0; 400]).is_err());
+    }
+
+    #[test]
     fn missing_files_and_writes_are_errors() {
         let (_, dir) = directory(512);
         assert!(!dir.exists(Path::new("nope")).unwrap());
