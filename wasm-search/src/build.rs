@@ -1,14 +1,14 @@
 //! Building the index at site-build time: one segment, deterministic bytes.
 //!
 //! tantivy names segments with random UUIDs. The index is built on disk in a
-//! scratch folder inside the output folder, then its segment files are moved
-//! out under an id derived from the hash of their contents and `meta.json` is
-//! rewritten to match, so that the same pages always give the same files (and
-//! a changed index gets new file names). Building on disk rather than in a
+//! scratch folder inside the output folder; its segment gets an id derived
+//! from the hash of its files and `meta.json` is rewritten to match, so that
+//! the same pages always give the same bytes. The files then go back to back
+//! into one bundle (see [`Manifest`]). Building on disk rather than in a
 //! `RamDirectory` keeps the segments, the merge and the export out of memory.
 
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use tantivy::directory::MmapDirectory;
@@ -89,10 +89,10 @@ pub(crate) fn build_index_with(
         .map_err(io_error(out_dir))?;
     let directory = MmapDirectory::open(work.path()).map_err(tantivy::TantivyError::from)?;
     let index = build(directory, docs, config)?;
-    let names = export(&index, work.path(), out_dir)?;
+    let parts = export(&index, work.path())?;
     drop(index);
+    let manifest = Manifest::bundle_into(out_dir, &parts).map_err(io_error(out_dir))?;
     work.close().map_err(io_error(out_dir))?;
-    let manifest = Manifest::describe_dir(out_dir, &names).map_err(io_error(out_dir))?;
     let path = out_dir.join(MANIFEST_FILE);
     std::fs::write(&path, manifest.to_json()).map_err(io_error(&path))?;
     Ok(manifest)
@@ -200,16 +200,17 @@ fn segments_in_url_order(index: &Index, fields: &Fields) -> Result<Vec<SegmentId
     Ok(keyed.into_iter().map(|(_, id)| id).collect())
 }
 
-/// Moves the committed index from `work` to `out_dir`, renaming each
-/// segment to a content-derived id; returns the names of the files written.
-fn export(index: &Index, work: &Path, out_dir: &Path) -> Result<Vec<String>, SearchError> {
+/// The committed index in `work` under its final names: each segment named
+/// by a hash of its files, and `meta.json` rewritten to match. Returns
+/// (final name, path in `work`) for every file.
+fn export(index: &Index, work: &Path) -> Result<Vec<(String, PathBuf)>, SearchError> {
     let metas = index.searchable_segment_metas()?;
     let meta_path = work.join(META_FILE);
     let meta_bytes = std::fs::read(&meta_path).map_err(io_error(&meta_path))?;
     let mut meta: serde_json::Value = serde_json::from_slice(&meta_bytes).map_err(|e| {
         SearchError::Manifest(format!("tantivy wrote an unreadable meta.json: {e}"))
     })?;
-    let mut names = Vec::new();
+    let mut files = Vec::new();
     for (i, segment) in metas.iter().enumerate() {
         let old_id = segment.id().uuid_string();
         let mut parts = Vec::new();
@@ -229,20 +230,18 @@ fn export(index: &Index, work: &Path, out_dir: &Path) -> Result<Vec<String>, Sea
         }
         let new_id = hex(&hasher.finalize()[..16]);
         meta["segments"][i]["segment_id"] = serde_json::Value::String(hyphenated(&new_id));
-        for (suffix, full) in parts {
-            let name = format!("{new_id}{suffix}");
-            let to = out_dir.join(&name);
-            std::fs::rename(&full, &to).map_err(io_error(&to))?;
-            names.push(name);
-        }
+        files.extend(
+            parts
+                .into_iter()
+                .map(|(suffix, full)| (format!("{new_id}{suffix}"), full)),
+        );
     }
     let mut meta_json = serde_json::to_string_pretty(&meta).expect("JSON values serialize");
     meta_json.push('\n');
-    let path = out_dir.join(META_FILE);
+    let path = work.join("meta.final.json");
     std::fs::write(&path, meta_json).map_err(io_error(&path))?;
-    names.push(META_FILE.to_string());
-    names.sort();
-    Ok(names)
+    files.push((META_FILE.to_string(), path));
+    Ok(files)
 }
 
 /// `0123…` (32 hex digits) as a UUID string, the form meta.json uses.
@@ -260,7 +259,7 @@ fn hyphenated(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{open_directory, MemorySource, RangeDirectory};
+    use crate::{open_directory, MemorySource, RangeDirectory, RangeSource};
 
     fn doc(i: usize) -> SearchDoc {
         SearchDoc {
@@ -271,20 +270,26 @@ mod tests {
         }
     }
 
-    /// Builds into a fresh folder and reads every file back.
-    fn build_files(docs: &[SearchDoc], config: BuildConfig) -> Vec<(String, Vec<u8>)> {
+    /// Builds into a fresh folder; returns the names in it and the index
+    /// files read back out of the bundle.
+    fn build_files(
+        docs: &[SearchDoc],
+        config: BuildConfig,
+    ) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
         let dir = tempfile::tempdir().unwrap();
-        build_index_with(dir.path(), docs.to_vec(), config).unwrap();
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path())
+        let manifest = build_index_with(dir.path(), docs.to_vec(), config).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
-            .map(|entry| {
-                let entry = entry.unwrap();
-                let name = entry.file_name().to_string_lossy().into_owned();
-                (name, std::fs::read(entry.path()).unwrap())
-            })
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        files.sort();
-        files
+        names.sort();
+        let source = MemorySource::load(dir.path(), &manifest).unwrap();
+        let files = manifest
+            .files
+            .iter()
+            .map(|f| (f.name.clone(), source.read(&f.name, 0..f.size).unwrap()))
+            .collect();
+        (names, files)
     }
 
     #[test]
@@ -294,18 +299,15 @@ mod tests {
             commit_every: Some(7),
             ..BuildConfig::default()
         };
-        let files = build_files(&docs, config);
-        let again = build_files(&docs, config);
+        let (names, files) = build_files(&docs, config);
+        let (_, again) = build_files(&docs, config);
         assert_eq!(files, again);
-        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-        assert!(
-            names.contains(&"manifest.json") && names.contains(&"meta.json"),
-            "{names:?}"
+        assert_eq!(
+            names,
+            ["index.bin", "manifest.json"],
+            "no scratch or lock files"
         );
-        assert!(
-            !names.iter().any(|n| n.starts_with('.')),
-            "no scratch or lock files: {names:?}"
-        );
+        assert!(files.iter().any(|(name, _)| name == "meta.json"));
         let index = open_directory(RangeDirectory::new(MemorySource::new(files), 512)).unwrap();
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 1);

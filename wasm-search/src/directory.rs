@@ -417,7 +417,6 @@ mod tests {
 
     #[test]
     fn planned_async_reads_list_missing_blocks_and_supply_fills_them() {
-        use std::future::Future;
         use std::task::{Context, Waker};
 
         let (source, dir) = directory(512);

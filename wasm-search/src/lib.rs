@@ -24,7 +24,7 @@ use std::path::PathBuf;
 #[cfg(not(target_arch = "wasm32"))]
 pub use build::{build_index, SearchDoc, EXCERPT_CHARS};
 pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK_SIZE};
-pub use manifest::{Manifest, ManifestFile, MANIFEST_FILE, MANIFEST_VERSION};
+pub use manifest::{Manifest, ManifestFile, BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION};
 pub use memory::MemorySource;
 pub use prefetch::{warm, warm_remembering};
 pub use query::TITLE_BOOST;

@@ -27,20 +27,32 @@ impl MemorySource {
         }
     }
 
-    /// Reads the files named in `manifest` from `dir`.
+    /// Reads the bundle that `manifest` describes from `dir` and splits it
+    /// into its files.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn load(
         dir: &Path,
         manifest: &crate::Manifest,
     ) -> Result<MemorySource, crate::SearchError> {
+        let path = dir.join(&manifest.bundle);
+        let bundle = std::fs::read(&path).map_err(|source| crate::SearchError::Io {
+            path: path.clone(),
+            source,
+        })?;
         let mut files = Vec::with_capacity(manifest.files.len());
         for file in &manifest.files {
-            let path = dir.join(&file.name);
-            let bytes = std::fs::read(&path).map_err(|source| crate::SearchError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            files.push((file.name.clone(), bytes));
+            let bytes = bundle
+                .get(file.offset as usize..(file.offset + file.size) as usize)
+                .ok_or_else(|| {
+                    crate::SearchError::Manifest(format!(
+                        "{} ends before {} ({} bytes at {})",
+                        path.display(),
+                        file.name,
+                        file.size,
+                        file.offset
+                    ))
+                })?;
+            files.push((file.name.clone(), bytes.to_vec()));
         }
         Ok(MemorySource::new(files))
     }

@@ -3,12 +3,13 @@
 //!
 //! The worker passes `read(file, start, end) -> Uint8Array`, which does a
 //! synchronous `XMLHttpRequest` with a `Range` header (allowed in workers).
+//! The engine only ever asks for ranges of the bundle file; it maps them to
+//! the index files with the manifest.
 //! A JS function is neither `Send` nor `Sync`, which tantivy's `Directory`
 //! requires, so the callbacks live in a thread-local table and the source
 //! holds only its index there (wasm32 runs on one thread).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io;
 use std::ops::Range;
 
@@ -18,28 +19,33 @@ use wasm_bindgen::JsCast;
 
 use crate::{
     open_directory, search_remembering, warm_remembering, Manifest, RangeDirectory, RangeSource,
-    RankMemo, SearchOptions, DEFAULT_BLOCK_SIZE,
+    RankMemo, SearchOptions, Want, DEFAULT_BLOCK_SIZE,
 };
 
 thread_local! {
     static READERS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
 }
 
-/// File sizes come from the manifest, so no request is spent on lengths.
+/// File sizes and places in the bundle come from the manifest, so no request
+/// is spent on lengths; every read is a range of the bundle.
 struct JsSource {
     reader: usize,
-    sizes: HashMap<String, u64>,
+    manifest: Manifest,
 }
 
 impl RangeSource for JsSource {
     fn len(&self, file: &str) -> io::Result<u64> {
-        self.sizes
-            .get(file)
-            .copied()
+        self.manifest
+            .size_of(file)
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))
     }
 
-    fn read(&self, file: &str, range: Range<u64>) -> io::Result<Vec<u8>> {
+    fn read(&self, name: &str, range: Range<u64>) -> io::Result<Vec<u8>> {
+        let range = self
+            .manifest
+            .to_bundle(name, range.clone())
+            .ok_or_else(|| io::Error::other(format!("{name} {range:?}: outside the file")))?;
+        let file = self.manifest.bundle.as_str();
         let read = READERS.with(|readers| readers.borrow()[self.reader].clone());
         let value = read
             .call3(
@@ -62,6 +68,7 @@ impl RangeSource for JsSource {
 #[wasm_bindgen]
 pub struct SearchEngine {
     directory: RangeDirectory,
+    manifest: Manifest,
     searcher: Searcher,
     /// Planning and searching one query rank its matches once.
     memo: RankMemo,
@@ -80,15 +87,13 @@ impl SearchEngine {
             readers.push(read);
             readers.len() - 1
         });
-        let source = JsSource {
-            reader,
-            sizes: manifest
-                .files
-                .into_iter()
-                .map(|f| (f.name, f.size))
-                .collect(),
-        };
-        let directory = RangeDirectory::new(source, DEFAULT_BLOCK_SIZE);
+        let directory = RangeDirectory::new(
+            JsSource {
+                reader,
+                manifest: manifest.clone(),
+            },
+            DEFAULT_BLOCK_SIZE,
+        );
         let index = open_directory(directory.clone())?;
         let index_reader: IndexReader = index
             .reader_builder()
@@ -96,31 +101,49 @@ impl SearchEngine {
             .try_into()?;
         Ok(SearchEngine {
             directory,
+            manifest,
             searcher: index_reader.searcher(),
             memo: RankMemo::default(),
             _reader: index_reader,
         })
     }
 
-    /// What the next step of searching `query` still needs, as JSON:
-    /// `[{"file","start","end"}, ...]`, empty once [`SearchEngine::search`]
-    /// can run without fetching. Fetch all of it at once, hand each range
-    /// to [`SearchEngine::supply`] and plan again (at most three rounds:
-    /// dictionary, postings, stored pages).
+    /// What the next step of searching `query` still needs, as JSON ranges
+    /// of the bundle: `[{"file","start","end"}, ...]`, empty once
+    /// [`SearchEngine::search`] can run without fetching. Fetch all of it at
+    /// once, hand each range to [`SearchEngine::supply`] and plan again (at
+    /// most three rounds: dictionary, postings, stored pages).
     pub fn plan(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
         let opts = options(opts_json)?;
         let (finished, wants) = self
             .directory
             .plan(|| warm_remembering(&self.searcher, query, &opts, &self.memo));
         finished?;
-        serde_json::to_string(&wants).map_err(|e| JsError::new(&e.to_string()))
+        let mut in_bundle = Vec::with_capacity(wants.len());
+        for want in wants {
+            let range = self
+                .manifest
+                .to_bundle(&want.file, want.start..want.end)
+                .ok_or_else(|| JsError::new(&format!("{}: not in the manifest", want.file)))?;
+            in_bundle.push(Want {
+                file: self.manifest.bundle.clone(),
+                start: range.start,
+                end: range.end,
+            });
+        }
+        serde_json::to_string(&in_bundle).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Stores the bytes fetched for one range that [`SearchEngine::plan`]
-    /// asked for.
-    pub fn supply(&self, file: &str, start: f64, bytes: &[u8]) -> Result<(), JsError> {
+    /// asked for (`start` is its start in the bundle).
+    pub fn supply(&self, start: f64, bytes: &[u8]) -> Result<(), JsError> {
+        let start = start as u64;
+        let (name, range) = self
+            .manifest
+            .from_bundle(start..start + bytes.len() as u64)
+            .ok_or_else(|| JsError::new(&format!("{start}: not a range that was planned")))?;
         self.directory
-            .supply(file, start as u64, bytes)
+            .supply(name, range.start, bytes)
             .map_err(|e| JsError::new(&e.to_string()))
     }
 

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::corpus;
-use wasm_search::{build_index, open_index, search, Manifest, SearchOptions, MANIFEST_FILE};
+use wasm_search::{
+    build_index, open_index, search, Manifest, SearchOptions, BUNDLE_FILE, MANIFEST_FILE,
+};
 
 fn read_all(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
@@ -35,14 +37,23 @@ fn two_builds_give_identical_bytes() {
     for (name, bytes) in &fa {
         assert!(bytes == &fb[name], "{name} differs between builds");
     }
-    // The manifest lists every other file with its size.
-    let listed: Vec<(&str, u64)> = ma.files.iter().map(|f| (f.name.as_str(), f.size)).collect();
-    let on_disk: Vec<(&str, u64)> = fa
-        .iter()
-        .filter(|(name, _)| name.as_str() != MANIFEST_FILE)
-        .map(|(name, bytes)| (name.as_str(), bytes.len() as u64))
-        .collect();
-    assert_eq!(listed, on_disk);
+    // The folder holds the bundle and the manifest; the manifest lists the
+    // index files back to back, in name order, filling the bundle exactly.
+    assert_eq!(
+        fa.keys().map(String::as_str).collect::<Vec<_>>(),
+        [BUNDLE_FILE, MANIFEST_FILE]
+    );
+    let mut offset = 0;
+    for file in &ma.files {
+        assert_eq!(file.offset, offset, "{}", file.name);
+        offset += file.size;
+    }
+    assert_eq!(offset, fa[BUNDLE_FILE].len() as u64);
+    let names: Vec<&str> = ma.files.iter().map(|f| f.name.as_str()).collect();
+    assert!(
+        names.is_sorted() && names.contains(&"meta.json"),
+        "{names:?}"
+    );
     let parsed = Manifest::parse(std::str::from_utf8(&fa[MANIFEST_FILE]).unwrap()).unwrap();
     assert_eq!(parsed, ma);
 }

@@ -52,11 +52,11 @@ export class SearchEngine {
         return SearchEngine.__wrap(ret[0]);
     }
     /**
-     * What the next step of searching `query` still needs, as JSON:
-     * `[{"file","start","end"}, ...]`, empty once [`SearchEngine::search`]
-     * can run without fetching. Fetch all of it at once, hand each range
-     * to [`SearchEngine::supply`] and plan again (at most three rounds:
-     * dictionary, postings, stored pages).
+     * What the next step of searching `query` still needs, as JSON ranges
+     * of the bundle: `[{"file","start","end"}, ...]`, empty once
+     * [`SearchEngine::search`] can run without fetching. Fetch all of it at
+     * once, hand each range to [`SearchEngine::supply`] and plan again (at
+     * most three rounds: dictionary, postings, stored pages).
      * @param {string} query
      * @param {string} opts_json
      * @returns {string}
@@ -130,25 +130,15 @@ export class SearchEngine {
     }
     /**
      * Stores the bytes fetched for one range that [`SearchEngine::plan`]
-     * asked for.
-     * @param {string} file
+     * asked for (`start` is its start in the bundle).
      * @param {number} start
      * @param {Uint8Array | number[]} bytes
      */
-    supply(file, start, bytes) {
-        const val3 = +start;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passStringToWasm0(file, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.searchengine_supply(this.__wbg_ptr, ptr0, len0, val3, ptr1, len1);
+    supply(start, bytes) {
+        const val2 = +start;
+        const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.searchengine_supply(this.__wbg_ptr, val2, ptr0, len0);
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }

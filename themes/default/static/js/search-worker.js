@@ -5,9 +5,9 @@
 // 取 manifest.json，用“同步 XHR + Range 请求头”的读函数打开 SearchEngine：
 // 一次查询只下载它用到的索引块。查询前先按步骤规划（engine.plan：词典块 →
 // 倒排与位置 → 命中页面的存储字段），每一步要的块用 fetch 并行下载、交给
-// engine.supply，于是查询本身不再等一个又一个同步请求。主机支持多范围请求
-//（nginx、jiayuan serve 都支持；启动时用一个小索引文件试一次）时，同一文件的
-// 各块合成一个请求。主机不支持 Range
+// engine.supply，于是查询本身不再等一个又一个同步请求。索引的各文件首尾相接
+// 放在一个 index.bin 里；主机支持多范围请求（nginx、jiayuan serve 都支持；启动时
+// 用 manifest.json 试一次）时，每一步只发一个请求。主机不支持 Range
 //（回答 200 而不是 206）时，整个文件只下载一次，以后从内存里切片。
 //
 // 消息：{type: 'search', id, query, section, page, perPage}
@@ -186,13 +186,11 @@ async function fetchRanges(file, wants) {
   return out;
 }
 
-/** Whether the host answers several ranges at once, asked with a small index file. */
-async function probeMultiRange(manifest) {
-  const small = (manifest.files || []).filter((f) => f.size >= 3).sort((a, b) => a.size - b.size)[0];
-  if (!small) return false;
+/** Whether the host answers several ranges at once, asked with the small manifest. */
+async function probeMultiRange(manifestUrl) {
   try {
-    const res = await fetch(fileUrl(small.name), {
-      headers: { Range: 'bytes=0-0,2-2' }, credentials: 'same-origin',
+    const res = await fetch(manifestUrl, {
+      headers: { Range: 'bytes=0-0,2-2' }, credentials: 'same-origin', cache: 'no-store',
     });
     const buffer = await res.arrayBuffer();
     stats.requests += 1;
@@ -248,7 +246,7 @@ async function prefetch(query, optsJson) {
     }));
     stats.networkMs += performance.now() - t0;
     stats.rounds += 1;
-    wants.forEach((w, i) => engine.supply(w.file, w.start, parts[i]));
+    wants.forEach((w, i) => engine.supply(w.start, parts[i]));
   }
 }
 
@@ -260,6 +258,7 @@ async function init(msg) {
   if (!indexUrl.endsWith('/')) indexUrl += '/';
   const mod = await import(glue);
   await mod.default({ module_or_path: wasm });
+  const probe = probeMultiRange(manifestUrl); // runs while the manifest loads and the engine opens
   const res = await fetch(manifestUrl, { cache: 'no-cache', credentials: 'same-origin' });
   if (!res.ok) throw new Error('manifest.json: HTTP ' + res.status);
   const text = await res.text();
@@ -267,7 +266,6 @@ async function init(msg) {
   stats.requests += 1;
   const manifest = JSON.parse(text);
   version = typeof manifest.hash === 'string' ? manifest.hash : '';
-  const probe = probeMultiRange(manifest); // runs while the engine opens
   engine = mod.SearchEngine.open(text, read);
   multiRange = await probe;
 }
