@@ -14,6 +14,7 @@ mod prefetch;
 mod query;
 mod schema;
 mod search;
+mod site_query;
 mod snippet;
 pub mod tokenizer;
 #[cfg(target_arch = "wasm32")]
@@ -27,11 +28,11 @@ pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK
 pub use manifest::{Manifest, ManifestFile, BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION};
 pub use memory::MemorySource;
 pub use prefetch::{warm, warm_remembering};
-pub use query::TITLE_BOOST;
 pub use schema::{register_tokenizer, schema, Fields};
 pub use search::{
     search, search_remembering, search_with, Hit, RankMemo, SearchOptions, SearchResults,
 };
+pub use site_query::TITLE_BOOST;
 pub use snippet::{escape_html, highlight};
 pub use tantivy;
 pub use tokenizer::{CjkTokenizer, TOKENIZER_NAME};

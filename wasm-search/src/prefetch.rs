@@ -17,9 +17,10 @@ use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use crate::query::{build, parse};
+use crate::query::parse;
 use crate::schema::Fields;
 use crate::search::{page, RankMemo};
+use crate::site_query::build;
 use crate::{SearchError, SearchOptions};
 
 type Step<'a> = Pin<Box<dyn Future<Output = tantivy::Result<()>> + 'a>>;

@@ -12,8 +12,9 @@ use tantivy::{
     TantivyDocument,
 };
 
-use crate::query::{build, highlight_terms, parse};
+use crate::query::{highlight_terms, parse};
 use crate::schema::Fields;
+use crate::site_query::build;
 use crate::snippet::highlight;
 use crate::SearchError;
 
