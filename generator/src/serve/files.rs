@@ -46,7 +46,7 @@ pub fn respond(request: Request, root: &Path, state: &Shared) {
         header("Accept-Ranges", "bytes"),
         header("Cache-Control", "no-cache"),
     ];
-    let (status, content_type, bytes, extra) = match ranges {
+    let answer = match ranges {
         Some(ranges) if ranges.is_empty() => {
             let r = Response::from_data(Vec::new())
                 .with_status_code(416)
@@ -54,27 +54,24 @@ pub fn respond(request: Request, root: &Path, state: &Shared) {
             let _ = request.respond(r);
             return;
         }
-        Some(ranges) => {
-            let Ok((bytes, content_type)) = body.partial(&ranges, mime) else {
-                let _ = request.respond(Response::from_string("读取失败").with_status_code(500));
-                return;
-            };
-            let extra = match ranges[..] {
+        Some(ranges) => body.partial(&ranges, mime).map(|(bytes, content_type)| {
+            // Several ranges carry theirs in each part of the multipart body.
+            let content_range = match ranges[..] {
                 [(start, end)] => Some(header(
                     "Content-Range",
                     &format!("bytes {start}-{end}/{len}"),
                 )),
                 _ => None,
             };
-            (206, content_type, bytes, extra)
-        }
-        None => match body.all() {
-            Ok(bytes) => (status, mime.to_string(), bytes, None),
-            Err(_) => {
-                let _ = request.respond(Response::from_string("读取失败").with_status_code(500));
-                return;
-            }
-        },
+            (206, content_type, bytes, content_range)
+        }),
+        None => body
+            .all()
+            .map(|bytes| (status, mime.to_string(), bytes, None)),
+    };
+    let Ok((status, content_type, bytes, extra)) = answer else {
+        let _ = request.respond(Response::from_string("读取失败").with_status_code(500));
+        return;
     };
     let mut headers: Vec<Header> = common.into_iter().chain(extra).collect();
     headers.push(header("Content-Type", &content_type));
