@@ -91,28 +91,22 @@ function checked(file, bytes, start, end) {
   return bytes;
 }
 
+/** fetch() from this site that counts the request and the bytes it brought. */
+async function fetchCounted(url, init = {}) {
+  const res = await fetch(url, { credentials: 'same-origin', ...init });
+  const buffer = await res.arrayBuffer();
+  stats.requests += 1;
+  stats.networkBytes += buffer.byteLength;
+  return { res, buffer };
+}
+
 /** The same bytes as read(), fetched asynchronously so that many run at once. */
 async function fetchRange(file, start, end) {
   if (!stats.rangeIgnored && !wholeFiles.has(file)) {
-    const res = await fetch(fileUrl(file), {
-      headers: { Range: 'bytes=' + start + '-' + (end - 1) },
-      credentials: 'same-origin',
-    });
-    const buffer = await res.arrayBuffer();
-    stats.requests += 1;
-    stats.networkBytes += buffer.byteLength;
-    if (res.status === 206) {
-      const m = /^bytes (\d+)-(\d+)\//.exec(res.headers.get('Content-Range') || '');
-      const bytes = new Uint8Array(buffer);
-      if (m && Number(m[1]) === start && bytes.length >= end - start) {
-        return bytes.subarray(0, end - start);
-      }
-    } else if (res.status === 200) {
-      return keepWhole(file, buffer, start, end);
-    } else {
-      throw new Error(file + ': HTTP ' + res.status);
-    }
+    const got = await fetchRanges(file, [{ start, end }]);
+    if (got) return got[0];
   }
+  // A host that ignores Range, or an odd answer: the whole file, once.
   return checked(file, (await wholeFile(file)).slice(start, end), start, end);
 }
 
@@ -161,15 +155,10 @@ function partsOf(res, buffer) {
   }
 }
 
-/** Several ranges of one file in one request; null if the answer does not cover them. */
+/** Ranges of one file in one request; null if the answer does not cover them. */
 async function fetchRanges(file, wants) {
   const spec = wants.map((w) => w.start + '-' + (w.end - 1)).join(',');
-  const res = await fetch(fileUrl(file), {
-    headers: { Range: 'bytes=' + spec }, credentials: 'same-origin',
-  });
-  const buffer = await res.arrayBuffer();
-  stats.requests += 1;
-  stats.networkBytes += buffer.byteLength;
+  const { res, buffer } = await fetchCounted(fileUrl(file), { headers: { Range: 'bytes=' + spec } });
   if (res.status === 200) {
     keepWhole(file, buffer, 0, 0);
     return wants.map((w) => wholeFiles.get(file).slice(w.start, w.end));
@@ -189,12 +178,9 @@ async function fetchRanges(file, wants) {
 /** Whether the host answers several ranges at once, asked with the small manifest. */
 async function probeMultiRange(manifestUrl) {
   try {
-    const res = await fetch(manifestUrl, {
-      headers: { Range: 'bytes=0-0,2-2' }, credentials: 'same-origin', cache: 'no-store',
+    const { res, buffer } = await fetchCounted(manifestUrl, {
+      headers: { Range: 'bytes=0-0,2-2' }, cache: 'no-store',
     });
-    const buffer = await res.arrayBuffer();
-    stats.requests += 1;
-    stats.networkBytes += buffer.byteLength;
     const parts = res.status === 206 ? partsOf(res, buffer) : null;
     return parts !== null && parts.length === 2 && parts[0].start === 0 && parts[1].start === 2;
   } catch (e) {
@@ -207,10 +193,7 @@ function wholeFile(file) {
   if (have) return Promise.resolve(have);
   if (!wholeLoads.has(file)) {
     wholeLoads.set(file, (async () => {
-      const res = await fetch(fileUrl(file), { credentials: 'same-origin' });
-      const buffer = await res.arrayBuffer();
-      stats.requests += 1;
-      stats.networkBytes += buffer.byteLength;
+      const { res, buffer } = await fetchCounted(fileUrl(file));
       if (res.status !== 200) throw new Error(file + ': HTTP ' + res.status);
       stats.rangeIgnored = true;
       wholeFiles.set(file, new Uint8Array(buffer));
