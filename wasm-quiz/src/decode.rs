@@ -5,7 +5,7 @@
 
 use crate::bundle::ContestBundle;
 use crate::json::Json;
-use crate::model::{Answer, Contest, DrawRule, Mode, Question, Review, Scoring};
+use crate::model::{Answer, Contest, DrawRule, Mode, Question, QuestionKind, Review, Scoring};
 use crate::score::Response;
 use crate::session::{Session, Timing};
 
@@ -86,6 +86,11 @@ fn unit<T: Copy>(j: &Json, names: &[(&str, T)]) -> R<T> {
         .ok_or_else(|| format!("unknown variant `{s}`"))
 }
 
+fn question_kind(j: &Json) -> R<QuestionKind> {
+    let s = string(j)?;
+    QuestionKind::parse(&s).ok_or_else(|| format!("unknown question type `{s}`"))
+}
+
 fn context<T>(what: &str, r: R<T>) -> R<T> {
     r.map_err(|e| format!("{what}: {e}"))
 }
@@ -118,6 +123,7 @@ fn read_contest(j: &Json) -> R<Contest> {
                 .map(small)
                 .transpose()?
                 .map(|d| d as u8),
+            kind: opt(r, "type").map(question_kind).transpose()?,
             count: small(field(r, "count")?)?,
         })
     })?;
@@ -145,6 +151,8 @@ fn read_contest(j: &Json) -> R<Contest> {
     c.pass_mark = or_default(j, "pass_mark", num)?;
     c.review = opt(j, "review").map_or(Ok(Review::End), |r| unit(r, &REVIEWS))?;
     c.attempts_per_day = or_default(j, "attempts_per_day", small)?;
+    c.opens_at = opt(j, "opens_at").map(string).transpose()?;
+    c.closes_at = opt(j, "closes_at").map(string).transpose()?;
     Ok(c)
 }
 

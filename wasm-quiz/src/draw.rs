@@ -218,12 +218,14 @@ mod tests {
             prop::option::of(0u8..3),
             prop::option::of(0u8..3),
             prop::option::of(1u8..=3),
+            prop::option::of(0usize..4),
             0u32..8,
         )
-            .prop_map(|(bank, tag, difficulty, count)| DrawRule {
+            .prop_map(|(bank, tag, difficulty, kind, count)| DrawRule {
                 bank: bank.map(|b| format!("bank{b}")),
                 tag: tag.map(|t| format!("tag{t}")),
                 difficulty,
+                kind: kind.map(|k| QuestionKind::ALL[k]),
                 count,
             });
         prop::collection::vec(rule, 0..5)
@@ -303,6 +305,33 @@ mod tests {
         assert_eq!(ids, ["q002", "q005", "q004", "q007", "q001"]);
         assert_eq!(paper.fingerprint, "b1dd97b85407ac57");
         assert_ne!(draw_paper(&pool, &c, 43).fingerprint, paper.fingerprint);
+    }
+
+    #[test]
+    fn rules_per_type_give_every_seed_the_same_mix() {
+        let pool: Vec<Question> = (0..40).map(|n| pool_item(n, n as u8, 0, 1, 1)).collect();
+        let rule = |kind, count| {
+            let mut r = DrawRule::new(count);
+            r.kind = Some(kind);
+            r
+        };
+        let c = contest(
+            vec![
+                rule(QuestionKind::Single, 3),
+                rule(QuestionKind::TrueFalse, 2),
+                rule(QuestionKind::FillBlank, 1),
+            ],
+            true,
+            true,
+        );
+        for seed in 0..50 {
+            let paper = draw_paper(&pool, &c, seed);
+            let count = |k| paper.questions.iter().filter(|q| q.kind == k).count();
+            assert_eq!(count(QuestionKind::Single), 3, "seed {seed}");
+            assert_eq!(count(QuestionKind::TrueFalse), 2, "seed {seed}");
+            assert_eq!(count(QuestionKind::FillBlank), 1, "seed {seed}");
+            assert_eq!(count(QuestionKind::Multiple), 0, "seed {seed}");
+        }
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub fn write_contest(c: &Contest) -> Json {
         push_some(&mut f, "bank", r.bank.as_deref().map(s));
         push_some(&mut f, "tag", r.tag.as_deref().map(s));
         push_some(&mut f, "difficulty", r.difficulty.map(n));
+        push_some(&mut f, "type", r.kind.map(kind));
         f.push(("count", n(r.count)));
         obj(f)
     });
@@ -87,6 +88,8 @@ pub fn write_contest(c: &Contest) -> Json {
         ("review", name(c.review, &REVIEWS)),
         ("attempts_per_day", n(c.attempts_per_day)),
     ]);
+    push_some(&mut f, "opens_at", c.opens_at.as_deref().map(s));
+    push_some(&mut f, "closes_at", c.closes_at.as_deref().map(s));
     obj(f)
 }
 

@@ -137,6 +137,10 @@ pub struct DrawRule {
     pub tag: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<u8>,
+    /// Only questions of this type: rules per type give every paper the
+    /// same mix of types, whatever the seed.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<QuestionKind>,
     pub count: u32,
 }
 
@@ -152,6 +156,7 @@ impl DrawRule {
         self.bank.as_ref().is_none_or(|b| *b == q.bank)
             && self.tag.as_ref().is_none_or(|t| q.tags.contains(t))
             && self.difficulty.is_none_or(|d| d == q.difficulty)
+            && self.kind.is_none_or(|k| k == q.kind())
     }
 }
 
@@ -214,9 +219,17 @@ pub struct Contest {
     pub pass_mark: f64,
     #[serde(default)]
     pub review: Review,
-    /// 0 means unlimited; the page counts attempts locally.
+    /// 0 means unlimited; the page counts attempts locally, a contest
+    /// server counts them per participant.
     #[serde(default)]
     pub attempts_per_day: u32,
+    /// When a contest server starts accepting attempts: RFC 3339 with its
+    /// offset, as written in the contest file. `None` means from the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<String>,
+    /// When it stops accepting attempts and answers; `None` means never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<String>,
     /// The file the contest was read from; not part of the bundle.
     #[serde(skip)]
     pub file: String,
@@ -239,6 +252,8 @@ impl Contest {
             pass_mark: 0.0,
             review: Review::End,
             attempts_per_day: 0,
+            opens_at: None,
+            closes_at: None,
             file: String::new(),
         }
     }

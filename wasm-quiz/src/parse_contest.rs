@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::fields::{child, describe, suggest, Fields, Problems};
 use crate::locate::ypath;
-use crate::model::{Contest, DrawRule, Mode, Review, Scoring};
+use crate::model::{Contest, DrawRule, Mode, QuestionKind, Review, Scoring};
 
-const CONTEST_KEYS: [&str; 13] = [
+const CONTEST_KEYS: [&str; 15] = [
     "id",
     "title",
     "intro",
@@ -23,8 +23,10 @@ const CONTEST_KEYS: [&str; 13] = [
     "pass_mark",
     "review",
     "attempts_per_day",
+    "opens_at",
+    "closes_at",
 ];
-const RULE_KEYS: [&str; 4] = ["bank", "tag", "difficulty", "count"];
+const RULE_KEYS: [&str; 5] = ["bank", "tag", "difficulty", "type", "count"];
 const SCORING_KEYS: [&str; 5] = [
     "single",
     "multiple",
@@ -91,6 +93,17 @@ pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) 
     let scoring = scoring(&f, out);
     let pass_mark = f.number("pass_mark", false, (0.0, f64::MAX), out);
     let attempts = f.whole("attempts_per_day", false, (0, MAX_ATTEMPTS), out);
+    let opens_at = instant(&f, "opens_at", out);
+    let closes_at = instant(&f, "closes_at", out);
+    if let (Some((_, opens)), Some((_, closes))) = (&opens_at, &closes_at) {
+        if closes <= opens {
+            out.push(
+                f.at("closes_at"),
+                "`closes_at` is not after `opens_at`, so the contest would never be open",
+                Some("swap the two times, or correct the later one".into()),
+            );
+        }
+    }
     if out.0.len() > before {
         return None;
     }
@@ -108,8 +121,27 @@ pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) 
         pass_mark: pass_mark.unwrap_or(0.0),
         review: review.unwrap_or_default(),
         attempts_per_day: attempts.unwrap_or(0) as u32,
+        opens_at: opens_at.map(|(text, _)| text),
+        closes_at: closes_at.map(|(text, _)| text),
         file: file.to_owned(),
     })
+}
+
+/// An RFC 3339 time with its offset (`2022-05-29T08:00:00+08:00`), kept as
+/// written: a contest server reads it, the page shows it.
+fn instant(f: &Fields, key: &str, out: &mut Problems) -> Option<(String, i64)> {
+    let text = f.text(key, false, out)?;
+    match chrono::DateTime::parse_from_rfc3339(&text) {
+        Ok(t) => Some((text, t.timestamp_millis())),
+        Err(_) => {
+            out.push(
+                f.at(key),
+                format!("`{key}` is `{text}`, not a time with an offset"),
+                Some(format!("write it like `{key}: 2022-05-29T08:00:00+08:00`")),
+            );
+            None
+        }
+    }
 }
 
 fn choice<T: Copy>(f: &Fields, key: &str, options: &[(&str, T)], out: &mut Problems) -> Option<T> {
@@ -156,10 +188,13 @@ fn draw(f: &Fields, out: &mut Problems) -> Option<Vec<DrawRule>> {
         };
         let difficulty = r.whole("difficulty", false, (1, 3), out).map(|d| d as u8);
         let count = r.whole("count", true, (1, MAX_COUNT), out);
+        let kinds = QuestionKind::ALL.map(|k| (k.as_str(), k));
+        let kind = choice(&r, "type", &kinds, out);
         rules.push(DrawRule {
             bank: r.text("bank", false, out),
             tag: r.text("tag", false, out),
             difficulty,
+            kind,
             count: count.unwrap_or(0) as u32,
         });
     }
@@ -245,6 +280,45 @@ mod tests {
                 "`multiple` is -1, outside the range 0–1000",
                 "`attempts_per_day` is 100000, outside the range 0–1000",
             ]
+        );
+    }
+
+    #[test]
+    fn rules_filter_by_type_and_contests_have_opening_hours() {
+        let mut v = good();
+        v["draw"][0]["type"] = json!("true_false");
+        v["opens_at"] = json!("2022-05-29T08:00:00+08:00");
+        v["closes_at"] = json!("2022-06-30T18:00:00+08:00");
+        let (c, messages) = parse(&v);
+        assert!(messages.is_empty(), "{messages:?}");
+        let c = c.unwrap();
+        assert_eq!(c.draw[0].kind, Some(QuestionKind::TrueFalse));
+        assert_eq!(c.draw[1].kind, None);
+        assert_eq!(c.opens_at.as_deref(), Some("2022-05-29T08:00:00+08:00"));
+        assert_eq!(c.closes_at.as_deref(), Some("2022-06-30T18:00:00+08:00"));
+    }
+
+    #[test]
+    fn bad_types_and_times_are_named() {
+        let mut v = good();
+        v["draw"][0]["type"] = json!("singel");
+        v["opens_at"] = json!("2022-05-29 08:00");
+        let (c, messages) = parse(&v);
+        assert!(c.is_none());
+        assert_eq!(
+            messages,
+            [
+                "unknown type `singel`",
+                "`opens_at` is `2022-05-29 08:00`, not a time with an offset",
+            ]
+        );
+        let mut v = good();
+        v["opens_at"] = json!("2022-06-01T00:00:00+08:00");
+        v["closes_at"] = json!("2022-05-31T16:00:00Z");
+        let (_, messages) = parse(&v);
+        assert_eq!(
+            messages,
+            ["`closes_at` is not after `opens_at`, so the contest would never be open"]
         );
     }
 

@@ -151,6 +151,9 @@ fn filters(rule: &DrawRule) -> String {
     if let Some(d) = rule.difficulty {
         parts.push(format!("difficulty {d}"));
     }
+    if let Some(k) = rule.kind {
+        parts.push(format!("type `{}`", k.as_str()));
+    }
     if parts.is_empty() {
         String::new()
     } else {
