@@ -310,10 +310,15 @@ pub async fn view(state: &AppState, row: &AttemptRow) -> ApiResult<AttemptView> 
         started_at: rfc3339(row.started_at),
         deadline: row.deadline.map(rfc3339),
         now: rfc3339(state.clock.now_ms()),
-        question_time_limit_seconds: match row.timing {
-            Timing::Off => None,
-            _ => contest.engine.contest().question_time_limit_seconds,
-        },
+        question_time_limit_seconds: contest
+            .engine
+            .contest()
+            .question_time_limit_seconds
+            .and_then(|q| match row.timing {
+                Timing::Off => None,
+                Timing::Double => Some(q * 2),
+                _ => Some(q),
+            }),
         answers,
         submitted: row.submitted_at.is_some(),
         result,

@@ -19,11 +19,12 @@ pub struct Limits {
     by_token: Option<DefaultKeyedRateLimiter<String>>,
 }
 
-/// `per_minute` requests a minute, with a burst of a sixth of that (at least
-/// 10): a page that saves twenty answers in quick succession is not a flood.
+/// `per_minute` requests a minute, with a burst of half that (at least 10): a
+/// whole attempt (start, twenty answers, submit, a reload or two) fits in the
+/// default token burst of 60, however quickly it is answered.
 fn quota(per_minute: u32) -> Option<Quota> {
     let rate = NonZeroU32::new(per_minute)?;
-    let burst = NonZeroU32::new((per_minute / 6).max(10))?;
+    let burst = NonZeroU32::new((per_minute / 2).max(10))?;
     Some(Quota::per_minute(rate).allow_burst(burst))
 }
 
@@ -90,4 +91,20 @@ pub async fn limit_by_ip(State(state): State<AppState>, req: Request, next: Next
         }
     }
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_gets_its_burst_then_waits() {
+        let limits = Limits::new(0, 2);
+        let passed = (0..12).filter(|_| limits.check_token("t").is_ok()).count();
+        assert_eq!(passed, 10);
+        assert!(limits.check_token("other").is_ok(), "each token has its own bucket");
+        let err = limits.check_token("t").unwrap_err();
+        assert_eq!((err.status.as_u16(), err.code), (429, "rate_limited"));
+        assert!(err.retry_after.is_some_and(|s| (1..=31).contains(&s)), "{err:?}");
+    }
 }

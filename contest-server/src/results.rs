@@ -49,8 +49,18 @@ pub struct Results {
     pub top: Vec<TopRow>,
 }
 
+/// Each contest's last computed results. A submit in this process clears its
+/// contest's entry; submits in other processes show within `CACHE_MS`.
 #[derive(Default)]
 pub struct ResultsCache(Mutex<HashMap<String, (i64, Results)>>);
+
+impl ResultsCache {
+    pub fn invalidate(&self, contest: &str) {
+        if let Ok(mut cache) = self.0.lock() {
+            cache.remove(contest);
+        }
+    }
+}
 
 /// `张三明` → `张*明`, `张三` → `张*`; an erased name shows as 匿名.
 pub fn mask_name(name: &str) -> String {

@@ -144,7 +144,7 @@ pub async fn finalize(
     };
     let end = row.deadline.map_or(now, |d| now.min(d));
     let (st, r) = (state.clone(), row.clone());
-    state
+    let scored = state
         .store
         .write(move |conn| {
             Box::pin(async move {
@@ -209,7 +209,9 @@ pub async fn finalize(
                 Ok(view)
             })
         })
-        .await
+        .await?;
+    state.results.invalidate(&row.contest);
+    Ok(scored)
 }
 
 async fn close_stale(state: &AppState, row: &AttemptRow, now: i64) -> ApiResult<()> {

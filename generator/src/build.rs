@@ -63,7 +63,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     report.timings.push(("config+templates", t.elapsed()));
 
     let t = Instant::now();
-    let quiz = quiz::load(&opts.root, |p| config.url(p), &mut diags);
+    let mut quiz = quiz::load(&opts.root, |p| config.url(p), &mut diags);
+    if let (Some(q), Some(api)) = (quiz.as_mut(), config.contest_server()) {
+        quiz::use_server(q, &api);
+    }
     let globals = Globals {
         assets: assets::urls(|p| config.url(p)),
         contests: quiz

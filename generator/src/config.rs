@@ -31,7 +31,35 @@ pub struct Config {
     #[serde(default)]
     pub nav: Vec<NavItem>,
     #[serde(default)]
+    pub contest: ContestConfig,
+    #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[contest]`: the knowledge-contest server, when the contest runs on one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContestConfig {
+    /// The server's API root as the browser reaches it: `/api/` on the portal's own
+    /// origin, or a full URL. Unset, contests are self-tests that stay in the browser.
+    #[serde(default)]
+    pub server: Option<String>,
+    /// Days a participant's name, phone and unit are kept (the consent text says so).
+    #[serde(default = "default_retention_days")]
+    pub retention_days: u32,
+}
+
+impl Default for ContestConfig {
+    fn default() -> ContestConfig {
+        ContestConfig {
+            server: None,
+            retention_days: default_retention_days(),
+        }
+    }
+}
+
+fn default_retention_days() -> u32 {
+    180
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -98,7 +126,27 @@ impl Config {
             .with_source(Arc::from(text.as_str()))
             .help("write it like base_url = \"https://www.example.org\""));
         }
+        if let Some(server) = &config.contest.server {
+            let ok = server.starts_with('/')
+                || server.starts_with("http://")
+                || server.starts_with("https://");
+            if !ok {
+                return Err(Diagnostic::error(
+                    &shown,
+                    format!("[contest] server `{server}` is neither a path nor an http(s) URL"),
+                )
+                .at(line_of_key(&text, "server"), 1)
+                .with_source(Arc::from(text.as_str()))
+                .help("write server = \"/api/\" when the contest server answers on the portal's own origin, or its full URL"));
+            }
+        }
         Ok(config)
+    }
+
+    /// The contest API root with a trailing slash, when the contest runs on a server.
+    pub fn contest_server(&self) -> Option<String> {
+        let s = self.contest.server.as_deref()?;
+        Some(format!("{}/", s.trim_end_matches('/')))
     }
 
     /// The path part of `base_url` without a trailing slash: "" or "/sub".

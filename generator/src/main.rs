@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::{Args, Parser, Subcommand};
 
+mod contest_cli;
+
 use jiayuan::build::{build, BuildOptions};
 use jiayuan::diagnostic::Diagnostic;
 
@@ -58,6 +60,9 @@ enum Command {
     /// Knowledge-contest tools for editors.
     #[command(subcommand)]
     Quiz(QuizCommand),
+    /// The knowledge-contest server: `jiayuan contest serve`, `jiayuan contest export`.
+    #[command(subcommand)]
+    Contest(contest_cli::ContestCommand),
     /// Create content/<section>/<slug>.md with front matter to fill in.
     New {
         /// Section folder and file name, e.g. news/529-handan.
@@ -216,6 +221,7 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Contest(command) => contest_cli::run(&root, command),
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(
                 &root,

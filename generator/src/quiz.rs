@@ -22,8 +22,14 @@ pub struct ContestInfo {
     pub question_time_limit_seconds: Option<u32>,
     pub pass_mark: f64,
     pub attempts_per_day: u32,
-    /// Root-relative URL of the bundle JSON.
+    /// Root-relative URL of the bundle JSON; empty when a server runs the contest.
     pub data_url: String,
+    /// The contest server's API root, for `mode: contest` contests when `[contest]
+    /// server` is set: the browser then never holds this contest's questions or keys.
+    pub server: Option<String>,
+    /// RFC 3339 times between which the server accepts attempts.
+    pub opens_at: Option<String>,
+    pub closes_at: Option<String>,
 }
 
 pub struct Loaded {
@@ -59,6 +65,9 @@ pub fn load(
                     pass_mark: c.pass_mark,
                     attempts_per_day: c.attempts_per_day,
                     data_url: url(&data_path(&c.id)),
+                    server: None,
+                    opens_at: c.opens_at.clone(),
+                    closes_at: c.closes_at.clone(),
                 })
                 .collect();
             Some(Loaded { set, contests })
@@ -113,10 +122,19 @@ fn to_diagnostic(root: &Path, q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
     }
 }
 
-/// Writes one JSON bundle per contest.
+/// Hands every `mode: contest` contest to the server at `api`: no bundle is written
+/// for it, and its page talks to the server. Practice sets stay static and offline.
+pub fn use_server(loaded: &mut Loaded, api: &str) {
+    for info in loaded.contests.iter_mut().filter(|c| c.mode == "contest") {
+        info.server = Some(api.to_owned());
+        info.data_url.clear();
+    }
+}
+
+/// Writes one JSON bundle per contest the browser runs by itself.
 pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for info in &loaded.contests {
+    for info in loaded.contests.iter().filter(|c| c.server.is_none()) {
         let Some(bundle) = wasm_quiz::contest_bundle(&loaded.set, &info.id) else {
             continue;
         };

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startSite, launchBrowser, newPage, open, REPO, JIAYUAN_BIN, PHONE, DESKTOP } from './lib/site.mjs';
+import { startSite, selfTestRoot, launchBrowser, newPage, open, JIAYUAN_BIN, PHONE, DESKTOP } from './lib/site.mjs';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -113,9 +113,11 @@ async function runAxe(page, source) {
   return r.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-let site, browser, bank;
+// Without a contest server (no `[contest]` in site.toml), contests run as self-tests in the page.
+let site, browser, bank, root;
 before(async () => {
-  site = await startSite();
+  root = await selfTestRoot();
+  site = await startSite({ root });
   browser = await launchBrowser();
   const res = await fetch(site.url('/contest/data/contest-2022.json'));
   assert.equal(res.status, 200);
@@ -124,10 +126,11 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
+  if (root) await fs.rm(root, { recursive: true, force: true });
 });
 
 async function nativePaper(seed) {
-  const { stdout } = await run(JIAYUAN_BIN, ['--root', REPO, 'quiz', 'paper', 'contest-2022', '--seed', String(seed)]);
+  const { stdout } = await run(JIAYUAN_BIN, ['--root', root, 'quiz', 'paper', 'contest-2022', '--seed', String(seed)]);
   return JSON.parse(stdout);
 }
 

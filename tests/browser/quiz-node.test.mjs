@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, JIAYUAN_BIN } from './lib/site.mjs';
+import { REPO, JIAYUAN_BIN, selfTestRoot } from './lib/site.mjs';
 
 const run = promisify(execFile);
 const WASM_DIR = path.join(REPO, 'generator/assets/wasm');
@@ -21,7 +21,7 @@ const SEEDS = [
   2 ** 40 + 17, 4503599627370496, 9007199254740990, 9007199254740991,
 ];
 
-let tmp, Quiz, quiz, bundle;
+let tmp, root, Quiz, quiz, bundle;
 before(async () => {
   if (!existsSync(JIAYUAN_BIN)) {
     throw new Error(`jiayuan binary not found at ${JIAYUAN_BIN}: run \`cargo build -p jiayuan\` or set JIAYUAN_BIN`);
@@ -33,19 +33,22 @@ before(async () => {
   const mod = await import(pathToFileURL(glue).href);
   mod.initSync({ module: readFileSync(path.join(WASM_DIR, 'wasm_quiz_bg.wasm')) });
   Quiz = mod.Quiz;
-  // The bundle exactly as a fresh build writes it for the contest page.
+  // The bundle exactly as a fresh build writes it for the contest page of a portal whose
+  // contests run in the browser (without a contest server).
+  root = await selfTestRoot();
   const out = path.join(tmp, 'public');
-  await run(JIAYUAN_BIN, ['--root', REPO, 'build', '--output', out, '--base-url', 'http://127.0.0.1:1'], { maxBuffer: 16 << 20 });
+  await run(JIAYUAN_BIN, ['--root', root, 'build', '--output', out, '--base-url', 'http://127.0.0.1:1'], { maxBuffer: 16 << 20 });
   bundle = await fs.readFile(path.join(out, 'contest/data', `${CONTEST}.json`), 'utf8');
   quiz = new Quiz(bundle);
 });
 after(async () => {
   quiz?.free();
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  if (root) await fs.rm(root, { recursive: true, force: true });
 });
 
 async function nativePaper(seed) {
-  const { stdout } = await run(JIAYUAN_BIN, ['--root', REPO, 'quiz', 'paper', CONTEST, '--seed', String(seed)], { maxBuffer: 16 << 20 });
+  const { stdout } = await run(JIAYUAN_BIN, ['--root', root, 'quiz', 'paper', CONTEST, '--seed', String(seed)], { maxBuffer: 16 << 20 });
   return JSON.parse(stdout);
 }
 

@@ -301,8 +301,9 @@ pub async fn opening_hours_and_routes(db: Db) {
 }
 
 pub async fn rate_limits_per_token_and_address(db: Db) {
+    // Two a minute refill one every 30 s: twelve quick requests meet exactly the burst of 10.
     let settings = Settings {
-        token_per_minute: 60,
+        token_per_minute: 2,
         ip_per_minute: 0,
         ..Settings::default()
     };
@@ -332,7 +333,7 @@ pub async fn rate_limits_per_token_and_address(db: Db) {
         error(429, "rate_limited", "请求过于频繁，请稍等片刻再试。").1
     );
     let by_ip = Settings {
-        ip_per_minute: 60,
+        ip_per_minute: 2,
         ..Settings::default()
     };
     let s = Server::start(db, "", by_ip).await;

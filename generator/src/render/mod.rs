@@ -26,6 +26,7 @@ struct ConfigView<'a> {
     language: &'a str,
     author: &'a str,
     nav: Vec<NavItem>,
+    contest: &'a crate::config::ContestConfig,
     extra: &'a toml::Table,
 }
 
@@ -66,6 +67,7 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
             language: &c.language,
             author: &c.author,
             nav,
+            contest: &c.contest,
             extra: &c.extra,
         },
     );

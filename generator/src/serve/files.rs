@@ -6,12 +6,20 @@ use std::path::{Component, Path, PathBuf};
 use percent_encoding::percent_decode_str;
 use tiny_http::{Header, Request, Response, StatusCode};
 
+use super::contest::ContestApi;
 use super::ranges::{parse_ranges, partial_body};
 use super::{overlay, Shared};
 
-pub fn respond(request: Request, root: &Path, state: &Shared) {
+pub fn respond(request: Request, root: &Path, state: &Shared, api: Option<&ContestApi>) {
     let url = request.url().to_string();
     let path_part = url.split(['?', '#']).next().unwrap_or("/");
+    let request = match api {
+        Some(api) => match api.respond(request, path_part) {
+            Some(request) => request,
+            None => return,
+        },
+        None => request,
+    };
     if path_part == "/__jiayuan/version" {
         let version = state.lock().map(|s| s.version).unwrap_or(0);
         let _ = request.respond(

@@ -3,6 +3,7 @@
 //! A broken edit never takes the preview down: the last good build keeps being served,
 //! and every HTML page shows the error on top until it is fixed.
 
+mod contest;
 mod files;
 mod ranges;
 mod watch;
@@ -39,15 +40,17 @@ pub fn serve(mut opts: BuildOptions, addr: &str) -> anyhow::Result<()> {
         opts.output.display()
     );
     let server = Arc::new(server);
+    let api = contest::start(&opts).map(Arc::new);
     let _watcher = watch::start(&opts, state.clone())?;
     let workers: Vec<_> = (0..4)
         .map(|_| {
             let server = server.clone();
             let state = state.clone();
             let root = opts.output.clone();
+            let api = api.clone();
             thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    files::respond(request, &root, &state);
+                    files::respond(request, &root, &state, api.as_deref());
                 }
             })
         })

@@ -24,10 +24,26 @@ export const PHONE = { width: 375, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /**
- * Builds the site into a fresh temp folder with base URL http://127.0.0.1:<port> and serves it.
- * Returns {origin, port, dir, requests, url(path), close()}.
+ * A copy of the demo site without its `[contest]` table: what a portal without a contest server
+ * builds, where contests are self-tests in the browser. Returns the folder (the caller removes it).
  */
-export async function startSite({ ignoreRange = false, multiRange = true } = {}) {
+export async function selfTestRoot() {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jiayuan-selftest-'));
+  for (const d of ['content', 'themes', 'quiz', 'templates', 'static']) {
+    if (existsSync(path.join(REPO, d))) await fs.cp(path.join(REPO, d), path.join(tmp, d), { recursive: true });
+  }
+  const toml = await fs.readFile(path.join(REPO, 'site.toml'), 'utf8');
+  const stripped = toml.replace(/^\[contest\][\s\S]*?(?=^\[)/m, '');
+  if (stripped === toml) throw new Error('site.toml has no [contest] table to take out');
+  await fs.writeFile(path.join(tmp, 'site.toml'), stripped);
+  return tmp;
+}
+
+/**
+ * Builds the site (the demo, or the one at `root`) into a fresh temp folder with base URL
+ * http://127.0.0.1:<port> and serves it. Returns {origin, port, dir, requests, url(path), close()}.
+ */
+export async function startSite({ ignoreRange = false, multiRange = true, root = REPO } = {}) {
   if (!existsSync(JIAYUAN_BIN)) {
     throw new Error(`jiayuan binary not found at ${JIAYUAN_BIN}: run \`cargo build -p jiayuan\` or set JIAYUAN_BIN`);
   }
@@ -38,7 +54,7 @@ export async function startSite({ ignoreRange = false, multiRange = true } = {})
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     try {
-      await run(JIAYUAN_BIN, ['--root', REPO, 'build', '--output', dir, '--base-url', origin], {
+      await run(JIAYUAN_BIN, ['--root', root, 'build', '--output', dir, '--base-url', origin], {
         maxBuffer: 16 << 20,
       });
     } catch (e) {

@@ -31,7 +31,7 @@ export function renderResult(result, opts) {
       h("p", { class: "quiz-score__points" }, h("strong", null, num(result.total)), ` 分 / ${num(result.max)} 分`),
       h("p", { class: "quiz-score__verdict" }, result.passed ? "✓ " : "✗ ", verdict),
       h("p", null, `答对 ${result.correct} 题，作答 ${result.answered} 题，共 ${entries.length} 题；用时 ${elapsedText(result.elapsed_ms)}${info.time ? TIMING_NOTE[result.timing] || "" : ""}。`),
-      info.attempts ? h("p", null, opts.left > 0 ? `今天还可作答 ${opts.left} 次。` : "今天的作答次数已经用完，可以做分题库练习。") : null),
+      info.attempts && opts.left != null ? h("p", null, opts.left > 0 ? `今天还可作答 ${opts.left} 次。` : "今天的作答次数已经用完，可以做分题库练习。") : null),
     actions(),
     h("h3", { class: "quiz-review__title" }, "逐题回看"),
     h("ol", { class: "quiz-review" }, entries.map((e) => reviewItem(e, opts.root))),

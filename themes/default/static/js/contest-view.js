@@ -28,11 +28,12 @@ export function renderStart(info, { left, practices, onStart, onBack, onChoose }
     h("li", null, `${info.pass} 分及以上为合格。`),
     h("li", null, practice ? "每答一题立即显示正确答案、解析和出处；答过的题不能再改。"
       : "每题选好后按“确定”进入下一题，确定后不能返回修改；交卷后可以逐题查看正确答案、解析和出处。"),
-    info.attempts ? h("li", null, `每人每天可作答 ${info.attempts} 次，今天还可作答 ${left} 次。`) : null,
+    info.attempts ? h("li", null, left == null ? `每人每天可作答 ${info.attempts} 次。`
+      : `每人每天可作答 ${info.attempts} 次，今天还可作答 ${left} 次。`) : null,
     h("li", null, "键盘操作：数字键或字母键选择答案，回车键确定。"));
   const back = h("button", { type: "button", class: "btn btn--ghost btn--large", onclick: onBack }, "返回");
   const intro = info.intro ? h("p", { class: "quiz-intro" }, info.intro) : null;
-  if (left <= 0) {
+  if (left != null && left <= 0) {
     return withHeading(heading, h("div", { class: "quiz-start" }, heading, intro,
       h("p", { class: "quiz-notice", role: "note" }, h("strong", null, `今天的 ${info.attempts} 次作答机会已经用完，请明天再来。`),
         "您可以先做分题库练习，巩固知识："),

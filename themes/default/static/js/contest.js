@@ -7,6 +7,8 @@ import { renderStart, renderQuestion, questionKey } from "./contest-view.js";
 import { renderResult } from "./contest-result.js";
 import { Clock } from "./contest-timer.js";
 import * as engine from "./contest-engine.js";
+import { RemoteContest } from "./contest-remote.js";
+import * as remoteStore from "./contest-api.js";
 
 const app = document.getElementById("quiz-app");
 const el = app && {
@@ -27,6 +29,18 @@ const clock = new Clock({
   announce: (text) => say(text, el.timerLive),
   onTimeUp: () => timeUp(),
   onQuestionTimeUp: () => questionTimeUp(),
+});
+
+// 服务器模式的竞答（卡片上有 data-server）由 contest-remote.js 负责，复用这里的页面切换与播报。
+const server = new RemoteContest({
+  showStage: (node, mode) => showStage(node, mode),
+  showHome: (info) => showHome(info),
+  say: (text, region) => say(text, region),
+  showError: (text) => showError(text),
+  timerLive: el && el.timerLive,
+  root,
+  practices: () => [...contests.values()].filter((c) => c.mode !== "contest"),
+  choose: (id) => choose(id),
 });
 
 // ---- 引擎 ----
@@ -64,6 +78,7 @@ function showStage(node, mode) {
 
 function showHome(focusInfo) {
   clock.reset();
+  server.reset();
   st.mode = "home";
   st.view = null;
   el.stage.hidden = true;
@@ -72,7 +87,7 @@ function showHome(focusInfo) {
   fill(el.error);
   for (const info of contests.values()) {
     const status = info.card.querySelector("[data-status]");
-    if (!status || !info.attempts) continue;
+    if (!status || !info.attempts || info.server) continue;
     const left = store.attemptsLeft(info);
     status.textContent = left > 0 ? `今天还可作答 ${left} 次。` : "今天的作答次数已经用完，请明天再来，或先做分题库练习。";
     status.hidden = false;
@@ -85,6 +100,7 @@ function choose(id) {
   if (!info) return;
   fill(el.error);
   clock.reset();
+  if (info.server) return server.choose(info);
   st.info = info;
   st.view = null;
   loadQuiz(info).catch(() => {}); // 读者看规则时先把题库载入
@@ -307,6 +323,7 @@ async function resume(active) {
 function onKey(e) {
   // 焦点在答题区里，或者不在任何控件上（读者点了空白处）时才处理。
   if (e.target !== document.body && !el.stage.contains(e.target)) return;
+  if (server.active()) return server.onKey(e);
   const r = questionKey(e, st.mode === "question" ? st.view : null);
   if (r === "confirm") confirm();
   else if (r === "pick") st.skip = false;
@@ -316,7 +333,7 @@ function init() {
   for (const card of app.querySelectorAll("[data-contest-id]")) {
     const d = card.dataset;
     const info = {
-      id: d.contestId, url: d.url, mode: d.mode, card,
+      id: d.contestId, url: d.url, mode: d.mode, server: d.server || "", card,
       count: Number(d.count), time: Number(d.time) || 0, qtime: Number(d.qtime) || 0,
       pass: Number(d.pass), attempts: Number(d.attempts) || 0,
       title: card.querySelector(".contest-card__title").textContent.trim(),
@@ -330,8 +347,12 @@ function init() {
   app.insertBefore(el.error, el.home);
   document.addEventListener("keydown", onKey);
   app.classList.add("is-ready");
+  const remoteActive = remoteStore.loadActive();
+  const remoteInfo = remoteActive && contests.get(remoteActive.contest);
   const active = store.loadActive();
-  if (active && contests.has(active.id)) {
+  if (remoteInfo && remoteInfo.server) {
+    server.resume(remoteInfo, remoteActive);
+  } else if (active && contests.has(active.id) && !contests.get(active.id).server) {
     resume(active);
   } else {
     if (active) store.clearActive();
