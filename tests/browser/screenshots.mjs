@@ -1,5 +1,6 @@
-// Builds and serves the demo portal, then saves full-page screenshots of the home page and an
-// article at phone (375px) and desktop (1280px) width into docs/screenshots/.
+// Builds and serves the demo portal, then saves full-page screenshots of the home page, an
+// article, a sample piece with its 示例内容 notice and the news list of sample cards, at phone
+// (375px) and desktop (1280px) width into docs/screenshots/.
 // Run: node tests/browser/screenshots.mjs   (JIAYUAN_BIN and CHROMIUM as for the tests)
 import path from 'node:path';
 import fs from 'node:fs/promises';
@@ -9,6 +10,8 @@ const OUT = path.join(REPO, 'docs', 'screenshots');
 const SHOTS = [
   ['home', '/'],
   ['article', '/family-health/health-literacy/'],
+  ['sample', '/news/529-handan/'],
+  ['sample-list', '/news/'],
 ];
 
 const site = await startSite();

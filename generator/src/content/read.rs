@@ -68,8 +68,10 @@ pub fn walk(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
     entries
 }
 
+/// Hidden files, editor backups, and `README.md`: a folder's notes for editors
+/// (content/README.md) are not a page of the site.
 fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name == "README.md"
 }
 
 pub fn rel_path(base: &Path, path: &Path) -> String {

@@ -36,6 +36,7 @@ pub struct PageRef<'a> {
     pub tags: Vec<Link>,
     pub reading_minutes: usize,
     pub cover: Option<&'a str>,
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -53,7 +54,6 @@ pub struct PageView<'a> {
     pub earlier: Option<PageRef<'a>>,
     pub later: Option<PageRef<'a>>,
     pub related: Vec<PageRef<'a>>,
-    pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -137,6 +137,7 @@ pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
         tags: tag_links(site, "tags", &page.meta.tags),
         reading_minutes: page.reading_minutes,
         cover: page.meta.cover.as_deref(),
+        extra: &page.meta.extra,
     }
 }
 
@@ -184,7 +185,6 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
             .iter()
             .map(|k| page_ref(site, &site.pages[k]))
             .collect(),
-        extra: &page.meta.extra,
     }
 }
 
