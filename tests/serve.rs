@@ -152,3 +152,82 @@ fn serves_ranges_stays_inside_its_root_and_survives_broken_edits() {
         page.contains("中文排版（修订）") && !page.contains("jiayuan-error")
     });
 }
+
+/// Sends a raw HTTP/1.0 request with a JSON body.
+fn post(port: u16, path: &str, body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+const BANK: &str = "bank: demo\ntitle: 示例\nquestions:\n  - id: demo-001\n    type: true_false\n    stem: 计生协是群众团体。\n    answer: true\n    explanation: 示例解析。\n    difficulty: 1\n    tags: [示例]\n    source: 示例来源\n";
+const CONTEST: &str = "id: demo\ntitle: 示例竞答\nmode: contest\ndraw:\n  - { bank: demo, count: 1 }\nscoring: { single: 1, multiple: 1, true_false: 1, fill_blank: 1 }\n";
+
+#[test]
+fn serve_answers_the_contest_api_itself() {
+    let site = common::copy_to_temp(&common::fixtures().join("sites/basic"));
+    let root = site.path();
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        format!("{toml}\n[contest]\nserver = \"/api/\"\n"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("quiz/contests")).unwrap();
+    std::fs::write(root.join("quiz/demo.yaml"), BANK).unwrap();
+    std::fs::write(root.join("quiz/contests/demo.yaml"), CONTEST).unwrap();
+    let port = free_port();
+    let _server = Server(
+        common::jiayuan()
+            .arg("--root")
+            .arg(root)
+            .args(["serve", "--port", &port.to_string(), "--now", "2022-12-31"])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    wait_until("the server", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let (status, head, body) = get(port, "/api/v1/consent", "");
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("application/json"), "{head}");
+    assert!(String::from_utf8_lossy(&body).contains("\"retention_days\":180"));
+    let (status, body) = post(
+        port,
+        "/api/v1/participants",
+        r#"{"name":"张三","city":"邯郸","phone":"13800000001","consent":true}"#,
+    );
+    assert_eq!(status, 201, "{body}");
+    assert!(body.contains("\"token\""), "{body}");
+    let (status, body) = post(port, "/api/v1/participants", "{");
+    assert_eq!(
+        (status, body.as_str()),
+        (
+            400,
+            r#"{"error":{"code":"bad_json","message":"请求内容不是有效的 JSON。"}}"#
+        )
+    );
+    assert!(
+        root.join("data/contest.db").exists(),
+        "the preview's database lives in data/"
+    );
+    // Pages are still the site's.
+    let (status, _, page) = get(port, "/news/cjk/", "");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&page).contains("中文排版"));
+}

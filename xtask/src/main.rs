@@ -155,8 +155,10 @@ fn test(root: &Path) -> Result<()> {
                 .args(["ci", "--no-audit", "--no-fund"]))?;
         }
     }
+    let postgres = postgres(root)?;
     run(Command::new(env!("CARGO"))
         .current_dir(root)
+        .env("JIAYUAN_TEST_POSTGRES", &postgres)
         .args(["test", "--workspace"]))?;
     wasm(root, true)?;
     if has_browser_tests {
@@ -176,6 +178,27 @@ fn test(root: &Path) -> Result<()> {
             .args(&files))?;
     }
     Ok(())
+}
+
+/// The PostgreSQL server the contest-server tests use: `JIAYUAN_TEST_POSTGRES` if set,
+/// else the one `.ci/postgres.sh` installs (as root), starts and prints.
+fn postgres(root: &Path) -> Result<String> {
+    if let Ok(url) = std::env::var("JIAYUAN_TEST_POSTGRES") {
+        return Ok(url);
+    }
+    eprintln!("$ bash .ci/postgres.sh");
+    let out = Command::new("bash")
+        .current_dir(root)
+        .arg(".ci/postgres.sh")
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("cannot run .ci/postgres.sh")?;
+    if !out.status.success() {
+        bail!(
+            "PostgreSQL for the contest-server tests could not be started (.ci/postgres.sh failed)"
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 fn install_chromium() -> Result<()> {

@@ -1,0 +1,239 @@
+//! No acknowledged answer is lost: participants answer against the real `jiayuan
+//! contest serve`, the server is killed with SIGKILL in the middle of the load,
+//! restarted on the same database, and every answer and submission that got a 2xx
+//! must be there. Once on SQLite, once on PostgreSQL (`JIAYUAN_TEST_POSTGRES`).
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const PARTICIPANTS: usize = 24;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(db: &str, port: u16) -> Child {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_jiayuan"))
+        .args([
+            "--root",
+            &root.to_string_lossy(),
+            "contest",
+            "serve",
+            "--db",
+            db,
+        ])
+        .args([
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--ip-rate",
+            "0",
+            "--token-rate",
+            "0",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start jiayuan contest serve")
+}
+
+async fn wait_ready(http: &reqwest::Client, base: &str) {
+    let until = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < until {
+        if let Ok(r) = http.get(format!("{base}/api/v1/consent")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the contest server did not come up at {base}");
+}
+
+/// What the clients were told was saved.
+#[derive(Default)]
+struct Acked {
+    /// (token, attempt, question) → answer
+    answers: HashMap<(String, String, String), Value>,
+    /// (token, attempt) → score
+    submits: HashMap<(String, String), Value>,
+}
+
+fn answer_for(q: &Value) -> Value {
+    match q["type"].as_str().unwrap() {
+        "single" => json!("A"),
+        "multiple" => json!(["A", "B"]),
+        "true_false" => json!(true),
+        _ => json!("长期均衡"),
+    }
+}
+
+/// One participant: register, start, answer every question, submit; stops at the
+/// first failure (the server is gone).
+async fn participant(http: reqwest::Client, base: String, n: usize, acked: Arc<Mutex<Acked>>) {
+    let reg =
+        json!({"name": "测试", "city": "邯郸", "phone": format!("1390000{n:04}"), "consent": true});
+    let Ok(r) = http
+        .post(format!("{base}/api/v1/participants"))
+        .json(&reg)
+        .send()
+        .await
+    else {
+        return;
+    };
+    let Ok(r) = r.json::<Value>().await else {
+        return;
+    };
+    let token = r["token"].as_str().unwrap_or_default().to_owned();
+    let Ok(r) = http
+        .post(format!("{base}/api/v1/contests/contest-2022/attempts"))
+        .bearer_auth(&token)
+        .json(&json!({"timing": "off"}))
+        .send()
+        .await
+    else {
+        return;
+    };
+    let Ok(a) = r.json::<Value>().await else {
+        return;
+    };
+    let attempt = a["attempt_id"].as_str().unwrap_or_default().to_owned();
+    for q in a["questions"].as_array().cloned().unwrap_or_default() {
+        let id = q["id"].as_str().unwrap().to_owned();
+        let answer = answer_for(&q);
+        let sent = http
+            .put(format!("{base}/api/v1/attempts/{attempt}/answers/{id}"))
+            .bearer_auth(&token)
+            .json(&json!({ "answer": answer }))
+            .send()
+            .await;
+        match sent {
+            Ok(r) if r.status().is_success() => {
+                let key = (token.clone(), attempt.clone(), id);
+                acked.lock().unwrap().answers.insert(key, answer);
+            }
+            _ => return,
+        }
+    }
+    let done = http
+        .post(format!("{base}/api/v1/attempts/{attempt}/submit"))
+        .bearer_auth(&token)
+        .header("idempotency-key", "k")
+        .send()
+        .await;
+    if let Ok(r) = done {
+        if r.status().is_success() {
+            if let Ok(v) = r.json::<Value>().await {
+                acked
+                    .lock()
+                    .unwrap()
+                    .submits
+                    .insert((token, attempt), v["score"].clone());
+            }
+        }
+    }
+}
+
+async fn durability(db: String) {
+    let http = reqwest::Client::new();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = start(&db, port);
+    wait_ready(&http, &base).await;
+    let acked = Arc::new(Mutex::new(Acked::default()));
+    let tasks: Vec<_> = (0..PARTICIPANTS)
+        .map(|n| tokio::spawn(participant(http.clone(), base.clone(), n, acked.clone())))
+        .collect();
+    // Kill once a good share of the answers is in, while the rest are in flight.
+    let until = Instant::now() + Duration::from_secs(60);
+    while acked.lock().unwrap().answers.len() < PARTICIPANTS * 6 && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    server.kill().expect("SIGKILL the server");
+    let _ = server.wait();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let acked = std::mem::take(&mut *acked.lock().unwrap());
+    assert!(
+        acked.answers.len() >= PARTICIPANTS * 6,
+        "the load ran: {}",
+        acked.answers.len()
+    );
+    assert!(
+        acked.answers.len() < PARTICIPANTS * 20,
+        "the kill came mid-load, not after it"
+    );
+
+    let mut server = start(&db, port);
+    wait_ready(&http, &base).await;
+    let mut views: HashMap<(String, String), Value> = HashMap::new();
+    for ((token, attempt, question), answer) in &acked.answers {
+        let key = (token.clone(), attempt.clone());
+        if !views.contains_key(&key) {
+            let v: Value = http
+                .get(format!("{base}/api/v1/attempts/{attempt}"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            views.insert(key.clone(), v);
+        }
+        let stored = &views[&key]["answers"][question];
+        assert_eq!(
+            stored, answer,
+            "acknowledged answer {attempt}/{question} was lost"
+        );
+    }
+    for ((token, attempt), score) in &acked.submits {
+        let v = &views[&(token.clone(), attempt.clone())];
+        assert_eq!(
+            v["submitted"], true,
+            "acknowledged submit of {attempt} was lost"
+        );
+        assert_eq!(&v["result"]["score"], score);
+    }
+    server.kill().unwrap();
+    let _ = server.wait();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_keeps_every_acknowledged_answer_through_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    durability(dir.path().join("contest.db").to_string_lossy().into_owned()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_keeps_every_acknowledged_answer_through_kill_9() {
+    let admin = std::env::var("JIAYUAN_TEST_POSTGRES").expect(
+        "JIAYUAN_TEST_POSTGRES must name a PostgreSQL server (run `cargo xtask test`, which starts one)",
+    );
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+        .await
+        .expect("connect to JIAYUAN_TEST_POSTGRES");
+    let name = format!("jiayuan_kill_{}", std::process::id());
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let (server, _) = admin.rsplit_once('/').expect("a URL with a database");
+    durability(format!("{server}/{name}")).await;
+}
