@@ -39,7 +39,7 @@ fn answer_for(q: &Value, n: usize) -> Value {
     match q["type"].as_str().unwrap_or("") {
         "single" => json!(["A", "B", "C", "D"][n % 4]),
         "multiple" => json!(["A", "C"]),
-        "true_false" => json!(n % 2 == 0),
+        "true_false" => json!(n.is_multiple_of(2)),
         _ => json!("长期均衡"),
     }
 }

@@ -102,9 +102,15 @@ mod tests {
         let limits = Limits::new(0, 2);
         let passed = (0..12).filter(|_| limits.check_token("t").is_ok()).count();
         assert_eq!(passed, 10);
-        assert!(limits.check_token("other").is_ok(), "each token has its own bucket");
+        assert!(
+            limits.check_token("other").is_ok(),
+            "each token has its own bucket"
+        );
         let err = limits.check_token("t").unwrap_err();
         assert_eq!((err.status.as_u16(), err.code), (429, "rate_limited"));
-        assert!(err.retry_after.is_some_and(|s| (1..=31).contains(&s)), "{err:?}");
+        assert!(
+            err.retry_after.is_some_and(|s| (1..=31).contains(&s)),
+            "{err:?}"
+        );
     }
 }
