@@ -65,7 +65,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let t = Instant::now();
     let mut quiz = quiz::load(&opts.root, |p| config.url(p), &mut diags);
     if let (Some(q), Some(api)) = (quiz.as_mut(), config.contest_server()) {
-        quiz::use_server(q, &api);
+        diags.extend(quiz::use_server(q, &api));
     }
     let globals = Globals {
         assets: assets::urls(|p| config.url(p)),

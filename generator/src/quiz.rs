@@ -1,6 +1,7 @@
 //! The knowledge contest at build time: banks in `quiz/` are validated by the same engine
 //! the browser runs (DESIGN D3), and each contest is written as the JSON its page loads.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -35,6 +36,8 @@ pub struct ContestInfo {
 pub struct Loaded {
     pub set: wasm_quiz::QuizSet,
     pub contests: Vec<ContestInfo>,
+    /// Questions a contest server may draw: left out of every bundle the page loads.
+    pub withheld: BTreeSet<String>,
 }
 
 /// Loads and validates `quiz/`; a site without it has no contests.
@@ -70,7 +73,11 @@ pub fn load(
                     closes_at: c.closes_at.clone(),
                 })
                 .collect();
-            Some(Loaded { set, contests })
+            Some(Loaded {
+                set,
+                contests,
+                withheld: BTreeSet::new(),
+            })
         }
         Err(found) => {
             diags.extend(found.into_iter().map(|q| to_diagnostic(root, q)));
@@ -123,19 +130,60 @@ fn to_diagnostic(root: &Path, q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
 }
 
 /// Hands every `mode: contest` contest to the server at `api`: no bundle is written
-/// for it, and its page talks to the server. Practice sets stay static and offline.
-pub fn use_server(loaded: &mut Loaded, api: &str) {
+/// for it, its page talks to the server, and the questions it can draw are withheld
+/// from the practice sets too, so that no key of a contest question is published.
+/// A practice set left with too few questions is an error at its draw rule.
+pub fn use_server(loaded: &mut Loaded, api: &str) -> Vec<Diagnostic> {
     for info in loaded.contests.iter_mut().filter(|c| c.mode == "contest") {
         info.server = Some(api.to_owned());
         info.data_url.clear();
+        if let Some(contest) = loaded.set.contest(&info.id) {
+            let drawn = wasm_quiz::bundle::candidates(&loaded.set, contest);
+            loaded
+                .withheld
+                .extend(drawn.into_iter().map(|q| q.id.clone()));
+        }
     }
+    let mut diags = Vec::new();
+    for info in loaded.contests.iter().filter(|c| c.server.is_none()) {
+        let Some(bundle) = bundle_for(loaded, &info.id) else {
+            continue;
+        };
+        let rules = &bundle.contest.draw;
+        for short in wasm_quiz::draw::shortfalls(&bundle.questions, rules) {
+            let rule = &rules[short.rule];
+            diags.push(
+                Diagnostic::error(
+                    format!("quiz/contests/{}.yaml", info.id),
+                    format!(
+                        "draw rule {} asks for {} questions, but only {} are left once the \
+                         contest server's questions are withheld from practice",
+                        short.rule + 1,
+                        rule.count,
+                        short.available()
+                    ),
+                )
+                .help("lower its `count`, add questions, or let the contest draw fewer of this bank's questions"),
+            );
+        }
+    }
+    diags
+}
+
+/// The bundle the page loads for `id`: its candidates less the withheld questions.
+fn bundle_for(loaded: &Loaded, id: &str) -> Option<wasm_quiz::ContestBundle> {
+    let mut bundle = wasm_quiz::contest_bundle(&loaded.set, id)?;
+    bundle
+        .questions
+        .retain(|q| !loaded.withheld.contains(&q.id));
+    Some(bundle)
 }
 
 /// Writes one JSON bundle per contest the browser runs by itself.
 pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for info in loaded.contests.iter().filter(|c| c.server.is_none()) {
-        let Some(bundle) = wasm_quiz::contest_bundle(&loaded.set, &info.id) else {
+        let Some(bundle) = bundle_for(loaded, &info.id) else {
             continue;
         };
         match serde_json::to_vec(&bundle) {
