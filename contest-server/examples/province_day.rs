@@ -9,23 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use contest_server::participants::CITIES;
 use serde_json::{json, Value};
-
-const CITIES: [&str; 13] = [
-    "石家庄",
-    "唐山",
-    "秦皇岛",
-    "邯郸",
-    "邢台",
-    "保定",
-    "张家口",
-    "承德",
-    "沧州",
-    "廊坊",
-    "衡水",
-    "定州",
-    "辛集",
-];
 
 #[derive(Default)]
 struct Stats {

@@ -212,6 +212,16 @@ impl Server {
         self.send(reqwest::Method::GET, path, token, None).await
     }
 
+    pub async fn answer(&self, attempt: &str, question: &str, token: &str, answer: Value) -> Reply {
+        let path = format!("/api/v1/attempts/{attempt}/answers/{question}");
+        self.put(&path, token, json!({ "answer": answer })).await
+    }
+
+    pub async fn submit(&self, attempt: &str, token: &str) -> Reply {
+        let path = format!("/api/v1/attempts/{attempt}/submit");
+        self.post(&path, Some(token), json!({})).await
+    }
+
     /// Registers a participant and returns the token.
     pub async fn register(&self, name: &str, city: &str, phone: &str) -> String {
         let r = self
@@ -235,23 +245,25 @@ impl Server {
     }
 }
 
+/// The letter (as shown in this attempt) of the option reading `text`.
+fn letter_of(q: &Value, text: &str) -> Value {
+    let options = q["options"].as_array().expect("a choice question");
+    let i = options
+        .iter()
+        .position(|o| o == text)
+        .expect("the option is shown");
+    Value::String(((b'A' + i as u8) as char).to_string())
+}
+
 /// The right answer to each question of this bank, in the API's terms, given
 /// the options as shown.
 pub fn right_answer(q: &Value) -> Value {
-    let options: Vec<&str> = q["options"]
-        .as_array()
-        .map(|o| o.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let letter = |text: &str| {
-        let i = options.iter().position(|o| *o == text).unwrap();
-        Value::String(((b'A' + i as u8) as char).to_string())
-    };
     match q["id"].as_str().unwrap() {
-        "demo-001" => letter("计生协会员活动日"),
+        "demo-001" => letter_of(q, "计生协会员活动日"),
         "demo-002" => {
             let mut picked: Vec<Value> = ["生理知识", "心理健康", "预防性侵害"]
                 .iter()
-                .map(|t| letter(t))
+                .map(|t| letter_of(q, t))
                 .collect();
             picked.sort_by_key(|v| v.as_str().unwrap().to_owned());
             Value::Array(picked)
@@ -263,17 +275,9 @@ pub fn right_answer(q: &Value) -> Value {
 
 /// A wrong answer, worth nothing even with partial credit.
 pub fn wrong_answer(q: &Value) -> Value {
-    let options: Vec<&str> = q["options"]
-        .as_array()
-        .map(|o| o.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let letter = |text: &str| {
-        let i = options.iter().position(|o| *o == text).unwrap();
-        Value::String(((b'A' + i as u8) as char).to_string())
-    };
     match q["id"].as_str().unwrap() {
-        "demo-001" => letter("植树节"),
-        "demo-002" => Value::Array(vec![letter("股票投资")]),
+        "demo-001" => letter_of(q, "植树节"),
+        "demo-002" => Value::Array(vec![letter_of(q, "股票投资")]),
         "demo-003" => Value::Bool(false),
         _ => Value::String("不知道".into()),
     }

@@ -31,13 +31,7 @@ pub async fn a_full_attempt_is_scored_on_the_server(db: Db) {
             right_answer(q)
         };
         s.advance(5_000);
-        let r = s
-            .put(
-                &format!("/api/v1/attempts/{attempt}/answers/{id}"),
-                &token,
-                json!({ "answer": answer }),
-            )
-            .await;
+        let r = s.answer(&attempt, id, &token, answer).await;
         assert_eq!(r.status, 200, "{}", r.text);
         assert_eq!(r.body["answered"], i as i64 + 1);
         assert!(
@@ -61,13 +55,7 @@ pub async fn a_full_attempt_is_scored_on_the_server(db: Db) {
         (200, &Value::from(attempt.clone()))
     );
 
-    let done = s
-        .post(
-            &format!("/api/v1/attempts/{attempt}/submit"),
-            Some(&token),
-            json!({}),
-        )
-        .await;
+    let done = s.submit(&attempt, &token).await;
     assert_eq!(done.status, 200, "{}", done.text);
     assert_eq!(done.body["score"], 75.0);
     assert_eq!(done.body["max_score"], 100.0);
@@ -119,13 +107,7 @@ pub async fn no_key_explanation_or_source_before_submitting(db: Db) {
     let attempt = started.body["attempt_id"].as_str().unwrap().to_owned();
     for q in started.body["questions"].as_array().unwrap() {
         let id = q["id"].as_str().unwrap();
-        let r = s
-            .put(
-                &format!("/api/v1/attempts/{attempt}/answers/{id}"),
-                &token,
-                json!({"answer": right_answer(q)}),
-            )
-            .await;
+        let r = s.answer(&attempt, id, &token, right_answer(q)).await;
         seen.push(r.text);
         seen.push(
             s.get(&format!("/api/v1/attempts/{attempt}"), Some(&token))
@@ -148,13 +130,7 @@ pub async fn no_key_explanation_or_source_before_submitting(db: Db) {
         }
     }
     // The scan can fail: the review after submitting holds all of them but the engine's own.
-    let done = s
-        .post(
-            &format!("/api/v1/attempts/{attempt}/submit"),
-            Some(&token),
-            json!({}),
-        )
-        .await;
+    let done = s.submit(&attempt, &token).await;
     for secret in &secrets[..8] {
         assert!(
             done.text.contains(secret),
@@ -195,21 +171,10 @@ pub async fn results_rank_cities_and_mask_names(db: Db) {
                 wrong_answer(q)
             };
             let id = q["id"].as_str().unwrap();
-            s.put(
-                &format!("/api/v1/attempts/{attempt}/answers/{id}"),
-                &token,
-                json!({ "answer": answer }),
-            )
-            .await;
+            s.answer(&attempt, id, &token, answer).await;
         }
         s.advance(1_000 * right as i64);
-        let done = s
-            .post(
-                &format!("/api/v1/attempts/{attempt}/submit"),
-                Some(&token),
-                json!({}),
-            )
-            .await;
+        let done = s.submit(&attempt, &token).await;
         assert_eq!(done.status, 200, "{}", done.text);
     }
     s.advance(10_000);

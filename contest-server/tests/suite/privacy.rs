@@ -59,20 +59,10 @@ pub async fn export_is_excel_ready_csv(db: Db) {
     let attempt = started.body["attempt_id"].as_str().unwrap().to_owned();
     for q in started.body["questions"].as_array().unwrap() {
         let id = q["id"].as_str().unwrap();
-        s.put(
-            &format!("/api/v1/attempts/{attempt}/answers/{id}"),
-            &token,
-            json!({"answer": right_answer(q)}),
-        )
-        .await;
+        s.answer(&attempt, id, &token, right_answer(q)).await;
     }
     s.advance(3_000);
-    s.post(
-        &format!("/api/v1/attempts/{attempt}/submit"),
-        Some(&token),
-        json!({}),
-    )
-    .await;
+    s.submit(&attempt, &token).await;
     let other = s.register("李四", "唐山", "13800000002").await;
     s.start_attempt(&other).await;
     let mut out = Vec::new();
@@ -119,12 +109,7 @@ pub async fn expired_attempts_are_scored_by_the_sweep(db: Db) {
     let attempt = started.body["attempt_id"].as_str().unwrap().to_owned();
     let q = &started.body["questions"][0];
     let id = q["id"].as_str().unwrap();
-    s.put(
-        &format!("/api/v1/attempts/{attempt}/answers/{id}"),
-        &token,
-        json!({"answer": right_answer(q)}),
-    )
-    .await;
+    s.answer(&attempt, id, &token, right_answer(q)).await;
     assert_eq!(
         submit::sweep_expired(&s.state).await.unwrap(),
         0,
@@ -181,13 +166,7 @@ pub async fn concurrent_answers_and_submit_agree(db: Db) {
                     .as_u16()
             }));
         }
-        let done = s
-            .post(
-                &format!("/api/v1/attempts/{attempt}/submit"),
-                Some(&token),
-                json!({}),
-            )
-            .await;
+        let done = s.submit(&attempt, &token).await;
         let mut acked = 0;
         for t in tasks {
             match t.await.unwrap() {
