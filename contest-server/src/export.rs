@@ -5,8 +5,8 @@ use std::io::Write;
 
 use sqlx::Row;
 
-use crate::attempts::rfc3339;
 use crate::store::Store;
+use crate::time::rfc3339;
 
 const HEADER: [&str; 17] = [
     "作答编号",

@@ -3,6 +3,7 @@
 //! is given, scores with the same `wasm-quiz` engine the browser runs, and
 //! publishes each city's results. SQLite by default, PostgreSQL to scale.
 
+pub mod answers;
 pub mod app;
 pub mod attempts;
 pub mod contests;
@@ -18,6 +19,7 @@ pub mod routes;
 pub mod serve;
 pub mod store;
 pub mod submit;
+pub mod time;
 
 pub use app::{AppState, Clock, Settings};
 pub use contests::Contests;

@@ -43,8 +43,8 @@ pub fn consent(retention_days: u32) -> Consent {
 /// Returns how many participants were erased.
 pub async fn purge(store: &Store, now: i64, retention_days: u32) -> ApiResult<u64> {
     let cutoff = now - i64::from(retention_days) * DAY_MS;
-    let today = crate::attempts::day_of(now);
-    let yesterday = crate::attempts::day_of(now - DAY_MS);
+    let today = crate::time::day_of(now);
+    let yesterday = crate::time::day_of(now - DAY_MS);
     store
         .write(move |conn| {
             Box::pin(async move {

@@ -9,9 +9,9 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::app::AppState;
-use crate::attempts::rfc3339;
 use crate::error::ApiResult;
 use crate::participants::CITIES;
+use crate::time::rfc3339;
 
 /// How long one computed table is served before it is computed again.
 const CACHE_MS: i64 = 5_000;

@@ -10,8 +10,9 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::answers::{self, AnswerRequest};
 use crate::app::AppState;
-use crate::attempts::{self, AnswerRequest, StartRequest};
+use crate::attempts::{self, StartRequest};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, Participant};
 use crate::participants::{self, Registration};
@@ -64,7 +65,7 @@ async fn save_answer(
     ApiJson(req): ApiJson<AnswerRequest>,
 ) -> ApiResult<impl IntoResponse> {
     Ok(Json(
-        attempts::answer(&state, &who, &attempt, &question, req).await?,
+        answers::answer(&state, &who, &attempt, &question, req).await?,
     ))
 }
 

@@ -8,10 +8,11 @@ use sqlx::Row;
 use wasm_quiz::{QuizResult, Response, Session, Timing};
 
 use crate::app::AppState;
-use crate::attempts::{attempt_row, load, paper_of, rfc3339, AttemptRow, ATTEMPT_COLUMNS};
+use crate::attempts::{attempt_row, load, paper_of, AttemptRow, ATTEMPT_COLUMNS};
 use crate::contests::{answer_json, key_json};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Participant;
+use crate::time::rfc3339;
 
 /// Answered every question right at under this many milliseconds a
 /// question: flagged in the export for a person to look at.
