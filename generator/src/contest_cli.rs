@@ -91,7 +91,7 @@ pub fn run(root: &Path, command: ContestCommand) -> Result<ExitCode, Vec<Diagnos
                 None => contest_server::export_blocking(&db, contest.as_deref(), std::io::stdout()),
             }
             .map_err(|e| fail("contest export", e))?;
-            eprintln!("exported {n} attempts");
+            eprintln!("exported {n} attempt{}", if n == 1 { "" } else { "s" });
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -345,3 +345,36 @@ pub async fn rate_limits_per_token_and_address(db: Db) {
     }
     assert_eq!(refused, 2);
 }
+
+pub async fn cors_admits_only_the_portal_origin(db: Db) {
+    let settings = Settings {
+        allow_origin: Some("https://portal.example.org".into()),
+        ..Settings::default()
+    };
+    let s = Server::start(db, "", settings).await;
+    let preflight = |origin: &'static str| {
+        s.http
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}/api/v1/participants", s.base),
+            )
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .send()
+    };
+    let ok = preflight("https://portal.example.org").await.unwrap();
+    assert_eq!(
+        ok.headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.to_str().unwrap()),
+        Some("https://portal.example.org")
+    );
+    // Another origin is told the portal's origin, which is not its own: browsers refuse it.
+    let other = preflight("https://elsewhere.example.com").await.unwrap();
+    let allowed = other.headers().get("access-control-allow-origin");
+    assert_eq!(
+        allowed.map(|v| v.to_str().unwrap()),
+        Some("https://portal.example.org")
+    );
+}

@@ -1,7 +1,8 @@
-//! No acknowledged answer is lost: participants answer against the real `jiayuan
-//! contest serve`, the server is killed with SIGKILL in the middle of the load,
-//! restarted on the same database, and every answer and submission that got a 2xx
-//! must be there. Once on SQLite, once on PostgreSQL (`JIAYUAN_TEST_POSTGRES`).
+//! The real `jiayuan contest serve` as processes. No acknowledged answer is lost:
+//! participants answer, the server is killed with SIGKILL in the middle of the
+//! load, restarted on the same database, and every answer and submission that got
+//! a 2xx must be there (on SQLite and on PostgreSQL, `JIAYUAN_TEST_POSTGRES`). Two
+//! processes share one PostgreSQL, and `jiayuan contest export` reads it.
 
 use std::collections::HashMap;
 use std::net::TcpListener;
@@ -216,8 +217,8 @@ async fn sqlite_keeps_every_acknowledged_answer_through_kill_9() {
     durability(dir.path().join("contest.db").to_string_lossy().into_owned()).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_keeps_every_acknowledged_answer_through_kill_9() {
+/// A new, empty database on the server `JIAYUAN_TEST_POSTGRES` names.
+async fn fresh_postgres(tag: &str) -> String {
     let admin = std::env::var("JIAYUAN_TEST_POSTGRES").expect(
         "JIAYUAN_TEST_POSTGRES must name a PostgreSQL server (run `cargo xtask test`, which starts one)",
     );
@@ -225,15 +226,137 @@ async fn postgres_keeps_every_acknowledged_answer_through_kill_9() {
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
         .await
         .expect("connect to JIAYUAN_TEST_POSTGRES");
-    let name = format!("jiayuan_kill_{}", std::process::id());
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .unwrap();
+    let name = format!("jiayuan_{tag}_{}", std::process::id());
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name}"),
+        format!("CREATE DATABASE {name}"),
+    ] {
+        sqlx::query(&sql).execute(&mut conn).await.unwrap();
+    }
     let (server, _) = admin.rsplit_once('/').expect("a URL with a database");
-    durability(format!("{server}/{name}")).await;
+    format!("{server}/{name}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_keeps_every_acknowledged_answer_through_kill_9() {
+    durability(fresh_postgres("kill").await).await;
+}
+
+/// Two server processes over one PostgreSQL, as behind a load balancer: an attempt
+/// begun on one is answered on both, submitted on one and seen on the other; then
+/// `jiayuan contest export` reads it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_share_one_postgres_and_export_reads_it() {
+    let db = fresh_postgres("pair").await;
+    let http = reqwest::Client::new();
+    let ports = [free_port(), free_port()];
+    let bases = ports.map(|p| format!("http://127.0.0.1:{p}"));
+    let mut servers = [start(&db, ports[0]), start(&db, ports[1])];
+    for base in &bases {
+        wait_ready(&http, base).await;
+    }
+    let reg = json!({"name": "张三明", "city": "邯郸", "phone": "13900000001", "consent": true});
+    let r: Value = http
+        .post(format!("{}/api/v1/participants", bases[0]))
+        .json(&reg)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = r["token"].as_str().unwrap().to_owned();
+    let a: Value = http
+        .post(format!(
+            "{}/api/v1/contests/contest-2022/attempts",
+            bases[1]
+        ))
+        .bearer_auth(&token)
+        .json(&json!({"timing": "standard"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let attempt = a["attempt_id"].as_str().unwrap().to_owned();
+    for (i, q) in a["questions"].as_array().unwrap().iter().enumerate() {
+        let id = q["id"].as_str().unwrap();
+        let r = http
+            .put(format!(
+                "{}/api/v1/attempts/{attempt}/answers/{id}",
+                bases[i % 2]
+            ))
+            .bearer_auth(&token)
+            .json(&json!({ "answer": answer_for(q) }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    let done: Value = http
+        .post(format!("{}/api/v1/attempts/{attempt}/submit", bases[0]))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done["answered"], 20);
+    let seen: Value = http
+        .get(format!("{}/api/v1/attempts/{attempt}", bases[1]))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(seen["result"]["score"], done["score"]);
+    let results: Value = http
+        .get(format!("{}/api/v1/contests/contest-2022/results", bases[1]))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let city = results["cities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["city"] == "邯郸")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (city["participants"].clone(), city["rank"].clone()),
+        (json!(1), json!(1))
+    );
+    for s in &mut servers {
+        s.kill().unwrap();
+        let _ = s.wait();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_jiayuan"))
+        .args([
+            "contest",
+            "export",
+            "--db",
+            &db,
+            "--contest",
+            "contest-2022",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[1].contains("张三明,邯郸,13900000001"), "{csv}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "exported 1 attempt\n");
 }
