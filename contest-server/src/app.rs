@@ -45,6 +45,8 @@ pub struct Settings {
     pub retention_days: u32,
     /// How many best participants the results list.
     pub top: usize,
+    /// Longest a request may take, its body included.
+    pub request_timeout_ms: u64,
 }
 
 impl Default for Settings {
@@ -56,6 +58,7 @@ impl Default for Settings {
             trust_proxy: false,
             retention_days: 180,
             top: 10,
+            request_timeout_ms: 30_000,
         }
     }
 }

@@ -23,6 +23,25 @@ use crate::submit::submit;
 /// Largest request body accepted.
 pub const MAX_BODY: usize = 16 * 1024;
 
+/// A request, body upload included, may take `Settings::request_timeout_ms`: a
+/// client that trickles its body holds a connection no longer than that.
+async fn time_limit(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let limit = std::time::Duration::from_millis(state.settings.request_timeout_ms);
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "请求超时，操作可能没有完成，请刷新后重试。",
+        )
+        .into_response(),
+    }
+}
+
 async fn register(
     State(state): State<AppState>,
     ApiJson(reg): ApiJson<Registration>,
@@ -133,6 +152,7 @@ pub fn api(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", v1)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(state.clone(), time_limit))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::limits::limit_by_ip,

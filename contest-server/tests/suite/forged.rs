@@ -378,3 +378,33 @@ pub async fn cors_admits_only_the_portal_origin(db: Db) {
         Some("https://portal.example.org")
     );
 }
+
+/// A client that sends half a body and stops gets a JSON 408, and nothing is saved.
+pub async fn a_trickled_body_times_out(db: Db) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let settings = Settings {
+        request_timeout_ms: 500,
+        ..Settings::default()
+    };
+    let s = Server::start(db, "", settings).await;
+    let addr = s.base.trim_start_matches("http://").to_owned();
+    let mut conn = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = "POST /api/v1/participants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":";
+    conn.write_all(head.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        conn.read_to_end(&mut raw),
+    )
+    .await;
+    assert!(read.is_ok(), "the server gave up on the trickling client");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(
+        text.ends_with(
+            r#"{"error":{"code":"timeout","message":"请求超时，操作可能没有完成，请刷新后重试。"}}"#
+        ),
+        "{text}"
+    );
+    assert_eq!(count(&s, "SELECT COUNT(*) FROM participants").await, 0);
+}

@@ -17,6 +17,7 @@ macro_rules! suite {
             suite::forged::opening_hours_and_routes,
             suite::forged::rate_limits_per_token_and_address,
             suite::forged::cors_admits_only_the_portal_origin,
+            suite::forged::a_trickled_body_times_out,
             suite::privacy::personal_data_is_erased_after_retention,
             suite::privacy::export_is_excel_ready_csv,
             suite::privacy::expired_attempts_are_scored_by_the_sweep,
