@@ -6,9 +6,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use jiayuan::config::Config;
-use jiayuan::content::{load, LoadOptions};
-use jiayuan::markdown::cjk::is_han;
+use jiayuan_content::{load, LoadOptions};
+use jiayuan_core::config::Config;
+use jiayuan_core::text::is_han;
 
 fn demo() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -45,7 +45,7 @@ fn every_page_containing_a_sampled_string_is_found() {
     let config = Config::load(&root).unwrap();
     let opts = LoadOptions {
         drafts: false,
-        now: jiayuan::frontmatter::parse_date("2022-12-31").unwrap(),
+        now: jiayuan_content::frontmatter::parse_date("2022-12-31").unwrap(),
     };
     let site = load(&root, config, &opts, &mut Vec::new());
     let pages: Vec<(String, String)> = site

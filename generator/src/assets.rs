@@ -1,10 +1,10 @@
-//! WebAssembly and glue embedded in the binary (DESIGN D1), written to the output under
-//! content-hashed names so hosts can cache them for good.
+//! WebAssembly and glue embedded in the binary, so running the generator needs only the
+//! binary (docs/decisions.md, "wasm artifacts are committed"), written to the output
+//! under content-hashed names so hosts can cache them for good.
 
-use serde::Serialize;
-
-use crate::diagnostic::Diagnostic;
-use crate::output::Staging;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::output::Staging;
+use jiayuan_render::AssetUrls;
 
 struct Embedded {
     stem: &'static str,
@@ -23,15 +23,6 @@ const SEARCH: Embedded = Embedded {
     js: include_bytes!("../assets/wasm/wasm_search.js"),
     wasm: include_bytes!("../assets/wasm/wasm_search_bg.wasm"),
 };
-
-/// URLs of the written assets, for templates (`assets.quiz_js` …).
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct AssetUrls {
-    pub quiz_js: String,
-    pub quiz_wasm: String,
-    pub search_js: String,
-    pub search_wasm: String,
-}
 
 /// FNV-1a, 64 bit: stable across Rust versions and machines, unlike `DefaultHasher`.
 pub fn content_hash(bytes: &[u8]) -> String {

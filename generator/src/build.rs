@@ -6,14 +6,16 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 
-use crate::config::Config;
-use crate::content::{self, LoadOptions};
-use crate::diagnostic::{self, Diagnostic};
+use jiayuan_content::model::Site;
+use jiayuan_content::{self as content, LoadOptions};
+use jiayuan_core::config::Config;
+use jiayuan_core::diagnostic::{self, Diagnostic};
+use jiayuan_core::output::Staging;
+use jiayuan_core::paths::alias_path;
+use jiayuan_render::{self as render, templates, Globals};
+
 use crate::linkcheck;
-use crate::model::Site;
-use crate::output::Staging;
 use crate::progress::Progress;
-use crate::render::{self, alias_path, templates, Globals};
 use crate::{assets, quiz, search};
 
 #[derive(Debug, Clone)]

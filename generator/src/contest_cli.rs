@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use jiayuan::config::Config;
-use jiayuan::diagnostic::Diagnostic;
+use jiayuan_core::config::Config;
+use jiayuan_core::diagnostic::Diagnostic;
 
 #[derive(Subcommand)]
 pub enum ContestCommand {

@@ -1,21 +1,15 @@
 //! jiayuan (家园): a static site generator for the 网上计生协 portal.
 //!
-//! The stages are free functions over plain data: `config` and `content` load the site,
-//! `markdown` renders bodies, `render` runs templates, `output` writes atomically.
+//! This crate is the driver: it runs the stages (jiayuan-core → jiayuan-content →
+//! jiayuan-render), builds the search index and the quiz data beside them, writes the
+//! output atomically, and holds the command line and the preview server.
+//! docs/architecture.md draws the data flow.
 
 pub mod assets;
 pub mod build;
-pub mod config;
-pub mod content;
-pub mod diagnostic;
-pub mod frontmatter;
 pub mod linkcheck;
-pub mod markdown;
-pub mod model;
-pub mod output;
 pub mod progress;
 pub mod quiz;
-pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

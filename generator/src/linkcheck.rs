@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use jiayuan_core::diagnostic::Diagnostic;
 
 pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
     let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
@@ -26,7 +26,7 @@ pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
     for (file, text) in &html {
         for link in attributes(text) {
             if let Some(problem) = resolve(dir, base_path, file, &link, &html) {
-                let shown = format!("public/{}", crate::content::read::rel_path(dir, file));
+                let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
                 broken.insert((shown, format!("{problem}: `{link}`")), ());
             }
         }

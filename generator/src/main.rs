@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 mod contest_cli;
 
 use jiayuan::build::{build, BuildOptions};
-use jiayuan::diagnostic::Diagnostic;
+use jiayuan_core::diagnostic::Diagnostic;
 
 /// jiayuan (家园): builds the 网上计生协 portal from Markdown.
 #[derive(Parser)]
@@ -131,7 +131,7 @@ fn options(
 ) -> Result<BuildOptions, Vec<Diagnostic>> {
     let now = match &args.now {
         None => Local::now().naive_local(),
-        Some(s) => jiayuan::frontmatter::parse_date(s).ok_or_else(|| {
+        Some(s) => jiayuan_content::frontmatter::parse_date(s).ok_or_else(|| {
             vec![Diagnostic::error("--now", format!("not a date: {s}"))
                 .help("write it as 2022-05-29")]
         })?,

@@ -1,37 +1,15 @@
-//! The knowledge contest at build time: banks in `quiz/` are validated by the same engine
-//! the browser runs (DESIGN D3), and each contest is written as the JSON its page loads.
+//! The knowledge contest at build time: banks in `quiz/` are validated by wasm-quiz, the
+//! same engine the browser runs, so a bank that builds also works in the browser; each
+//! contest is written as the JSON its page loads.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Serialize;
-
-use crate::diagnostic::Diagnostic;
-use crate::output::Staging;
-
-/// What templates learn about one contest or practice set.
-#[derive(Debug, Clone, Serialize)]
-pub struct ContestInfo {
-    pub id: String,
-    pub title: String,
-    pub intro: String,
-    /// `contest` or `practice`.
-    pub mode: String,
-    pub question_count: usize,
-    pub time_limit_seconds: u32,
-    pub question_time_limit_seconds: Option<u32>,
-    pub pass_mark: f64,
-    pub attempts_per_day: u32,
-    /// Root-relative URL of the bundle JSON; empty when a server runs the contest.
-    pub data_url: String,
-    /// The contest server's API root, for `mode: contest` contests when `[contest]
-    /// server` is set: the browser then never holds this contest's questions or keys.
-    pub server: Option<String>,
-    /// RFC 3339 times between which the server accepts attempts.
-    pub opens_at: Option<String>,
-    pub closes_at: Option<String>,
-}
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::files::{read_text, rel_path};
+use jiayuan_core::output::Staging;
+pub use jiayuan_render::ContestInfo;
 
 pub struct Loaded {
     pub set: wasm_quiz::QuizSet,
@@ -100,8 +78,8 @@ fn read_yaml(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<wasm_q
     paths
         .into_iter()
         .filter_map(|p| {
-            let shown = crate::content::read::rel_path(root, &p);
-            match crate::content::read::read_text(&p, Path::new(&shown)) {
+            let shown = rel_path(root, &p);
+            match read_text(&p, Path::new(&shown)) {
                 Ok(text) => Some(wasm_quiz::SourceFile::new(shown, text.to_string())),
                 Err(d) => {
                     diags.push(d);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Diagnostic;
+use jiayuan_core::diagnostic::Diagnostic;
 
 /// Creates `content/<section>/<slug>.md`. Never overwrites an existing file.
 pub fn new_page(

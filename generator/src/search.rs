@@ -1,50 +1,13 @@
-//! Search at build time (DESIGN D2): every published page goes into a tantivy index under
-//! `search/index/`, built by the same crate the browser's worker runs.
+//! Search at build time: every published page goes into a tantivy index under
+//! `search/index/`, built by wasm-search, the same crate the browser's worker runs, so
+//! both ends read one format.
 
 use std::path::Path;
 
-use serde::Serialize;
-
-use crate::diagnostic::Diagnostic;
-use crate::model::Site;
-use crate::output::Staging;
-
-/// Where the index lives in the output.
-pub const INDEX_PATH: &str = "/search/index/";
-
-/// What the search page template learns (`search.*`).
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchPage {
-    pub manifest_url: String,
-    pub index_url: String,
-    pub sections: Vec<SectionChoice>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SectionChoice {
-    pub key: String,
-    pub title: String,
-}
-
-pub fn page_context(site: &Site) -> SearchPage {
-    let mut sections: Vec<SectionChoice> = site
-        .sections
-        .values()
-        .filter(|s| !s.key.is_empty() && !s.pages.is_empty())
-        .map(|s| SectionChoice {
-            key: s.key.clone(),
-            title: s.title.clone(),
-        })
-        .collect();
-    sections.sort_by(|a, b| a.key.cmp(&b.key));
-    SearchPage {
-        manifest_url: site
-            .config
-            .url(&format!("{INDEX_PATH}{}", wasm_search::MANIFEST_FILE)),
-        index_url: site.config.url(INDEX_PATH),
-        sections,
-    }
-}
+use jiayuan_content::model::Site;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::output::Staging;
+use jiayuan_render::search_page::INDEX_PATH;
 
 /// The documents of every published page, as the index wants them.
 pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {

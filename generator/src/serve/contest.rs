@@ -8,7 +8,7 @@ use contest_server::{LocalServer, Settings};
 use tiny_http::{Header, Request, Response};
 
 use crate::build::BuildOptions;
-use crate::config::Config;
+use jiayuan_core::config::Config;
 
 pub struct ContestApi {
     prefix: String,

@@ -14,7 +14,7 @@ use std::thread;
 use anyhow::Context as _;
 
 use crate::build::{build, BuildOptions};
-use crate::render::escape;
+use jiayuan_core::escape;
 
 #[derive(Default)]
 pub struct State {

@@ -1,9 +1,13 @@
-//! Loading: `content/` → the site model, in parallel, collecting every diagnostic.
+//! jiayuan's second stage: `content/` → the site model, in parallel, collecting every
+//! diagnostic. Depends only on jiayuan-core.
 
-pub mod read;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
 mod related;
 mod sections;
 mod taxonomy;
+mod walk;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -11,12 +15,13 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{self, PageMeta, SectionMeta, PAGE_KEYS, SECTION_KEYS};
-use crate::markdown;
+use crate::frontmatter::{PageMeta, SectionMeta, PAGE_KEYS, SECTION_KEYS};
 use crate::model::{Page, Section, Site, SourceFile};
-use read::Entry;
+use jiayuan_core::config::Config;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::files;
+use jiayuan_core::paths::{parent_dir, section_path};
+use walk::Entry;
 
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -35,7 +40,7 @@ enum Parsed {
 pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Diagnostic>) -> Site {
     let content = root.join("content");
     let entries = if content.is_dir() {
-        read::walk(&content, diags)
+        walk::walk(&content, diags)
     } else {
         diags.push(
             Diagnostic::warning("content", "the site has no content/ folder")
@@ -94,8 +99,8 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
 }
 
 fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed, Diagnostic> {
-    let shown = read::shown_path(content, abs);
-    let text = read::read_text(abs, &shown)?;
+    let shown = files::shown_path(content, abs);
+    let text = files::read_text(abs, &shown)?;
     let split = frontmatter::split(&shown, &text)?;
     let (body_offset, yaml_line) = (split.body_offset, split.yaml_line);
     let file = |text| SourceFile {
@@ -200,7 +205,7 @@ fn new_page(
             }
         })
         .collect();
-    let path = format!("{}{slug}/", Site::section_path(&section));
+    let path = format!("{}{slug}/", section_path(&section));
     Some(Page {
         file,
         meta,
@@ -219,10 +224,6 @@ fn new_page(
         index_in_section: 0,
         related: Vec::new(),
     })
-}
-
-pub fn parent_dir(rel: &str) -> &str {
-    rel.rfind('/').map_or("", |i| &rel[..i])
 }
 
 fn render_markdown(
@@ -265,7 +266,7 @@ fn render_markdown(
                     let (cut, more) = markdown::truncate_chars(&r.text, config.summary_chars);
                     format!(
                         "<p>{}{}</p>",
-                        crate::render::escape::html(&cut),
+                        jiayuan_core::escape::html(&cut),
                         if more { "…" } else { "" }
                     )
                 }

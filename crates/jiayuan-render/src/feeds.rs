@@ -3,10 +3,10 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
-use super::escape::html as xml;
-use crate::diagnostic::Diagnostic;
-use crate::model::{Page, Site};
-use crate::output::Staging;
+use jiayuan_content::model::{Page, Site};
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::escape::html as xml;
+use jiayuan_core::output::Staging;
 
 const FEED_ENTRIES: usize = 20;
 
@@ -147,7 +147,7 @@ fn sitemap(site: &Site) -> String {
     for tax in &site.taxonomies {
         entries.push((format!("/{}/", tax.name), None));
         for term in tax.terms.keys() {
-            entries.push((Site::term_path(&tax.name, term), None));
+            entries.push((jiayuan_core::paths::term_path(&tax.name, term), None));
         }
     }
     entries.sort();

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::escape::html;
-use crate::model::Site;
+use jiayuan_content::model::Site;
+use jiayuan_core::escape::html;
 
 #[derive(Serialize)]
 pub struct Count {

@@ -1,12 +1,15 @@
-//! Serialize-only views handed to templates (STYLE 4): they borrow the model, so templates
-//! never see internal types. docs/templates.md documents every field.
+//! Every view handed to templates, serialize-only: they borrow the model, so templates
+//! never see internal types and the model can change without breaking a theme.
+//! docs/templates.md documents every field.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::markdown::anchors::{toc_html, Heading};
-use crate::model::{Page, Section, Site};
+use jiayuan_content::markdown::anchors::{toc_html, Heading};
+use jiayuan_content::model::{Page, Section, Site};
+use jiayuan_core::config::NavItem;
+use jiayuan_core::paths::{pager_path, section_path, term_path};
 
 #[derive(Serialize)]
 pub struct Link {
@@ -115,7 +118,7 @@ pub fn tag_links(site: &Site, taxonomy: &str, names: &[String]) -> Vec<Link> {
         .filter(|n| !n.trim().is_empty())
         .map(|n| Link {
             name: n.trim().to_string(),
-            url: site.config.url(&Site::term_path(taxonomy, n)),
+            url: site.config.url(&term_path(taxonomy, n)),
         })
         .collect()
 }
@@ -215,15 +218,6 @@ pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a>
     }
 }
 
-/// Site path of page `index` (1-based) of a paginated list rooted at `base`.
-pub fn pager_path(base: &str, index: usize) -> String {
-    if index <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{index}/")
-    }
-}
-
 pub fn paginator<'a>(
     site: &'a Site,
     base: &str,
@@ -255,4 +249,88 @@ pub fn paginator<'a>(
             })
             .collect(),
     }
+}
+
+#[derive(Serialize)]
+pub(crate) struct ConfigView<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) base_url: &'a str,
+    pub(crate) language: &'a str,
+    pub(crate) author: &'a str,
+    pub(crate) nav: Vec<NavItem>,
+    pub(crate) contest: &'a jiayuan_core::config::ContestConfig,
+    pub(crate) extra: &'a toml::Table,
+}
+
+#[derive(Serialize)]
+pub struct HomeSection<'a> {
+    title: &'a str,
+    url: String,
+    key: &'a str,
+    description: Option<&'a str>,
+    pages: Vec<PageRef<'a>>,
+}
+
+/// The newest pages site-wide and the top-level sections in menu order, for the home page.
+pub(crate) fn home_data(site: &Site) -> (Vec<PageRef<'_>>, Vec<HomeSection<'_>>) {
+    let mut all: Vec<&Page> = site.pages.values().collect();
+    all.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.file.rel.cmp(&b.file.rel))
+    });
+    let latest = all.iter().take(20).map(|p| page_ref(site, p)).collect();
+    let order = |key: &str| {
+        let url = site.config.url(&section_path(key));
+        site.config
+            .nav
+            .iter()
+            .position(|n| site.config.url(&n.url) == url)
+            .unwrap_or(usize::MAX)
+    };
+    let mut tops: Vec<&String> = site.sections[""].subsections.iter().collect();
+    tops.sort_by_key(|k| order(k));
+    let sections = tops
+        .into_iter()
+        .map(|key| {
+            let s = &site.sections[key];
+            let mut keys: Vec<&String> = s.pages.iter().collect();
+            for sub in &s.subsections {
+                keys.extend(site.sections[sub].pages.iter());
+            }
+            keys.sort_by(|a, b| {
+                site.pages[*b]
+                    .date
+                    .cmp(&site.pages[*a].date)
+                    .then_with(|| a.cmp(b))
+            });
+            HomeSection {
+                title: &s.title,
+                url: site.config.url(&s.path),
+                key: &s.key,
+                description: s.meta.description.as_deref(),
+                pages: keys
+                    .into_iter()
+                    .take(6)
+                    .map(|k| page_ref(site, &site.pages[k]))
+                    .collect(),
+            }
+        })
+        .collect();
+    (latest, sections)
+}
+
+#[derive(Serialize)]
+pub(crate) struct TaxonomyView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) url: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct TermView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) url: String,
+    pub(crate) count: usize,
 }

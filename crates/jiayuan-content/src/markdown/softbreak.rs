@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::cjk::is_cjk;
+use jiayuan_core::text::is_cjk;
 
 type Item<'a> = (Event<'a>, Range<usize>);
 

@@ -1,10 +1,12 @@
-//! One diagnostic type for every mistake an editor or publisher can make (DESIGN D4).
+//! One diagnostic type for every mistake an editor or publisher can make: file, line,
+//! column, message and help, rendered with the offending line as rustc does
+//! (docs/decisions.md, "Errors").
 //!
 //! Line and column are 1-based and counted from the top of the file, never from the
 //! start of the front matter, so an editor can jump straight to the spot.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,13 +103,7 @@ impl Diagnostic {
                 let width: usize = text
                     .chars()
                     .take(self.column - 1)
-                    .map(|c| {
-                        if crate::markdown::cjk::is_cjk(c) {
-                            2
-                        } else {
-                            1
-                        }
-                    })
+                    .map(|c| if crate::text::is_cjk(c) { 2 } else { 1 })
                     .sum();
                 out.push_str(&format!(" {pad} | {}^\n", " ".repeat(width)));
             }
@@ -135,34 +131,11 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Byte offset of a 1-based line and column; clamps to the end of the text.
-pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for _ in 1..line {
-        match source[offset..].find('\n') {
-            Some(i) => offset += i + 1,
-            None => return source.len(),
-        }
-    }
-    let line_text = &source[offset..];
-    let line_end = line_text.find('\n').unwrap_or(line_text.len());
-    offset
-        + line_text[..line_end]
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(line_end, |(i, _)| i)
-}
-
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
     }
     i
-}
-
-/// Shows a path relative to `root` when it lies inside it.
-pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// Sorts diagnostics by file and position so reports read in a stable order.
@@ -185,6 +158,24 @@ pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Byte offset of a 1-based line and column; clamps to the end of the text.
+    fn offset_of(source: &str, line: usize, column: usize) -> usize {
+        let mut offset = 0;
+        for _ in 1..line {
+            match source[offset..].find('\n') {
+                Some(i) => offset += i + 1,
+                None => return source.len(),
+            }
+        }
+        let line_text = &source[offset..];
+        let line_end = line_text.find('\n').unwrap_or(line_text.len());
+        offset
+            + line_text[..line_end]
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(line_end, |(i, _)| i)
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

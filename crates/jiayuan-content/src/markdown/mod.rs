@@ -1,7 +1,6 @@
 //! Markdown to HTML through pulldown-cmark, as a chain of passes over the event stream.
 
 pub mod anchors;
-pub mod cjk;
 pub mod emphasis;
 pub mod links;
 pub mod softbreak;
@@ -12,8 +11,8 @@ use std::sync::Arc;
 
 use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 
-use crate::diagnostic::Diagnostic;
 pub use anchors::Heading;
+use jiayuan_core::diagnostic::Diagnostic;
 
 const MORE_MARKER: &str = "<!-- more -->";
 
@@ -125,7 +124,10 @@ fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
 
 /// Han characters and other words, for the reading-time estimate.
 pub fn count_chars(text: &str) -> (usize, usize) {
-    let han = text.chars().filter(|c| cjk::is_han(*c)).count();
+    let han = text
+        .chars()
+        .filter(|c| jiayuan_core::text::is_han(*c))
+        .count();
     let words = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

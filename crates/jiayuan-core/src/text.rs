@@ -1,4 +1,6 @@
-//! Character classes that matter for Chinese typography.
+//! Character classes that matter for Chinese typography. wasm-search keeps its own,
+//! different class (the characters its tokenizer indexes as bigrams); it is a leaf crate
+//! and depends on nothing of ours.
 
 /// Han ideographs, kana, hangul, bopomofo and CJK/full-width punctuation: characters that
 /// are written without spaces between them.

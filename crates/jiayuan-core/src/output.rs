@@ -87,7 +87,7 @@ impl Staging {
             {
                 continue;
             }
-            let rel = crate::content::read::rel_path(from, entry.path());
+            let rel = crate::files::rel_path(from, entry.path());
             let target = self.dir.join(&rel);
             let result = target
                 .parent()

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostic;
 use crate::model::{Site, Taxonomy};
+use jiayuan_core::diagnostic::Diagnostic;
 
 pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<Taxonomy> {
     let mut out = Vec::new();

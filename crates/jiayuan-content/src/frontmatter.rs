@@ -12,7 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use jiayuan_core::diagnostic::{did_you_mean, Diagnostic};
 
 pub const PAGE_KEYS: &[&str] = &[
     "title",

@@ -112,9 +112,9 @@ pub fn toc_html(toc: &[Heading]) -> String {
     let mut out = String::from("<ol>");
     for h in toc {
         out.push_str("<li><a href=\"#");
-        out.push_str(&crate::render::escape::attr(&h.id));
+        out.push_str(&jiayuan_core::escape::attr(&h.id));
         out.push_str("\">");
-        out.push_str(&crate::render::escape::html(&h.title));
+        out.push_str(&jiayuan_core::escape::html(&h.title));
         out.push_str("</a>");
         out.push_str(&toc_html(&h.children));
         out.push_str("</li>");

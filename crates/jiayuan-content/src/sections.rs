@@ -2,13 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::read::Entry;
-use super::{key_line, parent_dir};
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use super::key_line;
+use super::walk::Entry;
 use crate::frontmatter::{SectionMeta, SortBy};
 use crate::markdown;
 use crate::model::{Page, Section, Site, SourceFile};
+use jiayuan_core::config::Config;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::paths::{parent_dir, section_path};
 
 pub(super) fn build_sections(
     entries: &[Entry],
@@ -56,7 +57,7 @@ pub(super) fn build_sections(
                 }
             });
             let section = Section {
-                path: Site::section_path(&key),
+                path: section_path(&key),
                 parent: (!key.is_empty()).then(|| parent_dir(&key).to_string()),
                 key: key.clone(),
                 file,

@@ -1,15 +1,10 @@
-//! Walking `content/` and reading files safely: size limits, UTF-8, symlink loops.
+//! Walking `content/` in a stable order, reporting unreadable entries and symlink loops.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::files::{rel_path, shown_path};
 use walkdir::WalkDir;
-
-use crate::diagnostic::{line_col, Diagnostic};
-
-/// Larger Markdown files are refused: no editor writes 10 MB of prose by hand, and a
-/// runaway file must not take the build's memory.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 pub enum Entry {
     Markdown { rel: String, abs: PathBuf },
@@ -72,55 +67,4 @@ pub fn walk(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
 /// (content/README.md) are not a page of the site.
 fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name == "README.md"
-}
-
-pub fn rel_path(base: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-pub fn shown_path(content: &Path, path: &Path) -> PathBuf {
-    let rel = rel_path(content, path);
-    if rel.is_empty() {
-        PathBuf::from("content")
-    } else {
-        PathBuf::from("content").join(rel)
-    }
-}
-
-/// Reads a Markdown file as UTF-8 text, with errors that point at the bad byte.
-pub fn read_text(abs: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
-    let meta = std::fs::metadata(abs)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            shown,
-            format!(
-                "the file is {:.1} MB; the limit for one Markdown file is {} MB",
-                meta.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-        )
-        .help("split the text into several pages, or move large data out of content/"));
-    }
-    let bytes = std::fs::read(abs)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Arc::from(text.replace("\r\n", "\n"))),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (line, column) = line_col(&good, valid);
-            Err(Diagnostic::error(shown, "the file is not valid UTF-8 text")
-                .at(line, column)
-                .help("save the file as UTF-8 (GBK/GB2312 files must be converted, e.g. `iconv -f GBK -t UTF-8`)"))
-        }
-    }
 }

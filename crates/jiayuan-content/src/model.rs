@@ -1,5 +1,5 @@
 //! The site model: pages and sections in maps keyed by their content path, pointing at
-//! each other by key (STYLE 3), so every stage is a plain function over plain data.
+//! each other by key, so every stage is a plain function over plain data.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
-use crate::config::Config;
 use crate::frontmatter::{PageMeta, SectionMeta};
 use crate::markdown::Heading;
+use jiayuan_core::config::Config;
 
 /// A content file as read from disk.
 #[derive(Debug, Clone)]
@@ -80,39 +80,4 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Files under content/ that are not Markdown, copied beside the pages.
     pub assets: Vec<String>,
-}
-
-impl Site {
-    pub fn section_path(key: &str) -> String {
-        if key.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{key}/")
-        }
-    }
-
-    /// Site path of a taxonomy term page.
-    pub fn term_path(taxonomy: &str, term: &str) -> String {
-        format!("/{taxonomy}/{}/", term_slug(term))
-    }
-}
-
-/// Term names keep Chinese characters; only characters unsafe in a path are replaced.
-pub fn term_slug(term: &str) -> String {
-    let s: String = term
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() || matches!(c, '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>') {
-                '-'
-            } else {
-                c.to_lowercase().next().unwrap_or(c)
-            }
-        })
-        .collect();
-    if s.is_empty() {
-        "-".into()
-    } else {
-        s
-    }
 }

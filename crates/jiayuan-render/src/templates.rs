@@ -6,25 +6,25 @@ use std::sync::Arc;
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::diagnostic::Diagnostic;
+use jiayuan_core::diagnostic::Diagnostic;
 
 /// Templates embedded in the binary, so a site without a theme still builds.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("section.html", include_str!("../../templates/section.html")),
-    ("page.html", include_str!("../../templates/page.html")),
+    ("base.html", include_str!("../templates/base.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("section.html", include_str!("../templates/section.html")),
+    ("page.html", include_str!("../templates/page.html")),
     (
         "taxonomy_list.html",
-        include_str!("../../templates/taxonomy_list.html"),
+        include_str!("../templates/taxonomy_list.html"),
     ),
     (
         "taxonomy_term.html",
-        include_str!("../../templates/taxonomy_term.html"),
+        include_str!("../templates/taxonomy_term.html"),
     ),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("alias.html", include_str!("../../templates/alias.html")),
-    ("stats.html", include_str!("../../templates/stats.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("alias.html", include_str!("../templates/alias.html")),
+    ("stats.html", include_str!("../templates/stats.html")),
 ];
 
 struct Source {
@@ -90,7 +90,7 @@ fn read_dir(root: &Path, dir: &Path, out: &mut Vec<Source>, diags: &mut Vec<Diag
         if !entry.file_type().is_file() {
             continue;
         }
-        let name = crate::content::read::rel_path(dir, entry.path());
+        let name = jiayuan_core::files::rel_path(dir, entry.path());
         let shown = entry
             .path()
             .strip_prefix(root)
@@ -107,7 +107,7 @@ fn read_dir(root: &Path, dir: &Path, out: &mut Vec<Source>, diags: &mut Vec<Diag
 }
 
 fn escape_html(text: &str) -> String {
-    crate::render::escape::html(text)
+    jiayuan_core::escape::html(text)
 }
 
 /// A tera parse error names its position as ` --> line:col`.

@@ -1,0 +1,172 @@
+//! One render job per page, section page, taxonomy page and alias.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::views::{self, home_data, paginator, section_view, TaxonomyView, TermView};
+use crate::Job;
+use jiayuan_content::model::Page;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::paths::{alias_path, pager_path, term_path};
+
+pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> {
+    let section = &job.site.sections[&page.section];
+    let template = page
+        .meta
+        .template
+        .as_deref()
+        .or(section.meta.page_template.as_deref())
+        .unwrap_or("page.html");
+    if job.tera.get_template(template).is_err() {
+        let line = page.file.text[..page.file.body_offset]
+            .lines()
+            .position(|l| l.starts_with("template:"))
+            .map_or(1, |i| i + 1);
+        return Err(Diagnostic::error(&page.file.shown, format!("template `{template}` does not exist"))
+            .at(line, 1)
+            .with_source(page.file.text.clone())
+            .help("add the template under templates/ or the theme's templates/, or remove `template:` to use page.html"));
+    }
+    let view = views::page_view(job.site, page);
+    job.render(
+        template,
+        &page.path,
+        |ctx| ctx.insert("page", &view),
+        &page.file.shown,
+    )
+}
+
+pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
+    let site = job.site;
+    let section = &site.sections[key];
+    let default = if key.is_empty() {
+        "index.html"
+    } else {
+        "section.html"
+    };
+    let template = section.meta.template.as_deref().unwrap_or(default);
+    let origin = section
+        .file
+        .as_ref()
+        .map_or_else(|| Path::new("content").join(key), |f| f.shown.clone());
+    if job.tera.get_template(template).is_err() {
+        return vec![Diagnostic::error(origin, format!("template `{template}` does not exist"))
+            .help("add the template under templates/ or the theme's templates/, or remove `template:`")];
+    }
+    let per_page = section
+        .meta
+        .paginate_by
+        .unwrap_or(site.config.paginate_by)
+        .max(1);
+    let total = section.pages.len().div_ceil(per_page).max(1);
+    let view = section_view(site, section);
+    let home = key.is_empty().then(|| home_data(site));
+    (1..=total)
+        .filter_map(|index| {
+            let path = pager_path(&section.path, index);
+            let pag = paginator(site, &section.path, &section.pages, per_page, index);
+            job.render(
+                template,
+                &path,
+                |ctx| {
+                    ctx.insert("section", &view);
+                    ctx.insert("paginator", &pag);
+                    if let Some((latest, sections)) = &home {
+                        ctx.insert("latest", latest);
+                        ctx.insert("sections", sections);
+                    }
+                },
+                &origin,
+            )
+            .err()
+        })
+        .collect()
+}
+
+pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
+    let site = job.site;
+    let mut diags = Vec::new();
+    for tax in &site.taxonomies {
+        let tax_path = format!("/{}/", tax.name);
+        let tview = TaxonomyView {
+            name: &tax.name,
+            title: &tax.title,
+            url: site.config.url(&tax_path),
+        };
+        let mut terms: Vec<TermView<'_>> = tax
+            .terms
+            .iter()
+            .map(|(name, pages)| TermView {
+                name,
+                url: site.config.url(&term_path(&tax.name, name)),
+                count: pages.len(),
+            })
+            .collect();
+        terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+        let origin = Path::new("site.toml");
+        if let Err(d) = job.render(
+            "taxonomy_list.html",
+            &tax_path,
+            |ctx| {
+                ctx.insert("taxonomy", &tview);
+                ctx.insert("terms", &terms);
+            },
+            origin,
+        ) {
+            diags.push(d);
+        }
+        let jobs: Vec<(&String, &Vec<String>, usize)> = tax
+            .terms
+            .iter()
+            .flat_map(|(name, pages)| {
+                (1..=pages.len().div_ceil(tax.paginate_by).max(1)).map(move |i| (name, pages, i))
+            })
+            .collect();
+        diags.extend(
+            jobs.par_iter()
+                .filter_map(|(name, pages, index)| {
+                    let base = term_path(&tax.name, name);
+                    let term = TermView {
+                        name,
+                        url: site.config.url(&base),
+                        count: pages.len(),
+                    };
+                    let pag = paginator(site, &base, pages, tax.paginate_by, *index);
+                    job.render(
+                        "taxonomy_term.html",
+                        &pager_path(&base, *index),
+                        |ctx| {
+                            ctx.insert("taxonomy", &tview);
+                            ctx.insert("term", &term);
+                            ctx.insert("paginator", &pag);
+                        },
+                        origin,
+                    )
+                    .err()
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    diags
+}
+
+pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
+    let site = job.site;
+    let mut diags = Vec::new();
+    for page in site.pages.values() {
+        for alias in &page.meta.aliases {
+            let path = alias_path(alias);
+            let target = site.config.url(&page.path);
+            if let Err(d) = job.render(
+                "alias.html",
+                &path,
+                |ctx| ctx.insert("target", &target),
+                &page.file.shown,
+            ) {
+                diags.push(d);
+            }
+        }
+    }
+    diags
+}
