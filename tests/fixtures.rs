@@ -87,8 +87,17 @@ fn chinese_typography_cases() {
 
 #[test]
 fn drafts_and_scheduled_pages() {
-    let (out, _) = build_basic(&[]);
+    let (out, result) = build_basic(&[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let public = out.path().join("public");
+    assert!(
+        public.join("news/cjk/index.html").is_file(),
+        "the build wrote pages"
+    );
     assert!(!public.join("news/draft").exists(), "drafts are left out");
     assert!(
         !public.join("news/scheduled").exists(),
@@ -146,18 +155,58 @@ fn two_builds_give_identical_bytes() {
 #[test]
 fn demo_portal_passes_check() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let out = common::jiayuan()
+    let child = common::jiayuan()
         .arg("--root")
         .arg(&root)
         .arg("check")
-        .output()
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    // `check` builds into this scratch folder (build.rs, tempdir_for_check) and removes it.
+    let scratch = std::env::temp_dir().join(format!("jiayuan-check-{}", child.id()));
+    let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(!root.join(".public.staging").exists());
+    assert!(!scratch.exists(), "{} was left behind", scratch.display());
+    assert_eq!(staging_folders(&root), Vec::<String>::new());
+}
+
+/// Staging folders (`.<output>.staging-<pid>`, output.rs) left in `dir`.
+fn staging_folders(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
+        .collect()
+}
+
+#[test]
+fn a_failed_build_leaves_the_output_and_no_staging_folder() {
+    let site = common::copy_to_temp(&fixtures().join("sites/basic"));
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    assert!(build(site.path(), &public, &[]).status.success());
+    let before = tree(&public);
+    // A template that fails while rendering, after the staging folder exists.
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{{ page.no_such_field.deeper }}",
+    )
+    .unwrap();
+    let result = build(site.path(), &public, &[]);
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(tree(&public) == before, "the old output is untouched");
+    assert_eq!(staging_folders(out.path()), Vec::<String>::new());
 }
 
 #[test]
