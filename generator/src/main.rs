@@ -93,7 +93,7 @@ struct BuildArgs {
     /// Override base_url from site.toml, e.g. https://www.example.org.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
-    /// Include pages marked `draft: true`.
+    /// Include pages and sections marked `draft: true`.
     #[arg(long)]
     drafts: bool,
     /// Do not build the search index.

@@ -5,21 +5,28 @@
 
 use rayon::prelude::*;
 
-use crate::model::{Page, Site};
+use std::collections::BTreeMap;
+
+use crate::heads::PageHead;
+use crate::model::Taxonomy;
 
 const RELATED: usize = 5;
 
-pub fn compute(site: &mut Site) {
-    let Some(tags) = site.taxonomies.iter().find(|t| t.name == "tags") else {
-        return;
+/// Page key → keys of its related pages; empty without a `tags` taxonomy.
+pub(crate) fn compute(
+    pages: &BTreeMap<String, PageHead>,
+    taxonomies: &[Taxonomy],
+) -> BTreeMap<String, Vec<String>> {
+    let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
+        return BTreeMap::new();
     };
-    let keys: Vec<&String> = site.pages.keys().collect();
+    let keys: Vec<&String> = pages.keys().collect();
     let index: std::collections::HashMap<&str, usize> = keys
         .iter()
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
         .collect();
-    let pages: Vec<&Page> = site.pages.values().collect();
+    let pages: Vec<&PageHead> = pages.values().collect();
     let term_pages: std::collections::HashMap<&str, Vec<usize>> = tags
         .terms
         .iter()
@@ -65,7 +72,72 @@ pub fn compute(site: &mut Site) {
             },
         )
         .collect();
-    for (page, list) in site.pages.values_mut().zip(related) {
-        page.related = list;
+    keys.into_iter().cloned().zip(related).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontmatter::PageMeta;
+    use crate::heads::test_head;
+
+    fn page(rel: &str, tags: &[&str], date: &str) -> (String, PageHead) {
+        let meta = PageMeta {
+            title: rel.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..PageMeta::default()
+        };
+        (rel.into(), test_head(rel, meta, Some(date)))
+    }
+
+    fn tags(pages: &BTreeMap<String, PageHead>) -> Vec<Taxonomy> {
+        let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (k, p) in pages {
+            for t in &p.meta.tags {
+                terms.entry(t.clone()).or_default().push(k.clone());
+            }
+        }
+        vec![Taxonomy {
+            name: "tags".into(),
+            title: "标签".into(),
+            paginate_by: 10,
+            terms,
+        }]
+    }
+
+    #[test]
+    fn most_shared_tags_first_then_newest_then_at_most_five() {
+        let pages: BTreeMap<String, PageHead> = [
+            page("a.md", &["三孩", "优生", "健康"], "2022-01-01"),
+            page("b.md", &["三孩", "优生"], "2022-01-02"),
+            page("c.md", &["三孩"], "2022-03-01"),
+            page("d.md", &["三孩"], "2022-02-01"),
+            page("e.md", &["健康"], "2022-02-01"),
+            page("f.md", &["健康"], "2022-02-01"),
+            page("g.md", &["健康"], "2021-01-01"),
+            page("h.md", &["其他"], "2023-01-01"),
+        ]
+        .into_iter()
+        .collect();
+        let related = compute(&pages, &tags(&pages));
+        // b shares two tags; c, d, e, f share one (newest first, path for equal dates);
+        // g shares one too but is the sixth; h shares none.
+        assert_eq!(related["a.md"], ["b.md", "c.md", "d.md", "e.md", "f.md"]);
+        assert_eq!(related["h.md"], Vec::<String>::new());
+        assert!(
+            !related["b.md"].contains(&"b.md".to_string()),
+            "never itself"
+        );
+    }
+
+    #[test]
+    fn no_tags_taxonomy_means_no_related_pages() {
+        let pages: BTreeMap<String, PageHead> = [
+            page("a.md", &["x"], "2022-01-01"),
+            page("b.md", &["x"], "2022-01-01"),
+        ]
+        .into_iter()
+        .collect();
+        assert!(compute(&pages, &[]).is_empty());
     }
 }

@@ -2,14 +2,20 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Site, Taxonomy};
+use crate::heads::PageHead;
+use crate::model::Taxonomy;
+use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 
-pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<Taxonomy> {
+pub(crate) fn collect(
+    config: &Config,
+    pages: &BTreeMap<String, PageHead>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Taxonomy> {
     let mut out = Vec::new();
-    for tc in &site.config.taxonomies {
+    for tc in &config.taxonomies {
         let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (key, page) in &site.pages {
+        for (key, page) in pages {
             let values = match tc.name.as_str() {
                 "tags" => &page.meta.tags,
                 "categories" => &page.meta.categories,
@@ -31,22 +37,17 @@ pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<Taxonomy> {
             }
         }
         for list in terms.values_mut() {
-            list.sort_by(|a, b| {
-                site.pages[b]
-                    .date
-                    .cmp(&site.pages[a].date)
-                    .then_with(|| a.cmp(b))
-            });
+            list.sort_by(|a, b| pages[b].date.cmp(&pages[a].date).then_with(|| a.cmp(b)));
             list.dedup();
         }
         out.push(Taxonomy {
             name: tc.name.clone(),
             title: tc.title.clone().unwrap_or_else(|| tc.name.clone()),
-            paginate_by: tc.paginate_by.unwrap_or(site.config.paginate_by).max(1),
+            paginate_by: tc.paginate_by.unwrap_or(config.paginate_by).max(1),
             terms,
         });
     }
-    for tc in &site.config.taxonomies {
+    for tc in &config.taxonomies {
         if !matches!(tc.name.as_str(), "tags" | "categories") {
             diags.push(
                 Diagnostic::error("site.toml", format!("unknown taxonomy `{}`", tc.name))
@@ -55,4 +56,63 @@ pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<Taxonomy> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontmatter::PageMeta;
+    use crate::heads::test_head;
+
+    fn config(taxonomies: &str) -> Config {
+        toml::from_str(&format!(
+            "title = \"t\"\nbase_url = \"http://x\"\n{taxonomies}"
+        ))
+        .unwrap()
+    }
+
+    fn page(rel: &str, tags: &[&str], categories: &[&str], date: &str) -> (String, PageHead) {
+        let meta = PageMeta {
+            title: rel.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            categories: categories.iter().map(|t| t.to_string()).collect(),
+            ..PageMeta::default()
+        };
+        (rel.into(), test_head(rel, meta, Some(date)))
+    }
+
+    #[test]
+    fn terms_list_pages_newest_first_trimmed_and_deduplicated() {
+        let pages: BTreeMap<String, PageHead> = [
+            page("a.md", &["三孩", " 三孩 "], &["政策"], "2022-01-01"),
+            page("b.md", &["三孩", ""], &[], "2022-06-01"),
+        ]
+        .into_iter()
+        .collect();
+        let mut diags = Vec::new();
+        let config = config(
+            "[[taxonomies]]\nname = \"tags\"\ntitle = \"标签\"\n[[taxonomies]]\nname = \"categories\"\npaginate_by = 0\n",
+        );
+        let found = collect(&config, &pages, &mut diags);
+        assert_eq!(found[0].title, "标签");
+        assert_eq!(found[0].terms["三孩"], ["b.md", "a.md"]);
+        assert_eq!(found[0].terms.len(), 1);
+        assert_eq!(found[1].title, "categories");
+        assert_eq!(found[1].paginate_by, 1, "at least one page per list");
+        assert_eq!(found[1].terms["政策"], ["a.md"]);
+        assert_eq!(diags.len(), 1, "the empty tag is reported");
+        assert!(!diags[0].is_error());
+    }
+
+    #[test]
+    fn unknown_taxonomy_is_an_error() {
+        let mut diags = Vec::new();
+        collect(
+            &config("[[taxonomies]]\nname = \"cities\"\n"),
+            &BTreeMap::new(),
+            &mut diags,
+        );
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].is_error() && diags[0].message.contains("cities"));
+    }
 }

@@ -1,0 +1,239 @@
+//! Heads: what a file's front matter says and where the page or section lives, before
+//! any Markdown is rendered. Drafts, scheduled pages and draft sections leave here.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use crate::frontmatter::{self, PageMeta, SectionMeta, PAGE_KEYS, SECTION_KEYS};
+use crate::model::SourceFile;
+use crate::LoadOptions;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::files;
+use jiayuan_core::paths::{parent_dir, section_path};
+
+/// A published page as its front matter and file name describe it.
+#[derive(Debug, Clone)]
+pub struct PageHead {
+    pub file: SourceFile,
+    pub meta: PageMeta,
+    pub date: Option<NaiveDateTime>,
+    pub updated: Option<NaiveDateTime>,
+    /// Key of the section that holds the page ("" is the home section).
+    pub section: String,
+    pub slug: String,
+    /// Site path such as `/news/a/`, without the base path.
+    pub path: String,
+}
+
+/// A section as its `_index.md` (or only its folder) describes it.
+#[derive(Debug, Clone)]
+pub struct SectionHead {
+    pub key: String,
+    pub file: Option<SourceFile>,
+    pub meta: SectionMeta,
+    pub title: String,
+    pub path: String,
+    pub parent: Option<String>,
+}
+
+pub(crate) enum Parsed {
+    Page(SourceFile, PageMeta),
+    Section(SourceFile, SectionMeta),
+}
+
+pub(crate) fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed, Diagnostic> {
+    let shown = files::shown_path(content, abs);
+    let text = files::read_text(abs, &shown)?;
+    let split = frontmatter::split(&shown, &text)?;
+    let (body_offset, yaml_line) = (split.body_offset, split.yaml_line);
+    let file = |text| SourceFile {
+        rel: rel.to_string(),
+        shown: shown.clone(),
+        text,
+        body_offset,
+        yaml_line,
+    };
+    if rel == "_index.md" || rel.ends_with("/_index.md") {
+        let meta: SectionMeta = frontmatter::parse(&shown, &text, &split, SECTION_KEYS)?;
+        Ok(Parsed::Section(file(text.clone()), meta))
+    } else {
+        let meta: PageMeta = frontmatter::parse(&shown, &text, &split, PAGE_KEYS)?;
+        if meta.title.trim().is_empty() {
+            let line = key_line(&text, body_offset, "title");
+            return Err(Diagnostic::error(&shown, "the title is empty")
+                .at(line, 1)
+                .with_source(text.clone())
+                .help("write a title after `title:`, for example `title: 倡导适龄婚育`"));
+        }
+        Ok(Parsed::Page(file(text.clone()), meta))
+    }
+}
+
+/// Page heads keyed by content path, and section files keyed by folder. A section marked
+/// `draft: true` takes its pages and its subsections with it unless drafts are built.
+pub(crate) fn page_heads(
+    parsed: Vec<Result<Parsed, Diagnostic>>,
+    opts: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> (
+    BTreeMap<String, PageHead>,
+    BTreeMap<String, (SourceFile, SectionMeta)>,
+) {
+    let mut pages = BTreeMap::new();
+    let mut section_files = BTreeMap::new();
+    let mut page_files = Vec::new();
+    for item in parsed {
+        match item {
+            Err(d) => diags.push(d),
+            Ok(Parsed::Section(file, meta)) => {
+                let key = parent_dir(&file.rel).to_string();
+                section_files.insert(key, (file, meta));
+            }
+            Ok(Parsed::Page(file, meta)) => page_files.push((file, meta)),
+        }
+    }
+    let drafted: Vec<String> = section_files
+        .iter()
+        .filter(|(_, (_, meta))| meta.draft && !opts.drafts)
+        .map(|(key, _)| key.clone())
+        .collect();
+    let hidden = |dir: &str| {
+        drafted.iter().any(|d| {
+            d.is_empty()
+                || dir == d
+                || dir
+                    .strip_prefix(d.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
+    };
+    for (file, meta) in page_files {
+        let dir = parent_dir(&file.rel).to_string();
+        if let Some(head) = page_head(file, meta, opts, diags) {
+            if !hidden(&dir) {
+                pages.insert(head.file.rel.clone(), head);
+            }
+        }
+    }
+    section_files.retain(|key, _| !hidden(key));
+    (pages, section_files)
+}
+
+/// Line of a front matter key; `end` is the byte offset where the front matter ends.
+pub(crate) fn key_line(text: &str, end: usize, key: &str) -> usize {
+    let start = 4.min(end);
+    let split = frontmatter::Split {
+        yaml: &text[start..end],
+        yaml_line: 2,
+        body: "",
+        body_offset: end,
+    };
+    frontmatter::key_line(&split, key)
+}
+
+fn date_field(
+    file: &SourceFile,
+    key: &str,
+    value: &Option<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<NaiveDateTime> {
+    let value = value.as_ref()?;
+    let parsed = frontmatter::parse_date(value);
+    if parsed.is_none() {
+        let line = key_line(&file.text, file.body_offset, key);
+        let column = file
+            .text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.find(value.as_str()))
+            .map_or(1, |b| {
+                file.text
+                    .lines()
+                    .nth(line - 1)
+                    .map_or(1, |l| l[..b].chars().count() + 1)
+            });
+        diags.push(
+            Diagnostic::error(
+                &file.shown,
+                format!("`{key}` is not a valid date: `{value}`"),
+            )
+            .at(line, column)
+            .with_source(file.text.clone())
+            .help("write dates as 2022-05-29, or 2022-05-29T09:30:00+08:00 with a time"),
+        );
+    }
+    parsed
+}
+
+fn page_head(
+    file: SourceFile,
+    meta: PageMeta,
+    opts: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<PageHead> {
+    let date = date_field(&file, "date", &meta.date, diags);
+    let updated = date_field(&file, "updated", &meta.updated, diags);
+    if meta.draft && !opts.drafts {
+        return None;
+    }
+    if date.is_some_and(|d| d > opts.now) {
+        return None;
+    }
+    let section = parent_dir(&file.rel).to_string();
+    let stem = file
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(&file.rel)
+        .trim_end_matches(".md");
+    let slug = meta.slug.clone().unwrap_or_else(|| stem.to_string());
+    let slug: String = slug
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c == '/' {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let path = format!("{}{slug}/", section_path(&section));
+    Some(PageHead {
+        file,
+        meta,
+        date,
+        updated,
+        section,
+        slug,
+        path,
+    })
+}
+
+/// A head for tests of the later steps: a page at `rel` with the given front matter.
+#[cfg(test)]
+pub(crate) fn test_head(rel: &str, meta: PageMeta, date: Option<&str>) -> PageHead {
+    let section = parent_dir(rel).to_string();
+    let slug = rel
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".md")
+        .to_string();
+    PageHead {
+        file: SourceFile {
+            rel: rel.to_string(),
+            shown: std::path::PathBuf::from("content").join(rel),
+            text: std::sync::Arc::from("---\ntitle: t\n---\n"),
+            body_offset: 16,
+            yaml_line: 2,
+        },
+        meta,
+        date: date.and_then(frontmatter::parse_date),
+        updated: None,
+        path: format!("{}{slug}/", section_path(&section)),
+        section,
+        slug,
+    }
+}
