@@ -45,7 +45,8 @@ fn every_page_containing_a_sampled_string_is_found() {
     let config = Config::load(&root).unwrap();
     let opts = LoadOptions {
         drafts: false,
-        now: jiayuan_content::frontmatter::parse_date("2022-12-31").unwrap(),
+        now: jiayuan_core::time::parse_date("2022-12-31", jiayuan_core::time::DEFAULT_ZONE)
+            .unwrap(),
     };
     let site = load(&root, config, &opts, &mut Vec::new());
     let pages: Vec<(String, String)> = site

@@ -4,14 +4,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDateTime;
-
 use jiayuan_content::model::Site;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::output::Staging;
 use jiayuan_core::paths::alias_path;
+use jiayuan_core::time;
 use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
@@ -24,7 +23,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub base_url: Option<String>,
     pub drafts: bool,
-    pub now: NaiveDateTime,
+    /// The moment that counts as now for scheduled pages, as `--now` wrote it (read in the
+    /// site's time zone when it has no offset); `None` is the system clock.
+    pub now: Option<String>,
     /// `false` for `check`: build into a scratch folder, check links, keep nothing.
     pub write: bool,
     pub verbose: bool,
@@ -80,9 +81,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
     let t = Instant::now();
     progress.stage("读取内容");
+    let now = match &opts.now {
+        None => time::now(),
+        Some(s) => time::parse_date(s, config.timezone).ok_or_else(|| {
+            fail(vec![Diagnostic::error("--now", format!("not a date: {s}"))
+                .help("write it as 2022-05-29 or 2022-05-29T08:00:00+08:00")])
+        })?,
+    };
     let load_opts = LoadOptions {
         drafts: opts.drafts,
-        now: opts.now,
+        now,
     };
     let site = content::load(&opts.root, config, &load_opts, &mut diags);
     check_aliases(&site, &mut diags);

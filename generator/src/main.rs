@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::Local;
 use clap::{Args, Parser, Subcommand};
 
 mod contest_cli;
@@ -129,19 +128,12 @@ fn options(
     verbose: bool,
     write: bool,
 ) -> Result<BuildOptions, Vec<Diagnostic>> {
-    let now = match &args.now {
-        None => Local::now().naive_local(),
-        Some(s) => jiayuan_content::frontmatter::parse_date(s).ok_or_else(|| {
-            vec![Diagnostic::error("--now", format!("not a date: {s}"))
-                .help("write it as 2022-05-29")]
-        })?,
-    };
     Ok(BuildOptions {
         root: root.to_path_buf(),
         output: args.output.clone().unwrap_or_else(|| root.join("public")),
         base_url: args.base_url.clone(),
         drafts: args.drafts,
-        now,
+        now: args.now.clone(),
         write,
         verbose,
         no_search: args.no_search,
@@ -223,17 +215,19 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
         }
         Command::Contest(command) => contest_cli::run(&root, command),
         Command::New { path, title } => {
-            let created = jiayuan::scaffold::new_page(
-                &root,
-                &path,
-                title.as_deref(),
-                Local::now().date_naive(),
-            )
-            .map_err(|d| vec![d])?;
+            let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
+                .map_err(|d| vec![d])?;
             eprintln!("created {}", created.display());
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Today in the site's time zone (the default zone when site.toml cannot be read yet).
+fn today(root: &Path) -> chrono::NaiveDate {
+    let zone = jiayuan_core::config::Config::load(root)
+        .map_or(jiayuan_core::time::DEFAULT_ZONE, |c| c.timezone);
+    jiayuan_core::time::local_date(&jiayuan_core::time::now(), zone)
 }
 
 fn build_or_check(

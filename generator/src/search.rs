@@ -18,7 +18,9 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
             section: p.section.clone(),
             section_title: site.sections[&p.section].title.clone(),
             tags: p.meta.tags.iter().map(|t| t.trim().to_string()).collect(),
-            date: p.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: p
+                .date
+                .map(|d| jiayuan_core::time::local_date(&d, site.config.timezone).to_string()),
             url: site.config.url(&p.path),
             body: p.text.clone(),
         })

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveDateTime};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -206,22 +205,6 @@ fn explain(raw: &str, allowed: &[&str]) -> (String, String) {
     )
 }
 
-/// Parses a front matter date: `2022-05-29`, `2022-05-29 08:00:00` or RFC 3339.
-pub fn parse_date(value: &str) -> Option<NaiveDateTime> {
-    let v = value.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-        return d.and_hms_opt(0, 0, 0);
-    }
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(v, fmt) {
-            return Some(d);
-        }
-    }
-    chrono::DateTime::parse_from_rfc3339(v)
-        .ok()
-        .map(|d| d.naive_local())
-}
-
 /// 1-based line of a top-level front matter key, for errors about its value.
 pub fn key_line(split: &Split<'_>, key: &str) -> usize {
     split
@@ -282,13 +265,5 @@ mod tests {
             .unwrap_err()
             .message
             .contains("no `title`"));
-    }
-
-    #[test]
-    fn dates() {
-        assert!(parse_date("2022-05-29").is_some());
-        assert!(parse_date("2022-05-29T08:00:00+08:00").is_some());
-        assert!(parse_date("2022-13-01").is_none());
-        assert!(parse_date("五月").is_none());
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::NaiveDateTime;
+use chrono_tz::Tz;
 
 use crate::frontmatter::{self, PageMeta, SectionMeta, PAGE_KEYS, SECTION_KEYS};
 use crate::model::SourceFile;
@@ -12,14 +12,15 @@ use crate::LoadOptions;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files;
 use jiayuan_core::paths::{parent_dir, section_path};
+use jiayuan_core::time::{self, Moment};
 
 /// A published page as its front matter and file name describe it.
 #[derive(Debug, Clone)]
 pub struct PageHead {
     pub file: SourceFile,
     pub meta: PageMeta,
-    pub date: Option<NaiveDateTime>,
-    pub updated: Option<NaiveDateTime>,
+    pub date: Option<Moment>,
+    pub updated: Option<Moment>,
     /// Key of the section that holds the page ("" is the home section).
     pub section: String,
     pub slug: String,
@@ -76,6 +77,7 @@ pub(crate) fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed
 pub(crate) fn page_heads(
     parsed: Vec<Result<Parsed, Diagnostic>>,
     opts: &LoadOptions,
+    zone: Tz,
     diags: &mut Vec<Diagnostic>,
 ) -> (
     BTreeMap<String, PageHead>,
@@ -110,7 +112,7 @@ pub(crate) fn page_heads(
     };
     for (file, meta) in page_files {
         let dir = parent_dir(&file.rel).to_string();
-        if let Some(head) = page_head(file, meta, opts, diags) {
+        if let Some(head) = page_head(file, meta, opts, zone, diags) {
             if !hidden(&dir) {
                 pages.insert(head.file.rel.clone(), head);
             }
@@ -136,10 +138,11 @@ fn date_field(
     file: &SourceFile,
     key: &str,
     value: &Option<String>,
+    zone: Tz,
     diags: &mut Vec<Diagnostic>,
-) -> Option<NaiveDateTime> {
+) -> Option<Moment> {
     let value = value.as_ref()?;
-    let parsed = frontmatter::parse_date(value);
+    let parsed = time::parse_date(value, zone);
     if parsed.is_none() {
         let line = key_line(&file.text, file.body_offset, key);
         let column = file
@@ -170,10 +173,11 @@ fn page_head(
     file: SourceFile,
     meta: PageMeta,
     opts: &LoadOptions,
+    zone: Tz,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<PageHead> {
-    let date = date_field(&file, "date", &meta.date, diags);
-    let updated = date_field(&file, "updated", &meta.updated, diags);
+    let date = date_field(&file, "date", &meta.date, zone, diags);
+    let updated = date_field(&file, "updated", &meta.updated, zone, diags);
     if meta.draft && !opts.drafts {
         return None;
     }
@@ -230,7 +234,7 @@ pub(crate) fn test_head(rel: &str, meta: PageMeta, date: Option<&str>) -> PageHe
             yaml_line: 2,
         },
         meta,
-        date: date.and_then(frontmatter::parse_date),
+        date: date.and_then(|d| time::parse_date(d, time::DEFAULT_ZONE)),
         updated: None,
         path: format!("{}{slug}/", section_path(&section)),
         section,

@@ -20,7 +20,6 @@ mod walk;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
 use jiayuan_core::config::Config;
@@ -33,8 +32,8 @@ pub use heads::{PageHead, SectionHead};
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub drafts: bool,
-    /// Pages dated after this are scheduled and left out.
-    pub now: NaiveDateTime,
+    /// Pages dated after this instant are scheduled and left out.
+    pub now: jiayuan_core::time::Moment,
 }
 
 /// Loads and renders all content. Warnings go into `diags` too; the caller decides
@@ -61,7 +60,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         .par_iter()
         .map(|(rel, abs)| heads::parse_file(&content, rel, abs))
         .collect();
-    let (pages, section_files) = heads::page_heads(parsed, opts, diags);
+    let (pages, section_files) = heads::page_heads(parsed, opts, config.timezone, diags);
     let sections = sections::section_heads(&entries, &pages, section_files, &config, diags);
     sections::check_paths(&pages, &sections, diags);
 
@@ -153,7 +152,8 @@ mod tests {
         let config = Config::load(dir.path()).unwrap();
         let opts = LoadOptions {
             drafts,
-            now: frontmatter::parse_date("2022-12-31").unwrap(),
+            now: jiayuan_core::time::parse_date("2022-12-31", jiayuan_core::time::DEFAULT_ZONE)
+                .unwrap(),
         };
         let mut diags = Vec::new();
         let site = load(dir.path(), config, &opts, &mut diags);

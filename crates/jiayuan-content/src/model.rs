@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use jiayuan_core::time::Moment;
 
 use crate::frontmatter::{PageMeta, SectionMeta};
 use crate::markdown::Heading;
@@ -27,8 +27,8 @@ pub struct SourceFile {
 pub struct Page {
     pub file: SourceFile,
     pub meta: PageMeta,
-    pub date: Option<NaiveDateTime>,
-    pub updated: Option<NaiveDateTime>,
+    pub date: Option<Moment>,
+    pub updated: Option<Moment>,
     /// Key of the section that holds the page ("" is the home section).
     pub section: String,
     pub slug: String,

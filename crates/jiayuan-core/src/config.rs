@@ -3,11 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: String,
@@ -18,6 +19,12 @@ pub struct Config {
     pub language: String,
     #[serde(default)]
     pub author: String,
+    /// Where dates without an offset are read and where dates are shown (IANA name).
+    #[serde(
+        default = "default_timezone",
+        deserialize_with = "crate::time::deserialize_zone"
+    )]
+    pub timezone: Tz,
     #[serde(default)]
     pub theme: Option<String>,
     #[serde(default = "default_summary_chars")]
@@ -83,6 +90,9 @@ pub struct NavItem {
 
 fn default_language() -> String {
     "zh-CN".into()
+}
+fn default_timezone() -> Tz {
+    crate::time::DEFAULT_ZONE
 }
 fn default_summary_chars() -> usize {
     120
@@ -213,5 +223,22 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!(err.line, 3);
         assert!(err.message.contains("titel"), "{}", err.message);
+    }
+
+    #[test]
+    fn time_zone_defaults_to_shanghai_and_a_wrong_one_is_reported_at_its_value() {
+        assert_eq!(config("http://x").timezone, chrono_tz::Asia::Shanghai);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "title = \"t\"\nbase_url = \"http://x\"\ntimezone = \"Asia/Shanghia\"\n",
+        )
+        .unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 12), "{err:?}");
+        assert_eq!(
+            err.message,
+            "unknown time zone `Asia/Shanghia`; did you mean `Asia/Shanghai`?"
+        );
     }
 }

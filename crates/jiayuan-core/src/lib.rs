@@ -11,3 +11,4 @@ pub mod files;
 pub mod output;
 pub mod paths;
 pub mod text;
+pub mod time;

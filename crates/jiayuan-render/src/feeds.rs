@@ -1,5 +1,6 @@
 //! Generated files that are not templates: Atom feeds, `sitemap.xml`, `robots.txt`.
-//! Dates come from the content, never from the clock, so output stays reproducible.
+//! Dates come from the content, never from the clock, so output stays reproducible; each
+//! is printed as the instant it names, with the offset it was written in.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
@@ -7,6 +8,7 @@ use jiayuan_content::model::{Page, Site};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::escape::html as xml;
 use jiayuan_core::output::Staging;
+use jiayuan_core::time::{local_date, rfc3339};
 
 const FEED_ENTRIES: usize = 20;
 
@@ -71,10 +73,7 @@ fn atom(site: &Site, title: &str, home: &str, self_path: &str, pages: &[&Page]) 
         .iter()
         .filter_map(|p| p.updated.or(p.date))
         .max()
-        .map_or_else(
-            || "1970-01-01T00:00:00+08:00".to_string(),
-            |d| format!("{}+08:00", d.format("%Y-%m-%dT%H:%M:%S")),
-        );
+        .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), |d| rfc3339(&d));
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
     s.push_str(&xml(&c.language));
     s.push_str("\">\n");
@@ -99,10 +98,10 @@ fn atom(site: &Site, title: &str, home: &str, self_path: &str, pages: &[&Page]) 
     }
     for page in pages.iter().take(FEED_ENTRIES) {
         let link = encode_url(&c.permalink(&page.path));
-        let date = page.updated.or(page.date).map_or_else(
-            || updated.clone(),
-            |d| format!("{}+08:00", d.format("%Y-%m-%dT%H:%M:%S")),
-        );
+        let date = page
+            .updated
+            .or(page.date)
+            .map_or_else(|| updated.clone(), |d| rfc3339(&d));
         s.push_str("<entry>\n");
         s.push_str(&format!("<title>{}</title>\n", xml(&page.meta.title)));
         s.push_str(&format!(
@@ -111,10 +110,7 @@ fn atom(site: &Site, title: &str, home: &str, self_path: &str, pages: &[&Page]) 
             xml(&link)
         ));
         if let Some(d) = page.date {
-            s.push_str(&format!(
-                "<published>{}+08:00</published>\n",
-                d.format("%Y-%m-%dT%H:%M:%S")
-            ));
+            s.push_str(&format!("<published>{}</published>\n", rfc3339(&d)));
         }
         s.push_str(&format!("<updated>{date}</updated>\n"));
         if let Some(author) = page.meta.author.as_deref() {
@@ -141,7 +137,7 @@ fn sitemap(site: &Site) -> String {
             p.path.clone(),
             p.updated
                 .or(p.date)
-                .map(|d| d.format("%Y-%m-%d").to_string()),
+                .map(|d| local_date(&d, c.timezone).format("%Y-%m-%d").to_string()),
         ));
     }
     for tax in &site.taxonomies {

@@ -47,6 +47,7 @@ pub fn collect(site: &Site) -> Stats {
             *cities.entry(city.to_string()).or_default() += 1;
         }
         if let Some(d) = page.date {
+            let d = jiayuan_core::time::local_date(&d, site.config.timezone);
             *months.entry((d.year(), d.month())).or_default() += 1;
         }
         let top = page.section.split('/').next().unwrap_or("");

@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use chrono_tz::Tz;
 use jiayuan_content::markdown::anchors::{toc_html, Heading};
 use jiayuan_content::model::{Page, Section, Site};
 use jiayuan_core::config::NavItem;
 use jiayuan_core::paths::{pager_path, section_path, term_path};
+use jiayuan_core::time::{local_date, Moment};
 
 #[derive(Serialize)]
 pub struct Link {
@@ -100,12 +102,15 @@ pub struct Paginator<'a> {
     pub pagers: Vec<Pager>,
 }
 
-pub fn date_ymd(d: &chrono::NaiveDateTime) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// `2022-05-29`: the date in the site's time zone.
+pub fn date_ymd(d: &Moment, zone: Tz) -> String {
+    local_date(d, zone).format("%Y-%m-%d").to_string()
 }
 
-pub fn date_display(d: &chrono::NaiveDateTime) -> String {
+/// `2022年5月29日`: the date in the site's time zone, as readers write it.
+pub fn date_display(d: &Moment, zone: Tz) -> String {
     use chrono::Datelike;
+    let d = local_date(d, zone);
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
@@ -129,8 +134,8 @@ pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
         title: &page.meta.title,
         url: site.config.url(&page.path),
         permalink: site.config.permalink(&page.path),
-        date: page.date.as_ref().map(date_ymd),
-        date_display: page.date.as_ref().map(date_display),
+        date: page.date.map(|d| date_ymd(&d, site.config.timezone)),
+        date_display: page.date.map(|d| date_display(&d, site.config.timezone)),
         description: page.meta.description.as_deref(),
         summary: &page.summary_html,
         city: page.meta.city.as_deref(),
@@ -177,7 +182,7 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
         toc_html: toc_html(&page.toc),
         char_count: page.han_chars,
         word_count: page.words,
-        updated: page.updated.as_ref().map(date_ymd),
+        updated: page.updated.map(|d| date_ymd(&d, site.config.timezone)),
         categories: tag_links(site, "categories", &page.meta.categories),
         ancestors: ancestors(site, &page.section, true),
         // Lists run newest first, so the earlier page is the next one in the list.
