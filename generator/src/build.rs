@@ -191,11 +191,8 @@ fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
     for p in site.pages.values() {
         for alias in &p.meta.aliases {
             let path = alias_path(alias);
-            let line = p.file.text[..p.file.body_offset]
-                .lines()
-                .position(|l| l.contains(alias.as_str()))
-                .map_or(1, |i| i + 1);
-            let at = |d: Diagnostic| d.at(line, 1).with_source(p.file.text.clone());
+            let (line, column) = p.file.place(alias);
+            let at = |d: Diagnostic| d.at(line, column).with_source(p.file.text.clone());
             if path.split('/').any(|part| part == "..") {
                 diags.push(at(Diagnostic::error(
                     &p.file.shown,

@@ -58,7 +58,8 @@ pub fn load(
             })
         }
         Err(found) => {
-            diags.extend(found.into_iter().map(|q| to_diagnostic(root, q)));
+            let read: Vec<&wasm_quiz::SourceFile> = banks.iter().chain(&contests).collect();
+            diags.extend(found.into_iter().map(|q| to_diagnostic(&read, q)));
             None
         }
     }
@@ -94,12 +95,12 @@ fn data_path(id: &str) -> String {
     format!("/contest/data/{id}.json")
 }
 
-fn to_diagnostic(root: &Path, q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
-    let abs = Path::new(&q.file);
-    let shown = abs.strip_prefix(root).unwrap_or(abs).to_path_buf();
-    let mut d = Diagnostic::error(&shown, q.message).at(q.line as usize, q.column as usize);
-    if let Ok(text) = std::fs::read_to_string(root.join(&shown)) {
-        d = d.with_source(Arc::from(text));
+/// The quiz engine's report as the generator's, with the text that was read for it (the
+/// engine names files as they were given to it, so no file is read twice).
+fn to_diagnostic(read: &[&wasm_quiz::SourceFile], q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
+    let mut d = Diagnostic::error(&q.file, q.message).at(q.line as usize, q.column as usize);
+    if let Some(file) = read.iter().find(|f| f.path == q.file) {
+        d = d.with_source(Arc::from(file.text.as_str()));
     }
     match q.help {
         Some(help) => d.help(help),

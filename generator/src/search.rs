@@ -14,7 +14,7 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
     site.pages
         .values()
         .map(|p| wasm_search::SearchDoc {
-            title: p.meta.title.clone(),
+            title: p.meta.title.value.clone(),
             section: p.section.clone(),
             section_title: site.sections[&p.section].title.clone(),
             tags: p.meta.tags.iter().map(|t| t.trim().to_string()).collect(),

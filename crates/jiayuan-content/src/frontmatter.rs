@@ -1,8 +1,7 @@
 //! Front matter: splitting it from the body and reading it as YAML.
 //!
-//! This is the only module that parses YAML for content (DESIGN D7), so a maintained
-//! serde_yaml fork can replace it in one change. Every error is mapped to the line and
-//! column in the original file.
+//! YAML is read by jiayuan-core's loader, which places every value and every error; this
+//! module adds the offset of the front matter in its file and the editor's wording.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,43 +11,14 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use jiayuan_core::diagnostic::{did_you_mean, Diagnostic};
-
-pub const PAGE_KEYS: &[&str] = &[
-    "title",
-    "date",
-    "updated",
-    "draft",
-    "description",
-    "tags",
-    "categories",
-    "weight",
-    "slug",
-    "aliases",
-    "author",
-    "city",
-    "cover",
-    "template",
-    "extra",
-];
-
-pub const SECTION_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "sort_by",
-    "paginate_by",
-    "template",
-    "page_template",
-    "weight",
-    "draft",
-    "extra",
-];
+use jiayuan_core::yaml::{self, At, Problem};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
-    pub title: String,
-    pub date: Option<String>,
-    pub updated: Option<String>,
+    pub title: At<String>,
+    pub date: Option<At<String>>,
+    pub updated: Option<At<String>>,
     #[serde(default)]
     pub draft: bool,
     pub description: Option<String>,
@@ -57,13 +27,13 @@ pub struct PageMeta {
     #[serde(default)]
     pub categories: Vec<String>,
     pub weight: Option<i64>,
-    pub slug: Option<String>,
+    pub slug: Option<At<String>>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<At<String>>,
     pub author: Option<String>,
     pub city: Option<String>,
     pub cover: Option<String>,
-    pub template: Option<String>,
+    pub template: Option<At<String>>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -139,25 +109,27 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     )
 }
 
-/// Deserializes front matter, mapping serde_yaml errors to file positions.
+/// Deserializes front matter; every error is placed in the file and worded for editors.
 pub fn parse<T: DeserializeOwned>(
     shown: &Path,
     text: &str,
     split: &Split<'_>,
-    allowed: &[&str],
 ) -> Result<T, Diagnostic> {
     let yaml = if split.yaml.trim().is_empty() {
         "{}"
     } else {
         split.yaml
     };
-    serde_yaml::from_str(yaml).map_err(|e| {
-        let (line, column) = e.location().map_or((split.yaml_line, 1), |l| {
-            (l.line() + split.yaml_line - 1, l.column())
-        });
-        let raw = e.to_string();
-        let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        let (message, help) = explain(&raw, allowed);
+    yaml::from_str(yaml).map_err(|e| {
+        // A missing key belongs at the top of the front matter, where it is to be added.
+        let missing = matches!(e.problem, Problem::MissingKey { .. });
+        let (line, column) = if e.line == 0 || missing {
+            (split.yaml_line, 1)
+        } else {
+            (e.line + split.yaml_line - 1, e.column)
+        };
+        let key = || yaml::key_at(yaml, e.line, e.column).unwrap_or_else(|| "a value".into());
+        let (message, help) = explain(&e.problem, key);
         Diagnostic::error(shown, message)
             .at(line, column)
             .with_source(Arc::from(text))
@@ -165,56 +137,60 @@ pub fn parse<T: DeserializeOwned>(
     })
 }
 
-/// Turns serde's wording into an editor's wording, with a fix.
-fn explain(raw: &str, allowed: &[&str]) -> (String, String) {
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        let help = match did_you_mean(key, allowed) {
-            Some(s) => format!("did you mean `{s}`? Allowed keys: {}", allowed.join(", ")),
-            None => format!(
-                "allowed keys: {}; put your own values under `extra:`",
-                allowed.join(", ")
-            ),
-        };
-        return (format!("unknown front matter key `{key}`"), help);
+/// What a Rust type wants, in an editor's words; the loader names it as the type does.
+fn kind(expected: &str) -> &str {
+    let e = expected.trim_start_matches("a ").trim_start_matches("an ");
+    match e {
+        "sequence" | "sequence start" | "seq" => "a list",
+        "string" | "string scalar" | "str" | "char" => "text",
+        "map" | "mapping" | "mapping start" | "struct" => "`key: value` lines",
+        "bool" | "boolean" => "true or false",
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "a whole number"
+        }
+        _ => expected,
     }
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        return (
-            format!("the front matter has no `{key}`"),
-            format!("add a line like `{key}: 标题` between the --- lines"),
-        );
-    }
-    if let Some((field, rest)) = raw.split_once(": invalid type: ") {
-        return (
-            format!("`{field}` has the wrong type: {rest}"),
-            "lists are written [甲, 乙] or as `- item` lines; text with a colon needs quotes"
-                .into(),
-        );
-    }
-    if raw.contains("invalid type") {
-        return (
-            format!("front matter has the wrong shape: {raw}"),
-            "front matter must be `key: value` lines".into(),
-        );
-    }
-    (
-        format!("front matter is not valid YAML: {raw}"),
-        "check indentation and quoting; text containing `: ` or starting with `[`, `{` or `*` must be quoted"
-            .into(),
-    )
 }
 
-/// 1-based line of a top-level front matter key, for errors about its value.
-pub fn key_line(split: &Split<'_>, key: &str) -> usize {
-    split
-        .yaml
-        .lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map_or(split.yaml_line.saturating_sub(1), |i| i + split.yaml_line)
+/// An editor's wording of a YAML problem, with a fix.
+fn explain(problem: &Problem, key: impl Fn() -> String) -> (String, String) {
+    match problem {
+        Problem::UnknownKey { key, allowed } => {
+            let help = match did_you_mean(key, allowed) {
+                Some(s) => format!("did you mean `{s}`? Allowed keys: {}", allowed.join(", ")),
+                None => format!(
+                    "allowed keys: {}; put your own values under `extra:`",
+                    allowed.join(", ")
+                ),
+            };
+            (format!("unknown front matter key `{key}`"), help)
+        }
+        Problem::MissingKey { key } => (
+            format!("the front matter has no `{key}`"),
+            format!("add a line like `{key}: 标题` between the --- lines"),
+        ),
+        Problem::WrongType { expected } => (
+            format!("`{}` has the wrong type: expected {}", key(), kind(expected)),
+            "lists are written [甲, 乙] or as `- item` lines; text with a colon needs quotes"
+                .into(),
+        ),
+        Problem::UnknownChoice { value, allowed } => (
+            format!("`{}` cannot be `{value}`", key()),
+            format!("write one of: {}", allowed.join(", ")),
+        ),
+        Problem::DuplicateKey { key } => (
+            format!(
+                "the front matter has `{}` twice",
+                key.as_deref().unwrap_or("a key")
+            ),
+            "keep one of the two lines".into(),
+        ),
+        _ => (
+            "front matter is not valid YAML".into(),
+            "check indentation and quoting; text containing `: ` or starting with `[`, `{` or `*` must be quoted"
+                .into(),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -224,14 +200,14 @@ mod tests {
     fn page(text: &str) -> Result<PageMeta, Diagnostic> {
         let shown = Path::new("a.md");
         let s = split(shown, text)?;
-        parse(shown, text, &s, PAGE_KEYS)
+        parse(shown, text, &s)
     }
 
     #[test]
     fn reads_page_keys() {
         let p =
             page("---\ntitle: 家园\ntags: [三孩政策, 优生优育]\ncity: 保定\n---\n正文").unwrap();
-        assert_eq!(p.title, "家园");
+        assert_eq!(*p.title, "家园");
         assert_eq!(p.tags, ["三孩政策", "优生优育"]);
         assert_eq!(p.city.as_deref(), Some("保定"));
     }

@@ -6,13 +6,14 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
-use crate::frontmatter::{self, PageMeta, SectionMeta, PAGE_KEYS, SECTION_KEYS};
+use crate::frontmatter::{self, PageMeta, SectionMeta};
 use crate::model::SourceFile;
 use crate::LoadOptions;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files;
 use jiayuan_core::paths::{parent_dir, section_path};
 use jiayuan_core::time::{self, Moment};
+use jiayuan_core::yaml::At;
 
 /// A published page as its front matter and file name describe it.
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ pub struct SectionHead {
 }
 
 pub(crate) enum Parsed {
-    Page(SourceFile, PageMeta),
+    Page(SourceFile, Box<PageMeta>),
     Section(SourceFile, SectionMeta),
 }
 
@@ -57,18 +58,18 @@ pub(crate) fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed
         yaml_line,
     };
     if rel == "_index.md" || rel.ends_with("/_index.md") {
-        let meta: SectionMeta = frontmatter::parse(&shown, &text, &split, SECTION_KEYS)?;
+        let meta: SectionMeta = frontmatter::parse(&shown, &text, &split)?;
         Ok(Parsed::Section(file(text.clone()), meta))
     } else {
-        let meta: PageMeta = frontmatter::parse(&shown, &text, &split, PAGE_KEYS)?;
+        let meta: PageMeta = frontmatter::parse(&shown, &text, &split)?;
         if meta.title.trim().is_empty() {
-            let line = key_line(&text, body_offset, "title");
+            let (line, _) = meta.title.shifted(yaml_line - 1);
             return Err(Diagnostic::error(&shown, "the title is empty")
                 .at(line, 1)
                 .with_source(text.clone())
                 .help("write a title after `title:`, for example `title: 倡导适龄婚育`"));
         }
-        Ok(Parsed::Page(file(text.clone()), meta))
+        Ok(Parsed::Page(file(text.clone()), Box::new(meta)))
     }
 }
 
@@ -93,7 +94,7 @@ pub(crate) fn page_heads(
                 let key = parent_dir(&file.rel).to_string();
                 section_files.insert(key, (file, meta));
             }
-            Ok(Parsed::Page(file, meta)) => page_files.push((file, meta)),
+            Ok(Parsed::Page(file, meta)) => page_files.push((file, *meta)),
         }
     }
     let drafted: Vec<String> = section_files
@@ -122,44 +123,21 @@ pub(crate) fn page_heads(
     (pages, section_files)
 }
 
-/// Line of a front matter key; `end` is the byte offset where the front matter ends.
-pub(crate) fn key_line(text: &str, end: usize, key: &str) -> usize {
-    let start = 4.min(end);
-    let split = frontmatter::Split {
-        yaml: &text[start..end],
-        yaml_line: 2,
-        body: "",
-        body_offset: end,
-    };
-    frontmatter::key_line(&split, key)
-}
-
 fn date_field(
     file: &SourceFile,
     key: &str,
-    value: &Option<String>,
+    value: &Option<At<String>>,
     zone: Tz,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Moment> {
     let value = value.as_ref()?;
     let parsed = time::parse_date(value, zone);
     if parsed.is_none() {
-        let line = key_line(&file.text, file.body_offset, key);
-        let column = file
-            .text
-            .lines()
-            .nth(line - 1)
-            .and_then(|l| l.find(value.as_str()))
-            .map_or(1, |b| {
-                file.text
-                    .lines()
-                    .nth(line - 1)
-                    .map_or(1, |l| l[..b].chars().count() + 1)
-            });
+        let (line, column) = file.place(value);
         diags.push(
             Diagnostic::error(
                 &file.shown,
-                format!("`{key}` is not a valid date: `{value}`"),
+                format!("`{key}` is not a valid date: `{}`", value.as_str()),
             )
             .at(line, column)
             .with_source(file.text.clone())
@@ -191,7 +169,10 @@ fn page_head(
         .next()
         .unwrap_or(&file.rel)
         .trim_end_matches(".md");
-    let slug = meta.slug.clone().unwrap_or_else(|| stem.to_string());
+    let slug = meta
+        .slug
+        .as_ref()
+        .map_or_else(|| stem.to_string(), |s| s.value.clone());
     let slug: String = slug
         .trim()
         .chars()

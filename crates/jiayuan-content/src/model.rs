@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use jiayuan_core::time::Moment;
+use jiayuan_core::yaml::At;
 
 use crate::frontmatter::{PageMeta, SectionMeta};
 use crate::markdown::Heading;
@@ -20,7 +21,15 @@ pub struct SourceFile {
     pub shown: PathBuf,
     pub text: Arc<str>,
     pub body_offset: usize,
+    /// 1-based line of the first front matter line: the loader counts from there.
     pub yaml_line: usize,
+}
+
+impl SourceFile {
+    /// Line and column in the whole file of a front matter value, for diagnostics.
+    pub fn place<T>(&self, value: &At<T>) -> (usize, usize) {
+        value.shifted(self.yaml_line - 1)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -73,6 +73,7 @@ mod tests {
     use super::*;
     use crate::frontmatter::{PageMeta, SectionMeta};
     use crate::heads::test_head;
+    use jiayuan_core::yaml::At;
 
     fn section(
         key: &str,
@@ -96,7 +97,7 @@ mod tests {
 
     fn page(rel: &str, title: &str, weight: Option<i64>, date: Option<&str>) -> (String, PageHead) {
         let meta = PageMeta {
-            title: title.into(),
+            title: At::unplaced(title.into()),
             weight,
             ..PageMeta::default()
         };

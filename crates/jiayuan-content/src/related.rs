@@ -80,10 +80,11 @@ mod tests {
     use super::*;
     use crate::frontmatter::PageMeta;
     use crate::heads::test_head;
+    use jiayuan_core::yaml::At;
 
     fn page(rel: &str, tags: &[&str], date: &str) -> (String, PageHead) {
         let meta = PageMeta {
-            title: rel.into(),
+            title: At::unplaced(rel.into()),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             ..PageMeta::default()
         };

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::frontmatter::SectionMeta;
-use crate::heads::{key_line, PageHead, SectionHead};
+use crate::heads::{PageHead, SectionHead};
 use crate::model::SourceFile;
 use crate::walk::Entry;
 use jiayuan_core::config::Config;
@@ -83,9 +83,7 @@ pub(crate) fn check_paths(
     }
     for page in pages.values() {
         if let Some(first) = seen.insert(&page.path, &page.file.rel) {
-            let line = page.meta.slug.as_ref().map_or(1, |_| {
-                key_line(&page.file.text, page.file.body_offset, "slug")
-            });
+            let line = page.meta.slug.as_ref().map_or(1, |s| page.file.place(s).0);
             diags.push(
                 Diagnostic::error(
                     &page.file.shown,

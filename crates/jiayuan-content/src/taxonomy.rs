@@ -63,6 +63,7 @@ mod tests {
     use super::*;
     use crate::frontmatter::PageMeta;
     use crate::heads::test_head;
+    use jiayuan_core::yaml::At;
 
     fn config(taxonomies: &str) -> Config {
         toml::from_str(&format!(
@@ -73,7 +74,7 @@ mod tests {
 
     fn page(rel: &str, tags: &[&str], categories: &[&str], date: &str) -> (String, PageHead) {
         let meta = PageMeta {
-            title: rel.into(),
+            title: At::unplaced(rel.into()),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             categories: categories.iter().map(|t| t.to_string()).collect(),
             ..PageMeta::default()

@@ -14,6 +14,8 @@ pub struct Config {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// Absolute, without a trailing slash.
+    #[serde(deserialize_with = "absolute_url")]
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
@@ -49,7 +51,7 @@ pub struct Config {
 pub struct ContestConfig {
     /// The server's API root as the browser reaches it: `/api/` on the portal's own
     /// origin, or a full URL. Unset, contests are self-tests that stay in the browser.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "server_url")]
     pub server: Option<String>,
     /// Days a participant's name, phone and unit are kept (the consent text says so).
     #[serde(default = "default_retention_days")]
@@ -114,7 +116,7 @@ impl Config {
                 "run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml",
             )
         })?;
-        let mut config: Config = toml::from_str(&text).map_err(|e| {
+        let config: Config = toml::from_str(&text).map_err(|e| {
             let mut d = Diagnostic::error(&shown, e.message().to_string())
                 .with_source(Arc::from(text.as_str()));
             if let Some(span) = e.span() {
@@ -122,34 +124,6 @@ impl Config {
             }
             d.help("see site.toml in the demo portal for every supported key")
         })?;
-        config.base_url = config.base_url.trim_end_matches('/').to_string();
-        if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
-            let line = line_of_key(&text, "base_url");
-            return Err(Diagnostic::error(
-                &shown,
-                format!(
-                    "base_url `{}` is not an absolute http(s) URL",
-                    config.base_url
-                ),
-            )
-            .at(line, 1)
-            .with_source(Arc::from(text.as_str()))
-            .help("write it like base_url = \"https://www.example.org\""));
-        }
-        if let Some(server) = &config.contest.server {
-            let ok = server.starts_with('/')
-                || server.starts_with("http://")
-                || server.starts_with("https://");
-            if !ok {
-                return Err(Diagnostic::error(
-                    &shown,
-                    format!("[contest] server `{server}` is neither a path nor an http(s) URL"),
-                )
-                .at(line_of_key(&text, "server"), 1)
-                .with_source(Arc::from(text.as_str()))
-                .help("write server = \"/api/\" when the contest server answers on the portal's own origin, or its full URL"));
-            }
-        }
         Ok(config)
     }
 
@@ -186,10 +160,29 @@ impl Config {
     }
 }
 
-fn line_of_key(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .map_or(1, |i| i + 1)
+/// `[contest] server` is a path on the portal's origin or an absolute http(s) URL.
+fn server_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let server = String::deserialize(d)?;
+    if server.starts_with('/') || server.starts_with("http://") || server.starts_with("https://") {
+        Ok(Some(server))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "[contest] server `{server}` is neither a path nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
+        )))
+    }
+}
+
+/// `base_url` must be an absolute http(s) URL; a trailing slash is dropped.
+fn absolute_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let url = String::deserialize(d)?;
+    let url = url.trim_end_matches('/').to_string();
+    if url.starts_with("http://") || url.starts_with("https://") {
+        Ok(url)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "base_url `{url}` is not an absolute http(s) URL; write it like \"https://www.example.org\""
+        )))
+    }
 }
 
 #[cfg(test)]

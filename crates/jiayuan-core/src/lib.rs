@@ -12,3 +12,4 @@ pub mod output;
 pub mod paths;
 pub mod text;
 pub mod time;
+pub mod yaml;

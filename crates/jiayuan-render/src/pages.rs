@@ -12,19 +12,15 @@ use jiayuan_core::paths::{alias_path, pager_path, term_path};
 
 pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> {
     let section = &job.site.sections[&page.section];
-    let template = page
-        .meta
-        .template
-        .as_deref()
+    let own = page.meta.template.as_ref();
+    let template = own
+        .map(|t| t.as_str())
         .or(section.meta.page_template.as_deref())
         .unwrap_or("page.html");
     if job.tera.get_template(template).is_err() {
-        let line = page.file.text[..page.file.body_offset]
-            .lines()
-            .position(|l| l.starts_with("template:"))
-            .map_or(1, |i| i + 1);
+        let (line, column) = own.map_or((1, 1), |t| page.file.place(t));
         return Err(Diagnostic::error(&page.file.shown, format!("template `{template}` does not exist"))
-            .at(line, 1)
+            .at(line, column)
             .with_source(page.file.text.clone())
             .help("add the template under templates/ or the theme's templates/, or remove `template:` to use page.html"));
     }
