@@ -32,19 +32,11 @@ pub fn suggest<'a>(
     given: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<String> {
-    let best = candidates
-        .clone()
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(given, c), c))
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((score, c)) if score >= 0.8 => Some(format!("did you mean `{c}`?")),
-        Some(_) => {
-            let all: Vec<&str> = candidates.into_iter().collect();
-            Some(format!("expected one of: {}", all.join(", ")))
-        }
-        None => None,
+    if let Some(c) = jiayuan_suggest::closest(given, candidates.clone()) {
+        return Some(format!("did you mean `{c}`?"));
     }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    (!all.is_empty()).then(|| format!("expected one of: {}", all.join(", ")))
 }
 
 /// Append one segment to a path.

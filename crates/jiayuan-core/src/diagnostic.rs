@@ -147,12 +147,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
 
 /// Suggests the closest candidate for a misspelt name.
 pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(name, c), *c))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    jiayuan_suggest::closest(name, candidates.iter().copied())
 }
 
 #[cfg(test)]
