@@ -419,7 +419,7 @@ if (record) {
     md = md.replace(/\n*$/, '\n\n') + [
       '## Search',
       '',
-      'jiayuan\'s browser search (a module worker running `wasm-search` over Range requests, DESIGN D2)',
+      'jiayuan\'s browser search (a module worker running `wasm-search` over Range requests)',
       'against Pagefind on the same built pages of the synthetic corpus: `node bench/search_bench.mjs [N]`',
       '(see the comment at its top for what is counted). Queries are substrings of the corpus text',
       '(fixed seed, 1 to 8 characters).',

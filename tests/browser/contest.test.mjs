@@ -1,4 +1,4 @@
-// The knowledge contest page (DESIGN D3, D6): a whole contest-2022 attempt by keyboard only, with a
+// The knowledge contest page (docs/decisions.md: "One quiz engine", "Accessibility"): a whole contest-2022 attempt by keyboard only, with a
 // reload halfway; the expected score is computed from the bundle's answer key and the native paper.
 // Also: practice feedback, 不计时, the clock, attempts per day, escaping, errors, axe, no-JS view.
 import { test, before, after } from 'node:test';

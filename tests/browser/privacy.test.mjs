@@ -1,4 +1,4 @@
-// DESIGN D5: pages load only from their own origin — no web fonts, CDNs, analytics or embeds.
+// Privacy (docs/decisions.md): pages load only from their own origin — no web fonts, CDNs, analytics or embeds.
 // (a) a static scan of every built .html/.css/.svg file, (b) every request Chromium makes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

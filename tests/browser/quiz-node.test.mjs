@@ -1,4 +1,4 @@
-// DESIGN D3, one quiz engine: the committed wasm (loaded in Node, no browser) draws exactly the
+// One quiz engine (docs/decisions.md): the committed wasm (loaded in Node, no browser) draws exactly the
 // paper the native engine prints with `jiayuan quiz paper <contest> --seed N`, for many seeds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Site search (DESIGN D2) in a real Chromium: the /search/ page, its module worker running the
+// Site search (docs/decisions.md, "Search is tantivy at both ends") in a real Chromium: the /search/ page, its module worker running the
 // wasm engine over Range requests, agreement with `jiayuan search --json`, the whole-file
 // fallback for hosts that ignore Range, escaping of hostile page text, axe, and the edge cases.
 import { test } from 'node:test';

@@ -1,5 +1,5 @@
 //! The JSON a contest page loads: the contest settings and every question its
-//! draw rules can pick (answer key included, as DESIGN D3 accepts).
+//! draw rules can pick (answer key included, as practice mode may (docs/decisions.md, "One quiz engine")).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,5 @@
-//! The one problem report of the quiz validator (DESIGN D4).
+//! The one problem report of the quiz validator (docs/decisions.md,
+//! "Errors"); the generator turns it into its own `Diagnostic`.
 
 use std::fmt;
 

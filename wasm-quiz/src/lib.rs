@@ -1,9 +1,9 @@
-//! The jiayuan knowledge-contest engine (DESIGN D3).
+//! The jiayuan knowledge-contest engine (docs/decisions.md, "One quiz engine").
 //!
 //! A pure-Rust core — model, validation, seeded draws, scoring, attempt
 //! state — used natively by the generator to validate banks and write contest
 //! bundles, and in the browser through the thin layer in `wasm.rs`.
-//! YAML is read only in [`load`] (feature `yaml`, DESIGN D7).
+//! YAML is read only in [`load`] (feature `yaml`), so a parser change is one module.
 
 pub mod bundle;
 mod decode;

@@ -1,5 +1,5 @@
 //! Reading a quiz folder: `<dir>/*.yaml` banks and `<dir>/contests/*.yaml`
-//! contests. The only module that touches serde_yaml (DESIGN D7): swapping
+//! contests. The only module that touches serde_yaml (docs/decisions.md, "YAML"): swapping
 //! in a maintained fork changes `parse_yaml` and nothing else.
 
 use std::fs;

@@ -1,4 +1,4 @@
-//! The browser surface (DESIGN D3): exported structs, `Result<_, JsError>`,
+//! The browser surface (docs/decisions.md, "One quiz engine"): exported structs, `Result<_, JsError>`,
 //! JSON strings across the boundary, no raw pointers. All logic lives in
 //! `json_api.rs`.
 

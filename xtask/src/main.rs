@@ -1,7 +1,7 @@
 //! Project tasks: `cargo xtask wasm [--check]` and `cargo xtask test`.
 //!
 //! `wasm` builds the browser crates for wasm32 and runs wasm-bindgen in-process, writing
-//! the committed artifacts under generator/assets/wasm/ (DESIGN D1). `--check` rebuilds
+//! the committed artifacts under generator/assets/wasm/ (docs/decisions.md, "wasm artifacts are committed"). `--check` rebuilds
 //! into a scratch folder and fails if the committed bytes are stale.
 
 use std::path::{Path, PathBuf};
