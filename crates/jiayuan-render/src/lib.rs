@@ -8,6 +8,8 @@ pub mod search_page;
 pub mod stats;
 pub mod templates;
 pub mod views;
+#[cfg(test)]
+mod views_tests;
 
 use std::path::Path;
 
