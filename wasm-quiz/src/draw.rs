@@ -33,12 +33,6 @@ pub struct Paper {
     pub questions: Vec<PaperQuestion>,
 }
 
-impl Paper {
-    pub fn max_score(&self) -> f64 {
-        self.questions.iter().map(|q| q.points).sum()
-    }
-}
-
 /// Draw a paper of `contest` from `pool`. The same pool, contest and seed give
 /// the same paper. Rules apply in order and never pick a question twice; a
 /// rule that finds too few questions takes what there is (validation rejects
