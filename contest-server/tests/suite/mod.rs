@@ -3,6 +3,7 @@
 pub mod flow;
 pub mod forged;
 pub mod privacy;
+pub mod transport;
 
 /// One `#[tokio::test]` per suite case for the backend `$db`.
 #[macro_export]
@@ -15,9 +16,9 @@ macro_rules! suite {
             suite::forged::registration_rejects_bad_fields,
             suite::forged::forged_and_late_requests_are_refused,
             suite::forged::opening_hours_and_routes,
-            suite::forged::rate_limits_per_token_and_address,
-            suite::forged::cors_admits_only_the_portal_origin,
-            suite::forged::a_trickled_body_times_out,
+            suite::transport::rate_limits_per_token_and_address,
+            suite::transport::cors_admits_only_the_portal_origin,
+            suite::transport::a_trickled_body_times_out,
             suite::privacy::personal_data_is_erased_after_retention,
             suite::privacy::export_is_excel_ready_csv,
             suite::privacy::expired_attempts_are_scored_by_the_sweep,
