@@ -1,4 +1,4 @@
-// 知识竞答：只保存在读者浏览器里的数据（DESIGN D5）。
+// 知识竞答：只保存在读者浏览器里的数据（docs/decisions.md“Privacy”）。
 // - jiayuan.quiz.active：正在进行（或刚结束）的一次作答：{v, id, session, reveal}
 //   session 是引擎给的会话 JSON 字符串，原样保存，重新载入时原样交回引擎。
 // - jiayuan.quiz.attempts.<竞答 id>.<本地日期>：当天已开始的次数。

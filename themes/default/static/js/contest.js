@@ -1,4 +1,4 @@
-// 知识竞答（DESIGN D3、D5、D6）：选竞答 → 开始页（规则、计时方式）→ 逐题作答 → 成绩与逐题回看。
+// 知识竞答（docs/decisions.md：One quiz engine、Privacy、Accessibility）：选竞答 → 开始页（规则、计时方式）→ 逐题作答 → 成绩与逐题回看。
 // 引擎是 wasm-quiz（wasm-bindgen 生成的 ES 模块），按需 import；作答进度存在 localStorage，
 // 重新载入页面会回到同一道题、同一个计时。
 import { h, fill, focusOn } from "./contest-dom.js";

@@ -1,4 +1,4 @@
-// jiayuan 站内搜索的 Web Worker（模块 Worker，DESIGN D2）。
+// jiayuan 站内搜索的 Web Worker（模块 Worker；docs/decisions.md“Search is tantivy at both ends”）。
 //
 // 第一条消息 {type: 'init', glue, wasm, manifest, index} 给出 wasm-bindgen 胶水模块、
 // wasm、manifest.json 和索引文件夹的地址（都必须与本站同源）。Worker 加载 wasm，
