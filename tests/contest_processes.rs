@@ -61,6 +61,15 @@ async fn wait_ready(http: &reqwest::Client, base: &str) {
     panic!("the contest server did not come up at {base}");
 }
 
+/// Sends `req` and reads its JSON body; `None` if the server is gone or said no.
+async fn call(req: reqwest::RequestBuilder) -> Option<Value> {
+    let res = req.send().await.ok()?;
+    if !res.status().is_success() {
+        return None;
+    }
+    res.json().await.ok()
+}
+
 /// What the clients were told was saved.
 #[derive(Default)]
 struct Acked {
@@ -84,28 +93,15 @@ fn answer_for(q: &Value) -> Value {
 async fn participant(http: reqwest::Client, base: String, n: usize, acked: Arc<Mutex<Acked>>) {
     let reg =
         json!({"name": "测试", "city": "邯郸", "phone": format!("1390000{n:04}"), "consent": true});
-    let Ok(r) = http
-        .post(format!("{base}/api/v1/participants"))
-        .json(&reg)
-        .send()
-        .await
-    else {
-        return;
-    };
-    let Ok(r) = r.json::<Value>().await else {
+    let Some(r) = call(http.post(format!("{base}/api/v1/participants")).json(&reg)).await else {
         return;
     };
     let token = r["token"].as_str().unwrap_or_default().to_owned();
-    let Ok(r) = http
+    let start = http
         .post(format!("{base}/api/v1/contests/contest-2022/attempts"))
         .bearer_auth(&token)
-        .json(&json!({"timing": "off"}))
-        .send()
-        .await
-    else {
-        return;
-    };
-    let Ok(a) = r.json::<Value>().await else {
+        .json(&json!({"timing": "off"}));
+    let Some(a) = call(start).await else {
         return;
     };
     let attempt = a["attempt_id"].as_str().unwrap_or_default().to_owned();
@@ -182,15 +178,12 @@ async fn durability(db: String) {
     for ((token, attempt, question), answer) in &acked.answers {
         let key = (token.clone(), attempt.clone());
         if !views.contains_key(&key) {
-            let v: Value = http
-                .get(format!("{base}/api/v1/attempts/{attempt}"))
-                .bearer_auth(token)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let v = call(
+                http.get(format!("{base}/api/v1/attempts/{attempt}"))
+                    .bearer_auth(token),
+            )
+            .await
+            .unwrap();
             views.insert(key.clone(), v);
         }
         let stored = &views[&key]["answers"][question];
@@ -256,29 +249,23 @@ async fn two_processes_share_one_postgres_and_export_reads_it() {
         wait_ready(&http, base).await;
     }
     let reg = json!({"name": "张三明", "city": "邯郸", "phone": "13900000001", "consent": true});
-    let r: Value = http
-        .post(format!("{}/api/v1/participants", bases[0]))
-        .json(&reg)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let r = call(
+        http.post(format!("{}/api/v1/participants", bases[0]))
+            .json(&reg),
+    )
+    .await
+    .unwrap();
     let token = r["token"].as_str().unwrap().to_owned();
-    let a: Value = http
-        .post(format!(
+    let a = call(
+        http.post(format!(
             "{}/api/v1/contests/contest-2022/attempts",
             bases[1]
         ))
         .bearer_auth(&token)
-        .json(&json!({"timing": "standard"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .json(&json!({"timing": "standard"})),
+    )
+    .await
+    .unwrap();
     let attempt = a["attempt_id"].as_str().unwrap().to_owned();
     for (i, q) in a["questions"].as_array().unwrap().iter().enumerate() {
         let id = q["id"].as_str().unwrap();
@@ -294,32 +281,21 @@ async fn two_processes_share_one_postgres_and_export_reads_it() {
             .unwrap();
         assert_eq!(r.status(), 200);
     }
-    let done: Value = http
-        .post(format!("{}/api/v1/attempts/{attempt}/submit", bases[0]))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let done = call(
+        http.post(format!("{}/api/v1/attempts/{attempt}/submit", bases[0]))
+            .bearer_auth(&token),
+    )
+    .await
+    .unwrap();
     assert_eq!(done["answered"], 20);
-    let seen: Value = http
-        .get(format!("{}/api/v1/attempts/{attempt}", bases[1]))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let seen = call(
+        http.get(format!("{}/api/v1/attempts/{attempt}", bases[1]))
+            .bearer_auth(&token),
+    )
+    .await
+    .unwrap();
     assert_eq!(seen["result"]["score"], done["score"]);
-    let results: Value = http
-        .get(format!("{}/api/v1/contests/contest-2022/results", bases[1]))
-        .send()
-        .await
-        .unwrap()
-        .json()
+    let results = call(http.get(format!("{}/api/v1/contests/contest-2022/results", bases[1])))
         .await
         .unwrap();
     let city = results["cities"]
