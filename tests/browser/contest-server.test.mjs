@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { launchBrowser, newPage, REPO, JIAYUAN_BIN, DESKTOP, PHONE } from './lib/site.mjs';
+import { focused, tabTo } from './lib/focus.mjs';
 import { freePort } from './lib/server.mjs';
 
 const run = promisify(execFile);
@@ -57,20 +58,6 @@ async function axe(page) {
     runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
   }), TAGS);
   return r.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const focused = (page) => page.evaluate(() => {
-  const e = document.activeElement;
-  return e ? { tag: e.tagName.toLowerCase(), id: e.id, text: (e.textContent || '').trim(), data: { ...e.dataset }, type: e.type || null } : null;
-});
-
-async function tabTo(page, pred, max = 150) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (f && pred(f)) return f;
-  }
-  throw new Error('Tab never reached the wanted control');
 }
 
 const waitQuestion = (page, n) => page.waitForFunction((n) => {

@@ -8,32 +8,13 @@ import { promisify } from 'node:util';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { startSite, selfTestRoot, launchBrowser, newPage, open, JIAYUAN_BIN, PHONE, DESKTOP } from './lib/site.mjs';
+import { focused, tabTo } from './lib/focus.mjs';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** What has focus, in terms the tests match on. */
-const focused = (page) => page.evaluate(() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return null;
-  return {
-    tag: e.tagName.toLowerCase(), cls: String(e.className), text: (e.innerText || e.textContent || '').trim(),
-    data: { ...e.dataset }, type: e.type || null, value: e.value ?? null, checked: !!e.checked,
-  };
-});
-
-/** Presses Tab until `pred(focused)` holds. */
-async function tabTo(page, pred, max = 150) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (f && pred(f)) return f;
-  }
-  throw new Error('Tab never reached the wanted control');
-}
 
 /** The saved attempt ({id, session (parsed), reveal}) or null. */
 const activeState = (page) => page.evaluate(() => {
