@@ -183,7 +183,7 @@ fn clients_that_never_read_or_stall_hold_up_only_themselves() {
 }
 
 #[test]
-fn keep_alive_answers_two_hundred_requests_fast() {
+fn keep_alive_answers_two_hundred_requests_fast_then_times_out() {
     let (_site, server) = site();
     let stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     stream
@@ -203,6 +203,18 @@ fn keep_alive_answers_two_hundred_requests_fast() {
     }
     let took = started.elapsed();
     assert!(took < Duration::from_secs(2), "200 requests took {took:?}");
+
+    // Left idle, the connection is closed by the server (10 s), not kept forever.
+    reader
+        .get_ref()
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).expect("the server closes it");
+    assert!(rest.is_empty());
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(15), "closed after {took:?}");
 }
 
 #[test]
