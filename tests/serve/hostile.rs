@@ -141,10 +141,12 @@ fn ranges_are_merged_capped_and_streamed_from_the_file() {
 }
 
 #[test]
-fn clients_that_never_read_or_stall_hold_up_only_themselves() {
+fn clients_that_never_read_or_stall_hold_up_only_themselves_and_are_dropped() {
     let (site, server) = site();
     let port = server.port;
-    let (url, _) = search_wasm(site.path());
+    let (url, file) = search_wasm(site.path());
+    let wasm_len = std::fs::metadata(file).unwrap().len() as usize;
+    let stalled_at = Instant::now();
     let mut stalled = Vec::new();
     for _ in 0..4 {
         // Twenty pipelined requests for 900 KB each fill every buffer on the way.
@@ -180,6 +182,25 @@ fn clients_that_never_read_or_stall_hold_up_only_themselves() {
         .expect("the server closes the connection");
     let took = started.elapsed();
     assert!(took < Duration::from_secs(15), "closed after {took:?}");
+
+    // A client that takes nothing for 20 s is dropped: reading only after 25 s, it gets
+    // what was already on its way and then the end, not twenty whole answers.
+    std::thread::sleep(Duration::from_secs(25).saturating_sub(stalled_at.elapsed()));
+    let mut reader = stalled.swap_remove(0);
+    reader
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut got = 0;
+    let mut buf = vec![0; 1 << 16];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(e) => panic!("after {got} bytes: {e}"),
+        }
+    }
+    assert!(got < 20 * wasm_len, "{got} bytes");
 }
 
 #[test]

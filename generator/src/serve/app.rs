@@ -1,7 +1,8 @@
 //! The preview's HTTP side: which requests go where, and the connections that
 //! carry them. Every connection is a task of its own with TCP_NODELAY, a deadline
-//! for its request head (which also closes idle keep-alive connections) and a
-//! cap on the head's size, so slow or hostile clients only ever hold up themselves.
+//! for its request head (which also closes idle keep-alive connections), a cap on
+//! the head's size and a deadline for a client that stops reading (`deadline.rs`),
+//! so slow or hostile clients only ever hold up themselves, and not for long.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 
 use super::contest::ContestApi;
+use super::deadline::Deadline;
 use super::{files, reload, Shared};
 
 /// A client has this long to send each request head, and an idle keep-alive
@@ -100,7 +102,9 @@ pub async fn run(listener: tokio::net::TcpListener, router: Router) {
                 req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
                 router.clone().oneshot(req.map(Body::new))
             });
-            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+            let _ = http
+                .serve_connection(TokioIo::new(Deadline::new(stream)), service)
+                .await;
         });
     }
 }

@@ -7,6 +7,7 @@
 
 mod app;
 mod contest;
+mod deadline;
 mod files;
 mod ranges;
 mod reload;
