@@ -42,7 +42,28 @@ pub struct Config {
     #[serde(default)]
     pub contest: ContestConfig,
     #[serde(default)]
+    pub content: ContentConfig,
+    #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[content]`: how content files are read.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentConfig {
+    #[serde(default)]
+    pub front_matter: FrontMatterMode,
+}
+
+/// `strict` rejects every key jiayuan does not know; `compatible` reads the common
+/// Hugo and Zola keys too and keeps the rest under `extra` (docs/decisions.md,
+/// "Content from other generators").
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontMatterMode {
+    #[default]
+    Strict,
+    Compatible,
 }
 
 /// `[contest]`: the knowledge-contest server, when the contest runs on one.
