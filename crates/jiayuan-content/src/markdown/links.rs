@@ -1,4 +1,6 @@
-//! Internal links: `@/section/page.md` and relative `.md` paths become final URLs.
+//! Internal links: `@/section/page.md`, root-absolute `/section/page.md` (as Hugo and
+//! GitHub trees write them, counted from the content root) and relative `.md` paths
+//! become final URLs.
 
 use std::ops::Range;
 
@@ -57,6 +59,10 @@ fn content_target(dest: &str, dir: &str) -> Option<String> {
         return Some(normalize(rest));
     }
     let path_part = dest.split('#').next().unwrap_or(dest);
+    if let Some(rest) = dest.strip_prefix('/') {
+        let is_page = !rest.starts_with('/') && path_part.ends_with(".md");
+        return is_page.then(|| normalize(rest));
+    }
     let is_relative = !dest.contains("://")
         && !dest.starts_with('/')
         && !dest.starts_with('#')
@@ -108,6 +114,11 @@ mod tests {
         );
         assert_eq!(content_target("https://a.org/b.md", "news"), None);
         assert_eq!(content_target("/news/", "news"), None);
+        assert_eq!(
+            content_target("/sql/select.md#语法_1", "news").as_deref(),
+            Some("sql/select.md#语法_1")
+        );
+        assert_eq!(content_target("//cdn.example/a.md", "news"), None);
         assert_eq!(content_target("#top", "news"), None);
     }
 }

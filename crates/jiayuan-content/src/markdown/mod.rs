@@ -163,10 +163,14 @@ mod tests {
 
     #[test]
     fn links_resolve_and_broken_ones_point_at_the_line() {
-        let r = render_md("见[另一篇](b.md#x)。\n\n再见[坏链接](@/news/none.md)");
+        let r = render_md(
+            "见[另一篇](b.md#x)。\n\n再见[坏链接](@/news/none.md)\n\n[根路径](/news/b.md#y)和[坏的](/x/none.md)",
+        );
         assert!(r.html.contains("href=\"/news/b/#x\""), "{}", r.html);
-        assert_eq!(r.diagnostics.len(), 1);
+        assert!(r.html.contains("href=\"/news/b/#y\""), "{}", r.html);
+        assert_eq!(r.diagnostics.len(), 2);
         assert_eq!((r.diagnostics[0].line, r.diagnostics[0].column), (6, 3));
+        assert_eq!((r.diagnostics[1].line, r.diagnostics[1].column), (8, 21));
     }
 
     #[test]
