@@ -29,13 +29,19 @@ pub(crate) struct Bodies {
     pub sections: BTreeMap<String, String>,
 }
 
+/// `files` are the site paths of the files copied beside the pages (content assets and
+/// `static/`): a link to one resolves to its URL.
 pub(crate) fn render(
     pages: &BTreeMap<String, PageHead>,
     sections: &BTreeMap<String, SectionHead>,
+    files: &[String],
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Bodies {
-    let mut targets: HashMap<String, String> = HashMap::new();
+    let mut targets: HashMap<String, String> = files
+        .iter()
+        .map(|f| (f.clone(), config.url(&format!("/{f}"))))
+        .collect();
     for (key, page) in pages {
         targets.insert(key.clone(), config.url(&page.path));
     }

@@ -67,7 +67,16 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
     let sections = sections::section_heads(&entries, &pages, section_files, &config, diags);
     sections::check_paths(&pages, &sections, diags);
 
-    let bodies = bodies::render(&pages, &sections, &config, diags);
+    let assets: Vec<String> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Asset { rel } => Some(rel.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut files = walk::static_files(root, config.theme.as_deref());
+    files.extend(assets.iter().cloned());
+    let bodies = bodies::render(&pages, &sections, &files, &config, diags);
     let mut lists = order::lists(&pages, &sections);
     let taxonomies = taxonomy::collect(&config, &pages, diags);
     let mut related = related::compute(&pages, &taxonomies);
@@ -122,13 +131,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         })
         .collect();
     Site {
-        assets: entries
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Asset { rel } => Some(rel.clone()),
-                _ => None,
-            })
-            .collect(),
+        assets,
         config,
         pages,
         sections,

@@ -59,10 +59,15 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
     let diagnostics = broken
         .into_iter()
         .map(|b| {
-            Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
-                .at_offset(input.file_text, input.body_offset + b.offset)
+            let d = if links::is_file(&b.target) {
+                Diagnostic::error(input.shown, format!("link to a missing file `{}`", b.target))
+                    .help("put the file beside the page under content/, or under static/; a path starting with / counts from either folder")
+            } else {
+                Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
+                    .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
+            };
+            d.at_offset(input.file_text, input.body_offset + b.offset)
                 .with_source(input.file_text.clone())
-                .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
         })
         .collect();
 
@@ -156,8 +161,10 @@ mod tests {
             body_offset: 16,
             dir: "news",
         };
-        render(&input, &|p| {
-            (p == "news/b.md").then(|| "/news/b/".to_string())
+        render(&input, &|p| match p {
+            "news/b.md" => Some("/news/b/".to_string()),
+            "media/a.png" => Some("/media/a.png".to_string()),
+            _ => None,
         })
     }
 
@@ -171,6 +178,21 @@ mod tests {
         assert_eq!(r.diagnostics.len(), 2);
         assert_eq!((r.diagnostics[0].line, r.diagnostics[0].column), (6, 3));
         assert_eq!((r.diagnostics[1].line, r.diagnostics[1].column), (8, 21));
+    }
+
+    #[test]
+    fn files_resolve_and_a_missing_one_is_an_error_at_its_place() {
+        let r = render_md("![图](/media/a.png)\n\n![图](../media/a.png) [表](/media/none.pdf)");
+        assert_eq!(
+            r.html.matches("src=\"/media/a.png\"").count(),
+            2,
+            "{}",
+            r.html
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!(d.message, "link to a missing file `/media/none.pdf`");
+        assert_eq!((d.line, d.column), (6, 22));
     }
 
     #[test]
