@@ -44,6 +44,8 @@ pub struct Config {
     #[serde(default)]
     pub content: ContentConfig,
     #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
     pub extra: toml::Table,
 }
 
@@ -64,6 +66,25 @@ pub enum FrontMatterMode {
     #[default]
     Strict,
     Compatible,
+}
+
+/// `[markdown]`: how Markdown turns into HTML.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub anchors: AnchorStyle,
+}
+
+/// How heading ids are made. `jiayuan` lowercases, turns spaces, `_` and `-` into one
+/// `-` and trims them; `github` follows GitHub's (and Hugo's) rules, keeping `_` and
+/// every `-` (docs/decisions.md, "Content from other generators"). Both keep Chinese.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStyle {
+    #[default]
+    Jiayuan,
+    Github,
 }
 
 /// `[contest]`: the knowledge-contest server, when the contest runs on one.

@@ -37,6 +37,7 @@ pub struct Input<'a> {
     pub body_offset: usize,
     /// Content-relative folder of the file, for relative links.
     pub dir: &'a str,
+    pub anchors: jiayuan_core::config::AnchorStyle,
 }
 
 pub fn options() -> Options {
@@ -54,7 +55,7 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         .collect();
     let events = emphasis::pass(body, events);
     let mut events = softbreak::pass(events);
-    let headings = anchors::pass(&mut events);
+    let headings = anchors::pass(&mut events, input.anchors);
     let broken = links::pass(&mut events, input.dir, resolve);
     let diagnostics = broken
         .into_iter()
@@ -160,6 +161,7 @@ mod tests {
             file_text: &file,
             body_offset: 16,
             dir: "news",
+            anchors: Default::default(),
         };
         render(&input, &|p| match p {
             "news/b.md" => Some("/news/b/".to_string()),
