@@ -39,6 +39,9 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     #[serde(default)]
     pub nav: Vec<NavItem>,
+    /// `[[footer]]`: the links at the foot of every page, in order.
+    #[serde(default)]
+    pub footer: Vec<NavItem>,
     #[serde(default)]
     pub contest: ContestConfig,
     #[serde(default)]
