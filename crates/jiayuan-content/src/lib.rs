@@ -253,4 +253,31 @@ mod tests {
             "{diags:?}"
         );
     }
+
+    #[test]
+    fn a_shortcode_is_one_warning_with_its_count_and_never_shown() {
+        let files = [
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            (
+                "a.md",
+                "---\ntitle: 甲\n---\n正文\n\n{{< tip >}}\n提示\n{{< /tip >}}",
+            ),
+            (
+                "b.md",
+                "---\ntitle: 乙\n---\n{{< tip >}}一{{< /tip >}} {{< tip >}}二{{< /tip >}}",
+            ),
+        ];
+        let (site, diags) = site(&files, false);
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            msgs,
+            ["content/a.md:6:1 Hugo shortcode `tip` cannot be rendered: left out of 3 places in 2 files"]
+        );
+        assert!(!diags[0].is_error());
+        assert!(site.pages.values().all(|p| !p.html.contains("{{")));
+        assert!(site.pages["b.md"].text.contains("一 二"));
+    }
 }

@@ -3,6 +3,7 @@
 pub mod anchors;
 pub mod emphasis;
 pub mod links;
+pub mod shortcodes;
 pub mod softbreak;
 
 use std::ops::Range;
@@ -27,6 +28,8 @@ pub struct Rendered {
     /// Plain text, for summaries, reading time and the search index.
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Hugo shortcodes taken out of the text (offsets in the body).
+    pub shortcodes: Vec<shortcodes::Use>,
 }
 
 pub struct Input<'a> {
@@ -54,7 +57,7 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         .into_offset_iter()
         .collect();
     let events = emphasis::pass(body, events);
-    let mut events = softbreak::pass(events);
+    let (mut events, shortcodes) = shortcodes::pass(softbreak::pass(events));
     let headings = anchors::pass(&mut events, input.anchors);
     let broken = links::pass(&mut events, input.dir, resolve);
     let diagnostics = broken
@@ -91,6 +94,7 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         headings,
         text,
         diagnostics,
+        shortcodes,
     }
 }
 
