@@ -2,6 +2,7 @@
 
 pub mod anchors;
 pub mod emphasis;
+pub mod html_text;
 pub mod links;
 pub mod shortcodes;
 pub mod softbreak;
@@ -116,6 +117,7 @@ fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     for (event, _) in events {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::Html(h) | Event::InlineHtml(h) => text.push_str(&html_text::text(h)),
             Event::SoftBreak => text.push(' '),
             Event::HardBreak => text.push('\n'),
             Event::End(
