@@ -140,7 +140,7 @@ pub(crate) fn compat_warnings(parsed: &[Result<ParsedFile, Diagnostic>]) -> Vec<
             .at(line + file.yaml_line - 1, 1)
             .with_source(file.text.clone())
             .help(format!(
-                "templates read it as `page.extra.{key}`; move it under `extra:` to silence this note"
+                "templates read it as `extra.{key}` of the page or section; move it under `extra:` to silence this note"
             ))
         })
         .collect();

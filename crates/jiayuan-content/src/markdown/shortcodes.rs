@@ -28,10 +28,16 @@ pub fn pass<'a>(events: Vec<Item<'a>>) -> (Vec<Item<'a>>, Vec<Use>) {
     let mut out: Vec<Item<'a>> = Vec::with_capacity(events.len());
     let mut uses = Vec::new();
     let mut run: Vec<Item<'a>> = Vec::new();
+    let mut in_code = false;
     for item in events {
-        if matches!(item.0, Event::Text(_)) {
-            run.push(item);
-            continue;
+        match item.0 {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if !in_code => {
+                run.push(item);
+                continue;
+            }
+            _ => {}
         }
         flush(&mut run, &mut out, &mut uses);
         out.push(item);
@@ -143,11 +149,11 @@ mod tests {
     #[test]
     fn markers_leave_and_the_enclosed_text_stays() {
         let (html, uses) = run(
-            "前文{{< tip >}}\n注意事项\n{{< /tip >}}\n\n{{% tab name=\"Linux\" %}}\n\n`{{< code >}}`\n",
+            "前文{{< tip >}}\n注意事项\n{{< /tip >}}\n\n{{% tab name=\"Linux\" %}}\n\n`{{< code >}}`\n\n```\n{{< fenced >}}\n```\n",
         );
         assert_eq!(
             html,
-            "<p>前文\n注意事项\n</p>\n<p><code>{{&lt; code &gt;}}</code></p>\n"
+            "<p>前文\n注意事项\n</p>\n<p><code>{{&lt; code &gt;}}</code></p>\n<pre><code>{{&lt; fenced &gt;}}\n</code></pre>\n"
         );
         let names: Vec<(&str, usize, bool)> = uses
             .iter()
