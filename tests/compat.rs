@@ -105,3 +105,125 @@ fn search_finds_text_in_html_tables_and_in_tags() {
         hit.hits[0]
     );
 }
+
+fn hugo_docs() -> PathBuf {
+    common::fixtures().join("sites/hugo-docs")
+}
+
+fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn hugo_docs_passes_check_in_compatible_mode_with_one_warning_per_key() {
+    let (ok, stderr) = check(&hugo_docs());
+    assert!(ok, "{stderr}");
+    insta::assert_snapshot!("hugo_docs_check_stderr", stderr);
+}
+
+#[test]
+fn hugo_docs_builds_links_images_anchors_and_aliases() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let result = common::build(&hugo_docs(), &public, &["--now", "2024-01-01"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let install = read(&public, "quick-start/install/index.html");
+    for needle in [
+        "<h2 id=\"配置-tidb_mem_quota_query\">",
+        "<h2 id=\"升级----回滚\">",
+        "<h2 id=\"升级----回滚-1\">",
+        "href=\"/quick-start/faq/\"",
+        "href=\"/sql/select/#%E8%AF%AD%E6%B3%95-syntax\"",
+        "src=\"/media/flow.png\"",
+        "生产环境请至少部署三个节点。",
+    ] {
+        assert!(install.contains(needle), "{needle} in\n{install}");
+    }
+    assert!(!install.contains("{{"), "no shortcode is shown:\n{install}");
+    let faq = read(&public, "quick-start/faq/index.html");
+    assert!(faq.contains("<title>常见问题"), "{faq}");
+    assert!(faq.contains("href=\"/media/offline.pdf\""), "{faq}");
+    let select = read(&public, "sql/select/index.html");
+    assert!(select.contains("<h2 id=\"tidb_enable_async_commit-参数\">"));
+    assert!(
+        select.contains("{{&lt; 不是短代码 &gt;}}"),
+        "code keeps its text"
+    );
+    for file in ["media/arch.svg", "media/flow.png", "media/offline.pdf"] {
+        assert!(public.join(file).is_file(), "{file} copied");
+    }
+    assert!(read(&public, "getting-started/index.html").contains("/quick-start/"));
+    let alias = read(&public, "sql-statements/sql-statement-select/index.html");
+    assert!(alias.contains("/sql/select/"), "{alias}");
+    assert!(read(&public, "categories/入门/index.html").contains("安装部署"));
+    assert_eq!(found(&public, "异步提交两阶段事务"), ["/sql/select/"]);
+    assert_eq!(found(&public, "运维"), ["/quick-start/install/"]);
+}
+
+#[test]
+fn hugo_docs_in_strict_mode_reports_what_strict_always_did() {
+    let site = common::copy_to_temp(&hugo_docs());
+    let toml = read(site.path(), "site.toml")
+        .replace("front_matter = \"compatible\"", "front_matter = \"strict\"");
+    write(site.path(), "site.toml", &toml);
+    let public = site.path().join("public");
+    let out = common::build(site.path(), &public, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!public.exists(), "a failed build writes nothing");
+    insta::assert_snapshot!(
+        "hugo_docs_strict_stderr",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn init_writes_a_site_toml_that_builds_the_hugo_tree_and_never_overwrites() {
+    let site = common::copy_to_temp(&hugo_docs());
+    let root = site.path();
+    std::fs::remove_file(root.join("site.toml")).unwrap();
+    let init = || {
+        common::jiayuan()
+            .arg("--root")
+            .arg(root)
+            .arg("init")
+            .output()
+            .unwrap()
+    };
+    let out = init();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("jiayuan --root {} build\n", root.display())
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "wrote site.toml: 2 sections in the menu, front matter compatible\n"
+    );
+    let written = read(root, "site.toml");
+    insta::assert_snapshot!("init_site_toml", written);
+    let public = root.join("public");
+    let built = common::build(root, &public, &["--now", "2024-01-01"]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(public.join("sql/select/index.html").is_file());
+
+    let again = init();
+    assert_eq!(again.status.code(), Some(1));
+    insta::assert_snapshot!("init_refuses", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(
+        read(root, "site.toml"),
+        written,
+        "site.toml is left as it was"
+    );
+}

@@ -62,6 +62,8 @@ enum Command {
     /// The knowledge-contest server: `jiayuan contest serve`, `jiayuan contest export`.
     #[command(subcommand)]
     Contest(contest_cli::ContestCommand),
+    /// Write a minimal site.toml for an existing content/ folder (never overwrites one).
+    Init,
     /// Create content/<section>/<slug>.md with front matter to fill in.
     New {
         /// Section folder and file name, e.g. news/529-handan.
@@ -214,6 +216,25 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Contest(command) => contest_cli::run(&root, command),
+        Command::Init => {
+            let done = jiayuan::init::init(&root).map_err(|d| vec![d])?;
+            let mode = if done.foreign_files > 0 {
+                "compatible"
+            } else {
+                "strict"
+            };
+            eprintln!(
+                "wrote site.toml: {} sections in the menu, front matter {mode}",
+                done.sections
+            );
+            let command = if cli.root.is_some() {
+                format!("jiayuan --root {} build", root.display())
+            } else {
+                "jiayuan build".to_string()
+            };
+            println!("{command}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
                 .map_err(|d| vec![d])?;

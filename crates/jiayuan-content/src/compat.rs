@@ -133,6 +133,47 @@ const SECTION_KEYS: &[&str] = &[
     "extra",
 ];
 
+/// The keys strict front matter allows on a page and on a section (`frontmatter.rs`).
+const STRICT_PAGE_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "draft",
+    "description",
+    "tags",
+    "categories",
+    "weight",
+    "slug",
+    "aliases",
+    "author",
+    "city",
+    "cover",
+    "template",
+    "extra",
+];
+const STRICT_SECTION_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "sort_by",
+    "paginate_by",
+    "template",
+    "page_template",
+    "weight",
+    "draft",
+    "extra",
+];
+
+/// Whether strict front matter would reject `key` (for `jiayuan init`, which picks the
+/// mode a tree needs).
+pub fn strict_rejects(key: &str, section: bool) -> bool {
+    let allowed = if section {
+        STRICT_SECTION_KEYS
+    } else {
+        STRICT_PAGE_KEYS
+    };
+    !allowed.contains(&key)
+}
+
 /// Splits front matter from the body; a file without any is all body.
 pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
@@ -341,6 +382,34 @@ mod tests {
         assert_eq!(m.extra["summary"], serde_json::json!("乙"));
         assert_eq!(m.extra["x"], serde_json::json!(2));
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn strict_lists_match_the_strict_types() {
+        for (text, section) in [("---\nzzz: 1\n---\n", false), ("---\nzzz: 1\n---\n", true)] {
+            let shown = Path::new("a.md");
+            let s = frontmatter::split(shown, text).unwrap();
+            let help = if section {
+                frontmatter::parse::<SectionMeta>(shown, text, &s)
+                    .unwrap_err()
+                    .help
+            } else {
+                frontmatter::parse::<PageMeta>(shown, text, &s)
+                    .unwrap_err()
+                    .help
+            };
+            let list = if section {
+                STRICT_SECTION_KEYS
+            } else {
+                STRICT_PAGE_KEYS
+            };
+            let expected = format!(
+                "allowed keys: {}; put your own values under `extra:`",
+                list.join(", ")
+            );
+            assert_eq!(help.as_deref(), Some(expected.as_str()));
+        }
+        assert!(strict_rejects("summary", false) && !strict_rejects("sort_by", true));
     }
 
     #[test]
