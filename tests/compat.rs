@@ -227,3 +227,16 @@ fn init_writes_a_site_toml_that_builds_the_hugo_tree_and_never_overwrites() {
         "site.toml is left as it was"
     );
 }
+
+#[test]
+fn version_names_the_commit() {
+    let out = common::jiayuan().arg("--version").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let prefix = format!("jiayuan {} (", env!("CARGO_PKG_VERSION"));
+    let commit = stdout
+        .strip_prefix(&prefix)
+        .and_then(|r| r.strip_suffix(")\n"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    let hex = commit.len() == 12 && commit.chars().all(|c| c.is_ascii_hexdigit());
+    assert!(hex || commit == "unknown commit", "{stdout}");
+}

@@ -11,9 +11,17 @@ mod contest_cli;
 use jiayuan::build::{build, BuildOptions};
 use jiayuan_core::diagnostic::Diagnostic;
 
+/// `jiayuan --version`: the crate version and the commit it was built from (build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("JIAYUAN_GIT_COMMIT"),
+    ")"
+);
+
 /// jiayuan (家园): builds the 网上计生协 portal from Markdown.
 #[derive(Parser)]
-#[command(name = "jiayuan", version, about, long_about = None)]
+#[command(name = "jiayuan", version = VERSION, about, long_about = None)]
 struct Cli {
     /// The site folder (holding site.toml); defaults to the current folder.
     #[arg(long, global = true, value_name = "DIR")]
