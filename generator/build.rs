@@ -1,6 +1,7 @@
 //! Build script: the git commit the binary is built from, for `jiayuan --version`.
 //! Without git, or outside a checkout (a source tarball, a copy in a container), the
-//! version says "unknown commit" instead of failing the build.
+//! version says "unknown commit" instead of failing the build. `JIAYUAN_GIT_COMMIT` in
+//! the environment (the Dockerfile's build argument) names the commit instead.
 
 use std::process::Command;
 
@@ -12,6 +13,14 @@ fn git(args: &[&str]) -> Option<String> {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=JIAYUAN_GIT_COMMIT");
+    let given = std::env::var("JIAYUAN_GIT_COMMIT")
+        .ok()
+        .filter(|c| !c.trim().is_empty());
+    if let Some(commit) = given {
+        println!("cargo:rustc-env=JIAYUAN_GIT_COMMIT={}", commit.trim());
+        return;
+    }
     let commit = git(&["rev-parse", "--short=12", "HEAD"]);
     println!(
         "cargo:rustc-env=JIAYUAN_GIT_COMMIT={}",
