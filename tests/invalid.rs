@@ -151,6 +151,7 @@ cases! {
     invalid_utf8 => "invalid-utf8",
     link_to_draft => "link-to-draft",
     missing_template => "missing-template",
+    missing_image => "missing-image",
     missing_title => "missing-title",
     no_front_matter => "no-front-matter",
     quiz_bad_answer => "quiz-bad-answer",

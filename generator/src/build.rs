@@ -188,22 +188,27 @@ fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
     for p in site.pages.values() {
         taken.insert(p.path.clone(), format!("page {}", p.file.shown.display()));
     }
-    for p in site.pages.values() {
-        for alias in &p.meta.aliases {
+    let sections = site
+        .sections
+        .values()
+        .filter_map(|s| Some((&s.meta.aliases, s.file.as_ref()?)));
+    let pages = site.pages.values().map(|p| (&p.meta.aliases, &p.file));
+    for (aliases, file) in pages.chain(sections) {
+        for alias in aliases {
             let path = alias_path(alias);
-            let (line, column) = p.file.place(alias);
-            let at = |d: Diagnostic| d.at(line, column).with_source(p.file.text.clone());
+            let (line, column) = file.place(alias);
+            let at = |d: Diagnostic| d.at(line, column).with_source(file.text.clone());
             if path.split('/').any(|part| part == "..") {
                 diags.push(at(Diagnostic::error(
-                    &p.file.shown,
+                    &file.shown,
                     format!("alias `{alias}` leaves the site"),
                 )
                 .help("write aliases as site paths such as /old/path/")));
             } else if let Some(owner) =
-                taken.insert(path.clone(), format!("alias in {}", p.file.shown.display()))
+                taken.insert(path.clone(), format!("alias in {}", file.shown.display()))
             {
                 diags.push(at(Diagnostic::error(
-                    &p.file.shown,
+                    &file.shown,
                     format!("alias `{alias}` collides with {owner} at {path}"),
                 )
                 .help("remove the alias or choose a path no other page uses")));

@@ -11,9 +11,17 @@ mod contest_cli;
 use jiayuan::build::{build, BuildOptions};
 use jiayuan_core::diagnostic::Diagnostic;
 
+/// `jiayuan --version`: the crate version and the commit it was built from (build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("JIAYUAN_GIT_COMMIT"),
+    ")"
+);
+
 /// jiayuan (家园): builds the 网上计生协 portal from Markdown.
 #[derive(Parser)]
-#[command(name = "jiayuan", version, about, long_about = None)]
+#[command(name = "jiayuan", version = VERSION, about, long_about = None)]
 struct Cli {
     /// The site folder (holding site.toml); defaults to the current folder.
     #[arg(long, global = true, value_name = "DIR")]
@@ -62,6 +70,8 @@ enum Command {
     /// The knowledge-contest server: `jiayuan contest serve`, `jiayuan contest export`.
     #[command(subcommand)]
     Contest(contest_cli::ContestCommand),
+    /// Write a minimal site.toml for an existing content/ folder (never overwrites one).
+    Init,
     /// Create content/<section>/<slug>.md with front matter to fill in.
     New {
         /// Section folder and file name, e.g. news/529-handan.
@@ -214,6 +224,25 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Contest(command) => contest_cli::run(&root, command),
+        Command::Init => {
+            let done = jiayuan::init::init(&root).map_err(|d| vec![d])?;
+            let mode = if done.foreign_files > 0 {
+                "compatible"
+            } else {
+                "strict"
+            };
+            eprintln!(
+                "wrote site.toml: {} sections in the menu, front matter {mode}",
+                done.sections
+            );
+            let command = if cli.root.is_some() {
+                format!("jiayuan --root {} build", root.display())
+            } else {
+                "jiayuan build".to_string()
+            };
+            println!("{command}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
                 .map_err(|d| vec![d])?;

@@ -60,6 +60,9 @@ pub struct SectionMeta {
     pub weight: Option<i64>,
     #[serde(default)]
     pub draft: bool,
+    /// Only compatible front matter sets these (`crate::compat`); strict has no such key.
+    #[serde(skip)]
+    pub aliases: Vec<At<String>>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

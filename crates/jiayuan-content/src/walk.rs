@@ -63,6 +63,24 @@ pub fn walk(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
     entries
 }
 
+/// Site paths (`media/a.png`) of the files the build copies from the theme's and the
+/// site's `static/` folders, so content may link to them.
+pub fn static_files(root: &Path, theme: Option<&str>) -> Vec<String> {
+    let mut dirs = vec![root.join("static")];
+    if let Some(theme) = theme {
+        dirs.push(root.join("themes").join(theme).join("static"));
+    }
+    let mut out = Vec::new();
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() {
+                out.push(rel_path(dir, entry.path()));
+            }
+        }
+    }
+    out
+}
+
 /// Hidden files, editor backups, and `README.md`: a folder's notes for editors
 /// (content/README.md) are not a page of the site.
 fn is_hidden(name: &str) -> bool {

@@ -39,10 +39,55 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     #[serde(default)]
     pub nav: Vec<NavItem>,
+    /// `[[footer]]`: the links at the foot of every page, in order.
+    #[serde(default)]
+    pub footer: Vec<NavItem>,
     #[serde(default)]
     pub contest: ContestConfig,
     #[serde(default)]
+    pub content: ContentConfig,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[content]`: how content files are read.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentConfig {
+    #[serde(default)]
+    pub front_matter: FrontMatterMode,
+}
+
+/// `strict` rejects every key jiayuan does not know; `compatible` reads the common
+/// Hugo and Zola keys too and keeps the rest under `extra` (docs/decisions.md,
+/// "Content from other generators").
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontMatterMode {
+    #[default]
+    Strict,
+    Compatible,
+}
+
+/// `[markdown]`: how Markdown turns into HTML.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub anchors: AnchorStyle,
+}
+
+/// How heading ids are made. `jiayuan` lowercases, turns spaces, `_` and `-` into one
+/// `-` and trims them; `github` follows GitHub's (and Hugo's) rules, keeping `_` and
+/// every `-` (docs/decisions.md, "Content from other generators"). Both keep Chinese.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStyle {
+    #[default]
+    Jiayuan,
+    Github,
 }
 
 /// `[contest]`: the knowledge-contest server, when the contest runs on one.

@@ -21,7 +21,7 @@ use jiayuan_content::model::Site;
 use jiayuan_core::config::NavItem;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::output::Staging;
-use views::ConfigView;
+use views::{ConfigView, TaxonomyView};
 
 /// URLs of the embedded WebAssembly and glue, for templates (`assets.quiz_js` …).
 #[derive(Debug, Clone, Serialize, Default)]
@@ -82,6 +82,7 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
             ..fix(item)
         })
         .collect();
+    let footer = c.footer.iter().map(fix).collect();
     let mut ctx = Context::new();
     ctx.insert(
         "config",
@@ -92,6 +93,16 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
             language: &c.language,
             author: &c.author,
             nav,
+            footer,
+            taxonomies: c
+                .taxonomies
+                .iter()
+                .map(|t| TaxonomyView {
+                    name: &t.name,
+                    title: t.title.as_deref().unwrap_or(&t.name),
+                    url: c.url(&format!("/{}/", t.name)),
+                })
+                .collect(),
             contest: &c.contest,
             extra: &c.extra,
         },

@@ -150,15 +150,24 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
 pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
     let site = job.site;
     let mut diags = Vec::new();
-    for page in site.pages.values() {
-        for alias in &page.meta.aliases {
+    let pages = site
+        .pages
+        .values()
+        .map(|p| (&p.meta.aliases, &p.path, p.file.shown.as_path()));
+    // Only compatible front matter gives a section aliases (docs/decisions.md).
+    let sections = site.sections.values().filter_map(|s| {
+        let file = s.file.as_ref()?;
+        Some((&s.meta.aliases, &s.path, file.shown.as_path()))
+    });
+    for (aliases, target_path, shown) in pages.chain(sections) {
+        for alias in aliases {
             let path = alias_path(alias);
-            let target = site.config.url(&page.path);
+            let target = site.config.url(target_path);
             if let Err(d) = job.render(
                 "alias.html",
                 &path,
                 |ctx| ctx.insert("target", &target),
-                &page.file.shown,
+                shown,
             ) {
                 diags.push(d);
             }

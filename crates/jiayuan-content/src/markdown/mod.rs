@@ -2,7 +2,9 @@
 
 pub mod anchors;
 pub mod emphasis;
+pub mod html_text;
 pub mod links;
+pub mod shortcodes;
 pub mod softbreak;
 
 use std::ops::Range;
@@ -27,6 +29,8 @@ pub struct Rendered {
     /// Plain text, for summaries, reading time and the search index.
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Hugo shortcodes taken out of the text (offsets in the body).
+    pub shortcodes: Vec<shortcodes::Use>,
 }
 
 pub struct Input<'a> {
@@ -37,6 +41,7 @@ pub struct Input<'a> {
     pub body_offset: usize,
     /// Content-relative folder of the file, for relative links.
     pub dir: &'a str,
+    pub anchors: jiayuan_core::config::AnchorStyle,
 }
 
 pub fn options() -> Options {
@@ -53,16 +58,21 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         .into_offset_iter()
         .collect();
     let events = emphasis::pass(body, events);
-    let mut events = softbreak::pass(events);
-    let headings = anchors::pass(&mut events);
+    let (mut events, shortcodes) = shortcodes::pass(softbreak::pass(events));
+    let headings = anchors::pass(&mut events, input.anchors);
     let broken = links::pass(&mut events, input.dir, resolve);
     let diagnostics = broken
         .into_iter()
         .map(|b| {
-            Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
-                .at_offset(input.file_text, input.body_offset + b.offset)
+            let d = if links::is_file(&b.target) {
+                Diagnostic::error(input.shown, format!("link to a missing file `{}`", b.target))
+                    .help("put the file beside the page under content/, or under static/; a path starting with / counts from either folder")
+            } else {
+                Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
+                    .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
+            };
+            d.at_offset(input.file_text, input.body_offset + b.offset)
                 .with_source(input.file_text.clone())
-                .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
         })
         .collect();
 
@@ -85,6 +95,7 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         headings,
         text,
         diagnostics,
+        shortcodes,
     }
 }
 
@@ -106,6 +117,7 @@ fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     for (event, _) in events {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::Html(h) | Event::InlineHtml(h) => text.push_str(&html_text::text(h)),
             Event::SoftBreak => text.push(' '),
             Event::HardBreak => text.push('\n'),
             Event::End(
@@ -155,18 +167,40 @@ mod tests {
             file_text: &file,
             body_offset: 16,
             dir: "news",
+            anchors: Default::default(),
         };
-        render(&input, &|p| {
-            (p == "news/b.md").then(|| "/news/b/".to_string())
+        render(&input, &|p| match p {
+            "news/b.md" => Some("/news/b/".to_string()),
+            "media/a.png" => Some("/media/a.png".to_string()),
+            _ => None,
         })
     }
 
     #[test]
     fn links_resolve_and_broken_ones_point_at_the_line() {
-        let r = render_md("见[另一篇](b.md#x)。\n\n再见[坏链接](@/news/none.md)");
+        let r = render_md(
+            "见[另一篇](b.md#x)。\n\n再见[坏链接](@/news/none.md)\n\n[根路径](/news/b.md#y)和[坏的](/x/none.md)",
+        );
         assert!(r.html.contains("href=\"/news/b/#x\""), "{}", r.html);
-        assert_eq!(r.diagnostics.len(), 1);
+        assert!(r.html.contains("href=\"/news/b/#y\""), "{}", r.html);
+        assert_eq!(r.diagnostics.len(), 2);
         assert_eq!((r.diagnostics[0].line, r.diagnostics[0].column), (6, 3));
+        assert_eq!((r.diagnostics[1].line, r.diagnostics[1].column), (8, 21));
+    }
+
+    #[test]
+    fn files_resolve_and_a_missing_one_is_an_error_at_its_place() {
+        let r = render_md("![图](/media/a.png)\n\n![图](../media/a.png) [表](/media/none.pdf)");
+        assert_eq!(
+            r.html.matches("src=\"/media/a.png\"").count(),
+            2,
+            "{}",
+            r.html
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!(d.message, "link to a missing file `/media/none.pdf`");
+        assert_eq!((d.line, d.column), (6, 22));
     }
 
     #[test]
