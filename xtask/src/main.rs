@@ -156,13 +156,12 @@ fn test(root: &Path) -> Result<()> {
     if !missing.is_empty() {
         install_debian(&missing)?;
     }
-    if has_browser_tests {
-        if !browser.join("node_modules").exists() {
-            run(Command::new("npm")
-                .current_dir(&browser)
-                .args(["ci", "--no-audit", "--no-fund"]))?;
-        }
+    if has_browser_tests && !browser.join("node_modules").exists() {
+        run(Command::new("npm")
+            .current_dir(&browser)
+            .args(["ci", "--no-audit", "--no-fund"]))?;
     }
+
     let postgres = postgres(root)?;
     run(Command::new(env!("CARGO"))
         .current_dir(root)
