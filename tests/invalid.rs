@@ -11,6 +11,8 @@ const DEFAULT_SITE: &str = "title = \"测试站点\"\nbase_url = \"http://127.0.
 
 struct Expected {
     setup: Vec<String>,
+    /// Arguments that replace `--output public`, relative paths read from the site folder.
+    args: Vec<String>,
     locations: Vec<String>,
     messages: Vec<String>,
     helps: Vec<String>,
@@ -20,6 +22,7 @@ fn expected(case: &Path) -> Expected {
     let text = std::fs::read_to_string(case.join("expected.txt")).expect("expected.txt");
     let mut e = Expected {
         setup: vec![],
+        args: vec![],
         locations: vec![],
         messages: vec![],
         helps: vec![],
@@ -28,6 +31,7 @@ fn expected(case: &Path) -> Expected {
         let (key, value) = line.split_once(": ").expect("key: value");
         let list = match key {
             "setup" => &mut e.setup,
+            "args" => &mut e.args,
             "location" => &mut e.locations,
             "message" => &mut e.messages,
             "help" => &mut e.helps,
@@ -38,10 +42,25 @@ fn expected(case: &Path) -> Expected {
     e
 }
 
-fn setup(site: &Path, step: &str) {
+fn setup(site: &Path, outside: &Path, step: &str) {
     let (kind, target) = step.split_once(' ').expect("setup KIND PATH");
     let target = site.join(target);
     match kind {
+        // A link to a file or folder that lies outside the site folder.
+        #[cfg(unix)]
+        "link-outside-file" => {
+            let file = outside.join("secret.md");
+            std::fs::write(&file, "---\ntitle: 站外文件\n---\n不应发布").unwrap();
+            std::os::unix::fs::symlink(file, &target).unwrap();
+        }
+        #[cfg(unix)]
+        "link-outside-folder" => {
+            std::fs::create_dir_all(outside.join("dir")).unwrap();
+            std::fs::write(outside.join("dir/secret.yaml"), "x: 1\n").unwrap();
+            std::os::unix::fs::symlink(outside.join("dir"), &target).unwrap();
+        }
+        // The folder a build killed with -9 leaves; no process has this PID.
+        "leftover" => std::fs::create_dir_all(target.join("news")).unwrap(),
         "huge" => {
             let mut text = String::from("---\ntitle: 超大文件\n---\n");
             text.push_str(&"计划生育协会".repeat(20 * 1024 * 1024 / 18 + 1));
@@ -64,8 +83,9 @@ fn run_case(name: &str) {
     if !site.path().join("site.toml").exists() {
         std::fs::write(site.path().join("site.toml"), DEFAULT_SITE).unwrap();
     }
+    let outside = tempfile::tempdir().unwrap();
     for step in &expect.setup {
-        setup(site.path(), step);
+        setup(site.path(), outside.path(), step);
     }
     let public = site.path().join("public");
     std::fs::create_dir_all(public.join("news")).unwrap();
@@ -73,7 +93,18 @@ fn run_case(name: &str) {
     std::fs::write(public.join("news/index.html"), "旧的新闻列表").unwrap();
     let before = tree(&public);
 
-    let out = build(site.path(), &public, &[]);
+    let out = if expect.args.is_empty() {
+        build(site.path(), &public, &[])
+    } else {
+        let args: Vec<&str> = expect.args.iter().flat_map(|a| a.split(' ')).collect();
+        common::jiayuan()
+            .current_dir(site.path())
+            .arg("build")
+            .args(["--now", "2022-12-31"])
+            .args(args)
+            .output()
+            .expect("the jiayuan binary runs")
+    };
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut problems = Vec::new();
     if out.status.code() != Some(1) {
@@ -166,4 +197,13 @@ cases! {
     unknown_key => "unknown-key",
     yaml_syntax_error => "yaml-syntax-error",
     yaml_type_error => "yaml-type-error",
+    leftover_staging_removed => "leftover-staging-removed",
+    output_inside_content => "output-inside-content",
+    output_inside_quiz => "output-inside-quiz",
+    output_inside_themes => "output-inside-themes",
+    output_is_site_folder => "output-is-site-folder",
+    symlink_bank_outside => "symlink-bank-outside",
+    symlink_folder_outside_content => "symlink-folder-outside-content",
+    symlink_folder_outside_static => "symlink-folder-outside-static",
+    symlink_md_outside => "symlink-md-outside",
 }

@@ -56,6 +56,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         BuildFailure { diagnostics: diags }
     };
 
+    check_output_folder(&opts.root, &opts.output).map_err(|d| fail(vec![d]))?;
+    if opts.write {
+        report
+            .warnings
+            .extend(Staging::sweep_leftovers(&opts.output));
+    }
+
     let t = Instant::now();
     progress.stage("读取配置与模板");
     let mut config = Config::load(&opts.root).map_err(|d| fail(vec![d]))?;
@@ -153,8 +160,55 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     diagnostic::sort(&mut diags);
     report.pages = site.pages.len();
     report.sections = site.sections.len();
-    report.warnings = diags;
+    report.warnings.extend(diags);
+    diagnostic::sort(&mut report.warnings);
     Ok(report)
+}
+
+/// The output may not be the site folder or lie inside a folder the build reads
+/// (`content/`, `static/`, `themes/`, `quiz/`): the next build would read its own output
+/// and nest `public/public/…` deeper each time.
+fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(output);
+    let shown = output.display();
+    let message = if out == root {
+        format!("the output folder {shown} is the site folder itself, which the build reads")
+    } else {
+        match ["content", "static", "themes", "quiz"]
+            .into_iter()
+            .find(|dir| out.starts_with(root.join(dir)))
+        {
+            Some(dir) => {
+                format!("the output folder {shown} is inside {dir}/, which the build reads")
+            }
+            None => return Ok(()),
+        }
+    };
+    Err(Diagnostic::error("--output", message)
+        .help("build into a folder beside content/, such as the default public/"))
+}
+
+/// `path` made absolute and canonical as far as it exists (the output may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = std::fs::canonicalize(&existing) {
+            return rest.iter().rev().fold(canonical, |p, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
 }
 
 fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
@@ -172,10 +226,14 @@ fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
 fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if let Some(theme) = &site.config.theme {
-        diags.extend(staging.copy_tree(&root.join("themes").join(theme).join("static"), false));
+        diags.extend(staging.copy_tree(
+            root,
+            &root.join("themes").join(theme).join("static"),
+            false,
+        ));
     }
-    diags.extend(staging.copy_tree(&root.join("static"), false));
-    diags.extend(staging.copy_tree(&root.join("content"), true));
+    diags.extend(staging.copy_tree(root, &root.join("static"), false));
+    diags.extend(staging.copy_tree(root, &root.join("content"), true));
     diags
 }
 

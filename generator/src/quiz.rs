@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use jiayuan_core::diagnostic::Diagnostic;
-use jiayuan_core::files::{read_text, rel_path};
+use jiayuan_core::files::{leaves_root, link_outside_root, read_text, rel_path};
 use jiayuan_core::output::Staging;
 pub use jiayuan_render::ContestInfo;
 
@@ -76,10 +76,15 @@ fn read_yaml(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<wasm_q
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     paths.sort();
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     paths
         .into_iter()
         .filter_map(|p| {
             let shown = rel_path(root, &p);
+            if leaves_root(&canonical_root, &p) {
+                diags.push(link_outside_root(shown));
+                return None;
+            }
             match read_text(&p, Path::new(&shown)) {
                 Ok(text) => Some(wasm_quiz::SourceFile::new(shown, text.to_string())),
                 Err(d) => {
