@@ -8,7 +8,7 @@ use jiayuan_content::model::Site;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::{self, Diagnostic};
-use jiayuan_core::output::Staging;
+use jiayuan_core::output::{Copied, Staging};
 use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
 use jiayuan_render::{self as render, templates, Globals};
@@ -135,6 +135,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         diags.extend(quiz::write(quiz, &staging));
     }
     diags.extend(copy_static(&opts.root, &site, &staging));
+    diags.extend(staging.claims.conflicts());
     report.timings.push(("render+write", t.elapsed()));
 
     if !opts.write {
@@ -229,11 +230,11 @@ fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
         diags.extend(staging.copy_tree(
             root,
             &root.join("themes").join(theme).join("static"),
-            false,
+            Copied::Theme,
         ));
     }
-    diags.extend(staging.copy_tree(root, &root.join("static"), false));
-    diags.extend(staging.copy_tree(root, &root.join("content"), true));
+    diags.extend(staging.copy_tree(root, &root.join("static"), Copied::Static));
+    diags.extend(staging.copy_tree(root, &root.join("content"), Copied::Content));
     diags
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files::{leaves_root, link_outside_root, read_text, rel_path};
 use jiayuan_core::output::Staging;
@@ -172,7 +173,12 @@ pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
         };
         match serde_json::to_vec(&bundle) {
             Ok(json) => {
-                if let Err(d) = out.write_file(&data_path(&info.id), &json) {
+                let owner = Owner::new(
+                    Kind::Generated,
+                    format!("contest `{}`", info.id),
+                    format!("quiz/contests/{}.yaml", info.id),
+                );
+                if let Err(d) = out.write_file(&data_path(&info.id), &json, owner) {
                     diags.push(d);
                 }
             }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use jiayuan_content::model::Site;
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::output::Staging;
 use jiayuan_render::search_page::INDEX_PATH;
@@ -29,6 +30,10 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
 
 pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
+    out.claims.tree(
+        INDEX_PATH,
+        Owner::new(Kind::Generated, "the search index", "search/index"),
+    );
     wasm_search::build_index(&dir, documents(site))
         .map(|_| ())
         .map_err(|e| {

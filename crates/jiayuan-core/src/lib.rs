@@ -4,6 +4,7 @@
 //! rules that turn content keys into site paths, HTML escaping, character classes and the
 //! staging folder the build writes into. Nothing here knows about pages or templates.
 
+pub mod claims;
 pub mod config;
 pub mod diagnostic;
 pub mod escape;

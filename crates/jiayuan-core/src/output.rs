@@ -4,11 +4,25 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::claims::{Claims, Kind, Owner};
 use crate::diagnostic::Diagnostic;
 use crate::files::{leaves_root, link_outside_root, rel_path};
 
 pub struct Staging {
     pub dir: PathBuf,
+    /// Who wrote each file: a path written twice is an error (`claims`).
+    pub claims: Claims,
+}
+
+/// Where `copy_tree` copies from, which decides who owns the copied files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// The theme's `static/`: the site's `static/` may replace its files.
+    Theme,
+    /// The site's `static/`.
+    Static,
+    /// Files beside the content (Markdown is skipped: it became pages).
+    Content,
 }
 
 impl Staging {
@@ -31,7 +45,10 @@ impl Staging {
         }
         fs::create_dir_all(&dir)
             .map_err(|e| io_error(&dir, "cannot create the staging folder", e))?;
-        Ok(Staging { dir })
+        Ok(Staging {
+            dir,
+            claims: Claims::default(),
+        })
     }
 
     /// Removes the `.NAME.staging-PID` and `.NAME.old-PID` folders beside `output` that a
@@ -74,18 +91,30 @@ impl Staging {
     }
 
     /// Writes an HTML page for a site path: `/a/` → `a/index.html`, `/x.html` → `x.html`.
-    pub fn write_page(&self, site_path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    pub fn write_page(
+        &self,
+        site_path: &str,
+        bytes: &[u8],
+        owner: Owner,
+    ) -> Result<(), Diagnostic> {
         let rel = if site_path.ends_with('/') {
             format!("{site_path}index.html")
         } else {
             site_path.to_string()
         };
-        self.write_file(&rel, bytes)
+        self.write_file(&rel, bytes, owner)
     }
 
-    /// Writes a file at a site path, refusing any path that would leave the output folder.
-    pub fn write_file(&self, site_path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes a file at a site path for `owner`, refusing any path that would leave the
+    /// output folder.
+    pub fn write_file(
+        &self,
+        site_path: &str,
+        bytes: &[u8],
+        owner: Owner,
+    ) -> Result<(), Diagnostic> {
         let target = self.resolve(site_path)?;
+        self.claims.file(site_path, owner);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, "cannot create folder", e))?;
         }
@@ -109,7 +138,13 @@ impl Staging {
     /// Copies a folder's files into the staging folder, keeping relative paths. Symbolic
     /// links are followed while they stay inside `root` (the site folder); one that leads
     /// outside is an error naming it, and nothing behind it is copied.
-    pub fn copy_tree(&self, root: &Path, from: &Path, skip_markdown: bool) -> Vec<Diagnostic> {
+    pub fn copy_tree(&self, root: &Path, from: &Path, copied: Copied) -> Vec<Diagnostic> {
+        let skip_markdown = copied == Copied::Content;
+        let kind = if copied == Copied::Theme {
+            Kind::ThemeStatic
+        } else {
+            Kind::Static
+        };
         let mut diags = Vec::new();
         if !from.is_dir() {
             return diags;
@@ -143,6 +178,9 @@ impl Staging {
                 continue;
             }
             let rel = rel_path(from, entry.path());
+            let shown = rel_path(root, entry.path());
+            self.claims
+                .file(&rel, Owner::new(kind, format!("file {shown}"), shown));
             let target = self.dir.join(&rel);
             let result = target
                 .parent()
@@ -216,13 +254,17 @@ fn io_error(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn o() -> Owner {
+        Owner::new(Kind::Generated, "test", "test")
+    }
+
     #[test]
     fn refuses_paths_outside_the_output() {
         let dir = tempfile::tempdir().unwrap();
         let s = Staging::create(&dir.path().join("public")).unwrap();
-        assert!(s.write_file("/../escape.html", b"x").is_err());
-        assert!(s.write_file("/a/../../b", b"x").is_err());
-        assert!(s.write_page("/ok/", b"x").is_ok());
+        assert!(s.write_file("/../escape.html", b"x", o()).is_err());
+        assert!(s.write_file("/a/../../b", b"x", o()).is_err());
+        assert!(s.write_page("/ok/", b"x", o()).is_ok());
         assert!(s.dir.join("ok/index.html").is_file());
         s.discard();
     }
@@ -234,11 +276,11 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::write(out.join("old.txt"), "old").unwrap();
         let s = Staging::create(&out).unwrap();
-        s.write_file("/new.txt", b"new").unwrap();
+        s.write_file("/new.txt", b"new", o()).unwrap();
         s.discard();
         assert_eq!(fs::read_to_string(out.join("old.txt")).unwrap(), "old");
         let s = Staging::create(&out).unwrap();
-        s.write_file("/new.txt", b"new").unwrap();
+        s.write_file("/new.txt", b"new", o()).unwrap();
         s.commit(&out).unwrap();
         assert!(!out.join("old.txt").exists());
         assert_eq!(fs::read_to_string(out.join("new.txt")).unwrap(), "new");
