@@ -51,7 +51,7 @@ pub(crate) fn render(
     let rendered: Vec<(String, Body, Vec<Diagnostic>)> = pages
         .par_iter()
         .map(|(key, page)| {
-            let r = markdown::render(&input(&page.file, &page.section), &resolve);
+            let r = markdown::render(&input(&page.file, &page.section, config), &resolve);
             let body = page_body(r.html, r.summary_html, r.headings, r.text, config);
             (key.clone(), body, r.diagnostics)
         })
@@ -66,7 +66,7 @@ pub(crate) fn render(
     }
     for (key, section) in sections {
         if let Some(file) = &section.file {
-            let r = markdown::render(&input(file, &section.key), &resolve);
+            let r = markdown::render(&input(file, &section.key, config), &resolve);
             diags.extend(r.diagnostics);
             out.sections.insert(key.clone(), r.html);
         }
@@ -74,12 +74,13 @@ pub(crate) fn render(
     out
 }
 
-fn input<'a>(file: &'a SourceFile, dir: &'a str) -> markdown::Input<'a> {
+fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::Input<'a> {
     markdown::Input {
         shown: &file.shown,
         file_text: &file.text,
         body_offset: file.body_offset,
         dir,
+        raw_html: config.markdown.raw_html,
     }
 }
 

@@ -42,7 +42,32 @@ pub struct Config {
     #[serde(default)]
     pub contest: ContestConfig,
     #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[markdown]`: how page bodies are rendered.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// What happens to HTML written inside Markdown.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// `[markdown] raw_html`: not every editor is trusted with raw HTML.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep what suits an article, remove scripts, styles, frames, event handlers and
+    /// script URLs, with a warning for each removal.
+    #[default]
+    Sanitize,
+    /// Pass raw HTML through as written.
+    Trusted,
+    /// Show raw HTML as text.
+    Escape,
 }
 
 /// `[contest]`: the knowledge-contest server, when the contest runs on one.

@@ -3,6 +3,7 @@
 pub mod anchors;
 pub mod emphasis;
 pub mod links;
+pub mod raw_html;
 pub mod softbreak;
 
 use std::ops::Range;
@@ -12,6 +13,7 @@ use std::sync::Arc;
 use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 
 pub use anchors::Heading;
+use jiayuan_core::config::RawHtml;
 use jiayuan_core::diagnostic::Diagnostic;
 
 const MORE_MARKER: &str = "<!-- more -->";
@@ -37,6 +39,8 @@ pub struct Input<'a> {
     pub body_offset: usize,
     /// Content-relative folder of the file, for relative links.
     pub dir: &'a str,
+    /// What happens to raw HTML (`[markdown] raw_html`).
+    pub raw_html: RawHtml,
 }
 
 pub fn options() -> Options {
@@ -56,7 +60,12 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
     let mut events = softbreak::pass(events);
     let headings = anchors::pass(&mut events);
     let broken = links::pass(&mut events, input.dir, resolve);
-    let diagnostics = broken
+    let is_marker = |h: &str| h.trim() == MORE_MARKER;
+    let scan = match input.raw_html {
+        RawHtml::Trusted => raw_html::Scan::default(),
+        _ => raw_html::scan(body, &events, is_marker),
+    };
+    let mut diagnostics: Vec<Diagnostic> = broken
         .into_iter()
         .map(|b| {
             Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
@@ -65,27 +74,46 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
                 .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
         })
         .collect();
+    diagnostics.extend(
+        scan.removed
+            .iter()
+            .filter(|r| input.raw_html == RawHtml::Sanitize || !r.raw)
+            .map(|r| removed_warning(input, r)),
+    );
 
     let more = events.iter().position(|(e, _)| match e {
         Event::Html(h) | Event::InlineHtml(h) => h.trim() == MORE_MARKER,
         _ => false,
     });
+    if input.raw_html == RawHtml::Escape {
+        raw_html::escape(&mut events, is_marker);
+    }
     let summary_html = more.map(|i| {
         let end = block_start(&events, i);
         let mut s = String::new();
         html::push_html(&mut s, events[..end].iter().map(|(e, _)| e.clone()));
-        s
+        raw_html::finish(input.raw_html, &scan, s)
     });
     let text = plain_text(&events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
     Rendered {
-        html: out,
+        html: raw_html::finish(input.raw_html, &scan, out),
         summary_html,
         headings,
         text,
         diagnostics,
     }
+}
+
+fn removed_warning(input: &Input<'_>, removed: &raw_html::Removed) -> Diagnostic {
+    Diagnostic::warning(
+        input.shown,
+        format!("removed {}", removed.what),
+    )
+    .at_offset(input.file_text, input.body_offset + removed.offset)
+    .with_source(input.file_text.clone())
+    .help("only markup that suits an article is kept; set [markdown] raw_html = \"trusted\" in site.toml to publish raw HTML as written, or \"escape\" to show it as text")
 }
 
 /// The index where the block holding event `i` starts, so a summary never cuts a tag.
@@ -155,6 +183,7 @@ mod tests {
             file_text: &file,
             body_offset: 16,
             dir: "news",
+            raw_html: RawHtml::Sanitize,
         };
         render(&input, &|p| {
             (p == "news/b.md").then(|| "/news/b/".to_string())
