@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use jiayuan_content::model::Site;
 use jiayuan_content::{self as content, LoadOptions};
-use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::output::{Copied, Staging};
 use jiayuan_core::paths::alias_path;
@@ -65,7 +64,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
     let t = Instant::now();
     progress.stage("读取配置与模板");
-    let mut config = Config::load(&opts.root).map_err(|d| fail(vec![d]))?;
+    // A mistake in site.toml is reported with the content's, checked with the defaults.
+    let (config, config_diags) = jiayuan_core::site_toml::load_all(&opts.root);
+    let Some(mut config) = config else {
+        return Err(fail(config_diags));
+    };
+    diags.extend(config_diags);
     if let Some(url) = &opts.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }

@@ -60,10 +60,53 @@ pub fn load(
         }
         Err(found) => {
             let read: Vec<&wasm_quiz::SourceFile> = banks.iter().chain(&contests).collect();
+            let found = without_follow_ons(found, &banks);
             diags.extend(found.into_iter().map(|q| to_diagnostic(&read, q)));
             None
         }
     }
+}
+
+/// A bank with an error of its own is left out of the pool, so a contest drawing from it
+/// would also be told its bank, tag or question count does not exist. Those reports
+/// follow from the bank's error and only hide it: they are dropped while any bank has
+/// errors (they come back, if still true, once the bank is fixed).
+fn without_follow_ons(
+    found: Vec<wasm_quiz::QuizDiagnostic>,
+    banks: &[wasm_quiz::SourceFile],
+) -> Vec<wasm_quiz::QuizDiagnostic> {
+    let broken: BTreeSet<&str> = banks
+        .iter()
+        .filter(|b| found.iter().any(|q| q.file == b.path))
+        .map(|b| stem(&b.path))
+        .collect();
+    if broken.is_empty() {
+        return found;
+    }
+    let bank_files: BTreeSet<&str> = banks.iter().map(|b| b.path.as_str()).collect();
+    found
+        .into_iter()
+        .filter(|q| bank_files.contains(q.file.as_str()) || !is_pool_check(&q.message, &broken))
+        .collect()
+}
+
+/// `quiz/policy.yaml` → `policy`, the bank name a file gives by default.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// The messages of wasm-quiz's checks of a contest against the question pool
+/// (`wasm-quiz/src/validate.rs`): a bank named by a draw rule, a tag, a count.
+fn is_pool_check(message: &str, broken: &BTreeSet<&str>) -> bool {
+    let Some(rest) = message.strip_prefix("draw rule ") else {
+        return false;
+    };
+    if let Some((_, bank)) = rest.split_once(" names bank `") {
+        let bank = bank.split('`').next().unwrap_or("");
+        return broken.contains(bank) && rest.ends_with("which does not exist");
+    }
+    rest.ends_with(", which no question has") || rest.contains(" asks for ")
 }
 
 /// The `.yaml` files of one folder, named relative to the site root so messages read

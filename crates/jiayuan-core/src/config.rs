@@ -1,7 +1,6 @@
 //! `site.toml`: the portal's configuration.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -11,11 +10,13 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Required; `site_toml` reports it missing (defaults let the rest be checked).
+    #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub description: String,
-    /// Absolute, without a trailing slash.
-    #[serde(deserialize_with = "absolute_url")]
+    /// Absolute, without a trailing slash. Required, as `title`.
+    #[serde(default, deserialize_with = "absolute_url")]
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
@@ -132,24 +133,18 @@ fn default_paginate_by() -> usize {
 }
 
 impl Config {
-    /// Reads `site.toml` under `root`, reporting a syntax or type error at its line and column.
+    /// Reads `site.toml` under `root`, reporting the first mistake at its line and column
+    /// (`site_toml::load_all` reports them all).
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        let path = root.join("site.toml");
-        let shown = PathBuf::from("site.toml");
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(&shown, format!("cannot read site configuration: {e}")).help(
-                "run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml",
-            )
-        })?;
-        let config: Config = toml::from_str(&text).map_err(|e| {
-            let mut d = Diagnostic::error(&shown, e.message().to_string())
-                .with_source(Arc::from(text.as_str()));
-            if let Some(span) = e.span() {
-                d = d.at_offset(&text, span.start);
-            }
-            d.help("see site.toml in the demo portal for every supported key")
-        })?;
-        Ok(config)
+        let (config, diags) = crate::site_toml::load_all(root);
+        match (config, diags.into_iter().next()) {
+            (Some(config), None) => Ok(config),
+            (_, Some(first)) => Err(first),
+            (None, None) => Err(Diagnostic::error(
+                "site.toml",
+                "cannot read site configuration",
+            )),
+        }
     }
 
     /// The contest API root with a trailing slash, when the contest runs on a server.

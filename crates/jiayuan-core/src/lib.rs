@@ -11,6 +11,7 @@ pub mod escape;
 pub mod files;
 pub mod output;
 pub mod paths;
+pub mod site_toml;
 pub mod text;
 pub mod time;
 pub mod yaml;
