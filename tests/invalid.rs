@@ -11,7 +11,8 @@ const DEFAULT_SITE: &str = "title = \"测试站点\"\nbase_url = \"http://127.0.
 
 struct Expected {
     setup: Vec<String>,
-    /// Arguments that replace `--output public`, relative paths read from the site folder.
+    /// Arguments that replace `--output public`, relative paths read from the site folder
+    /// (a first `check` runs `jiayuan check`).
     args: Vec<String>,
     locations: Vec<String>,
     messages: Vec<String>,
@@ -97,9 +98,14 @@ fn run_case(name: &str) {
         build(site.path(), &public, &[])
     } else {
         let args: Vec<&str> = expect.args.iter().flat_map(|a| a.split(' ')).collect();
+        // `args: check …` runs `jiayuan check` instead of `build`.
+        let (command, args) = match args.split_first() {
+            Some((&"check", rest)) => ("check", rest),
+            _ => ("build", &args[..]),
+        };
         common::jiayuan()
             .current_dir(site.path())
-            .arg("build")
+            .arg(command)
             .args(["--now", "2022-12-31"])
             .args(args)
             .output()
@@ -174,6 +180,8 @@ cases! {
     bad_updated_date => "bad-updated-date",
     broken_internal_link => "broken-internal-link",
     broken_relative_link => "broken-relative-link",
+    check_broken_anchor => "check-broken-anchor",
+    check_broken_file_link => "check-broken-file-link",
     collision_alias_404 => "collision-alias-404",
     collision_alias_search => "collision-alias-search",
     collision_alias_stats => "collision-alias-stats",

@@ -145,7 +145,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     if !opts.write {
         let t = Instant::now();
         progress.stage("检查链接");
-        diags.extend(linkcheck::check(&staging.dir, site.config.base_path()));
+        diags.extend(linkcheck::check(&staging.dir, &site));
         report.timings.push(("linkcheck", t.elapsed()));
     }
     if diags.iter().any(Diagnostic::is_error) {

@@ -28,7 +28,18 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Plain text, for summaries, reading time and the search index.
     pub text: String,
+    /// Every link and image with the URL it was given in the HTML, where it was written.
+    pub links: Vec<LinkAt>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A link or image of a body: its URL as published (internal links resolved), and its
+/// line and column in the whole file, so `check` can point at the Markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkAt {
+    pub url: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 pub struct Input<'a> {
@@ -95,6 +106,7 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         raw_html::finish(input.raw_html, &scan, s)
     });
     let text = plain_text(&events);
+    let links = link_places(input, &events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
     Rendered {
@@ -102,8 +114,30 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         summary_html,
         headings,
         text,
+        links,
         diagnostics,
     }
+}
+
+fn link_places(input: &Input<'_>, events: &[(Event<'_>, Range<usize>)]) -> Vec<LinkAt> {
+    events
+        .iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+            | Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                let (line, column) = jiayuan_core::diagnostic::line_col(
+                    input.file_text,
+                    input.body_offset + range.start,
+                );
+                Some(LinkAt {
+                    url: dest_url.to_string(),
+                    line,
+                    column,
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn removed_warning(input: &Input<'_>, removed: &raw_html::Removed) -> Diagnostic {
@@ -196,6 +230,17 @@ mod tests {
         assert!(r.html.contains("href=\"/news/b/#x\""), "{}", r.html);
         assert_eq!(r.diagnostics.len(), 1);
         assert_eq!((r.diagnostics[0].line, r.diagnostics[0].column), (6, 3));
+    }
+
+    #[test]
+    fn links_keep_their_places() {
+        let r = render_md("第一段。\n\n见[另一篇](b.md#x)和![图](/a.png)。");
+        let places: Vec<(&str, usize, usize)> = r
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.line, l.column))
+            .collect();
+        assert_eq!(places, [("/news/b/#x", 6, 2), ("/a.png", 6, 16)]);
     }
 
     #[test]
