@@ -183,11 +183,14 @@ impl Config {
 /// `[contest] server` is a path on the portal's origin or an absolute http(s) URL.
 fn server_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let server = String::deserialize(d)?;
-    if server.starts_with('/') || server.starts_with("http://") || server.starts_with("https://") {
+    if crate::paths::is_site_relative(&server)
+        || server.starts_with("http://")
+        || server.starts_with("https://")
+    {
         Ok(Some(server))
     } else {
         Err(serde::de::Error::custom(format!(
-            "[contest] server `{server}` is neither a path nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
+            "[contest] server `{server}` is neither a path on this site (one leading `/`) nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
         )))
     }
 }
