@@ -2,6 +2,7 @@
 
 pub mod anchors;
 pub mod emphasis;
+mod html_tags;
 pub mod links;
 pub mod raw_html;
 pub mod softbreak;

@@ -16,11 +16,12 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
+use super::html_tags;
 use jiayuan_core::config::RawHtml;
 
 /// Elements an article may use. `script`, `style`, `iframe`, `object`, `form` … are not
 /// among them.
-const TAGS: &[&str] = &[
+pub(super) const TAGS: &[&str] = &[
     "a",
     "abbr",
     "b",
@@ -87,9 +88,9 @@ const TAGS: &[&str] = &[
 ];
 
 /// Attributes on any allowed element (the theme's and the footnotes' classes, heading ids).
-const GENERIC: &[&str] = &["id", "class", "title", "lang", "dir"];
+pub(super) const GENERIC: &[&str] = &["id", "class", "title", "lang", "dir"];
 
-const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
+pub(super) const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("a", &["href", "hreflang"]),
     ("img", &["src", "alt", "width", "height", "loading"]),
     ("td", &["colspan", "rowspan", "headers", "style"]),
@@ -144,7 +145,7 @@ pub fn scan(body: &str, events: &[Item<'_>], is_marker: impl Fn(&str) -> bool) -
                 } else {
                     range.start + body[range.clone()].find('<').unwrap_or(0)
                 };
-                for (at, what) in fragment(h) {
+                for (at, what) in html_tags::fragment(h) {
                     out.removed.push(Removed {
                         offset: base + at.min(h.len()),
                         what: format!("{what} from raw HTML"),
@@ -221,7 +222,7 @@ fn builder() -> ammonia::Builder<'static> {
 
 /// Values the allowlist narrows further: table alignment is the only style, and images
 /// come from the portal itself.
-fn attribute_value_allowed(element: &str, attribute: &str, value: &str) -> bool {
+pub(super) fn attribute_value_allowed(element: &str, attribute: &str, value: &str) -> bool {
     match (element, attribute) {
         (_, "style") => matches!(
             value.trim(),
@@ -256,103 +257,12 @@ fn scheme(url: &str) -> Option<&str> {
     (valid && !url[..colon].contains('/')).then_some(s)
 }
 
-fn short(url: &str) -> String {
+pub(super) fn short(url: &str) -> String {
     let mut s: String = url.chars().take(40).collect();
     if url.chars().count() > 40 {
         s.push('…');
     }
     s
-}
-
-/// What the allowlist removes from one fragment of raw HTML, with byte offsets in it.
-fn fragment(html: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
-        i = lt + 1;
-        if html[i..].starts_with("!--") {
-            i = html[i..].find("-->").map_or(html.len(), |p| i + p + 3);
-            continue;
-        }
-        let closing = html[i..].starts_with('/');
-        let start = if closing { i + 1 } else { i };
-        let end = start
-            + html[start..]
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                .unwrap_or(html.len() - start);
-        if end == start || !bytes[start].is_ascii_alphabetic() {
-            continue;
-        }
-        let tag = html[start..end].to_ascii_lowercase();
-        if closing {
-            continue;
-        }
-        if !TAGS.contains(&tag.as_str()) {
-            out.push((lt, format!("<{tag}>")));
-            continue;
-        }
-        let close = html[end..].find('>').map_or(html.len(), |p| end + p);
-        for (at, name, value) in attributes(&html[end..close]) {
-            let at = end + at;
-            let name = name.to_ascii_lowercase();
-            let allowed = GENERIC.contains(&name.as_str())
-                || TAG_ATTRIBUTES
-                    .iter()
-                    .any(|(t, attrs)| *t == tag && attrs.contains(&name.as_str()));
-            if !allowed {
-                out.push((at, format!("the attribute `{name}` of <{tag}>")));
-            } else if !attribute_value_allowed(&tag, &name, value) {
-                out.push((at, format!("`{name}=\"{}\"` of <{tag}>", short(value))));
-            }
-        }
-        i = close;
-    }
-    out
-}
-
-/// The attributes of a start tag's inside: (offset, name, value).
-fn attributes(inside: &str) -> Vec<(usize, &str, &str)> {
-    let mut out = Vec::new();
-    let mut rest = inside;
-    let mut offset = 0;
-    loop {
-        let skip = rest.len()
-            - rest
-                .trim_start_matches(|c: char| c.is_whitespace() || c == '/')
-                .len();
-        rest = &rest[skip..];
-        offset += skip;
-        if rest.is_empty() {
-            return out;
-        }
-        let name_len = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
-        let name = &rest[..name_len];
-        let mut used = name_len;
-        let mut value = "";
-        let after = rest[used..].trim_start();
-        if let Some(v) = after.strip_prefix('=') {
-            let v_start = rest.len() - v.trim_start().len();
-            let v = v.trim_start();
-            let (val, len) = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let end = v[1..].find(q).map_or(v.len(), |p| p + 1);
-                    (&v[1..end], (end + 1).min(v.len()))
-                }
-                _ => {
-                    let end = v.find(char::is_whitespace).unwrap_or(v.len());
-                    (&v[..end], end)
-                }
-            };
-            value = val;
-            used = v_start + len;
-        }
-        out.push((offset, name, value));
-        rest = &rest[used..];
-        offset += used;
-    }
 }
 
 /// Applies the policy to rendered HTML: `sanitize` cleans a body that holds raw HTML,
@@ -377,7 +287,10 @@ mod tests {
     #[test]
     fn the_scanner_names_what_the_sanitizer_removes() {
         let html = r#"<p onclick="x()">a<script>alert(1)</script><img src="https://evil.example/t.png" alt="t"><a href="JavaScript:alert(1)">b</a><iframe src="/x"></iframe></p>"#;
-        let found: Vec<String> = fragment(html).into_iter().map(|(_, w)| w).collect();
+        let found: Vec<String> = html_tags::fragment(html)
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
         assert_eq!(
             found,
             [
@@ -400,7 +313,7 @@ mod tests {
             r##"<h2 id="政策">政策</h2><sup class="footnote-reference"><a href="#1">1</a></sup>"##,
             r#"<ul><li><input disabled="" type="checkbox" checked=""> 项</li></ul>"#,
         );
-        assert!(fragment(html).is_empty(), "{:?}", fragment(html));
+        assert!(html_tags::fragment(html).is_empty());
         assert_eq!(clean(html), html);
     }
 
