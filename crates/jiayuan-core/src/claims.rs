@@ -166,11 +166,17 @@ fn collision(first: &Claim, later: &Claim) -> Diagnostic {
         )
     };
     let o = &later.owner;
+    let f = &first.owner;
+    // Where the first claimant was written, when that is a line of a file.
+    let first_at = match f.source {
+        Some(_) => format!(" ({}:{}:{})", f.file.display(), f.line, f.column),
+        None => String::new(),
+    };
     let mut d = Diagnostic::error(
         &o.file,
         format!(
-            "{} writes {path}, which {} writes too",
-            o.label, first.owner.label
+            "{} writes {path}, which {}{first_at} writes too",
+            o.label, f.label
         ),
     )
     .at(o.line, o.column)
@@ -249,6 +255,21 @@ mod tests {
         assert_eq!(
             found[0].message,
             "section writes /tags/index.html, which taxonomy writes too"
+        );
+    }
+
+    #[test]
+    fn the_first_claimant_is_named_with_its_place() {
+        let claims = Claims::default();
+        let text: Arc<str> = Arc::from("---\ntags: [ABC]\n---\n");
+        let first = owner(Kind::Taxonomy, "tag `ABC`").at((2, 8), text.clone());
+        claims.file("tags/abc/index.html", first);
+        let second = owner(Kind::Taxonomy, "tag `abc`").at((2, 8), text);
+        claims.file("tags/abc/index.html", second);
+        assert_eq!(
+            claims.conflicts()[0].message,
+            "tag `abc` writes /tags/abc/index.html, which tag `ABC` (content/tag `ABC`:2:8) \
+             writes too"
         );
     }
 
