@@ -207,6 +207,7 @@ cases! {
     missing_title => "missing-title",
     no_front_matter => "no-front-matter",
     output_inside_content => "output-inside-content",
+    output_inside_content_by_dotdot => "output-inside-content-by-dotdot",
     output_inside_quiz => "output-inside-quiz",
     output_inside_themes => "output-inside-themes",
     output_is_site_folder => "output-is-site-folder",

@@ -194,26 +194,35 @@ fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         .help("build into a folder beside content/, such as the default public/"))
 }
 
-/// `path` made absolute and canonical as far as it exists (the output may not exist yet).
+/// `path` made absolute and canonical as far as it exists (the output may not exist
+/// yet); the names after that are resolved as written (`missing/../content`).
 fn absolute(path: &Path) -> PathBuf {
     let mut existing = path.to_path_buf();
     let mut rest = Vec::new();
-    loop {
-        if let Ok(canonical) = std::fs::canonicalize(&existing) {
-            return rest.iter().rev().fold(canonical, |p, part| p.join(part));
+    let canonical = loop {
+        if let Ok(c) = std::fs::canonicalize(&existing) {
+            break c;
         }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                existing = if parent.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    parent.to_path_buf()
-                };
+        match existing.components().next_back() {
+            Some(last) if existing != Path::new(".") => {
+                rest.push(last.as_os_str().to_owned());
+                existing.pop();
+                if existing.as_os_str().is_empty() {
+                    existing = PathBuf::from(".");
+                }
             }
             _ => return path.to_path_buf(),
         }
+    };
+    let mut out = canonical;
+    for part in rest.iter().rev() {
+        if part == ".." {
+            out.pop();
+        } else if part != "." {
+            out.push(part);
+        }
     }
+    out
 }
 
 fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
