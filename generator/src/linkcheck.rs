@@ -3,13 +3,19 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
+use jiayuan_content::markdown::LinkAt;
+use jiayuan_content::model::{Page, Site};
 use jiayuan_core::diagnostic::Diagnostic;
 
-pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
+/// Checks the built pages in `dir`. A broken link written in a page's Markdown is
+/// reported at its file, line and column there; one from a template at the built file.
+pub fn check(dir: &Path, site: &Site) -> Vec<Diagnostic> {
+    let base_path = site.config.base_path();
     let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -22,22 +28,78 @@ pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .filter_map(|p| Some((p.clone(), std::fs::read_to_string(p).ok()?)))
         .collect();
-    let mut broken: BTreeMap<(String, String), ()> = BTreeMap::new();
+    let sources = Sources::new(dir, site);
+    let mut broken: BTreeMap<(PathBuf, usize, usize, String), Option<Arc<str>>> = BTreeMap::new();
     for (file, text) in &html {
         for link in attributes(text) {
             if let Some(problem) = resolve(dir, base_path, file, &link, &html) {
-                let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
-                broken.insert((shown, format!("{problem}: `{link}`")), ());
+                let message = format!("broken link {problem}: `{}`", decode(&link));
+                let (place, source) = match sources.find(file, &link) {
+                    Some((page, at)) => (
+                        (page.file.shown.clone(), at.line, at.column, message),
+                        Some(page.file.text.clone()),
+                    ),
+                    None => {
+                        let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
+                        ((PathBuf::from(shown), 1, 1, message), None)
+                    }
+                };
+                broken.insert(place, source);
             }
         }
     }
     broken
-        .into_keys()
-        .map(|(shown, msg)| {
-            Diagnostic::error(shown, format!("broken link {msg}"))
-                .help("fix the link in the content or template that produced this page, or add the missing page")
+        .into_iter()
+        .map(|((shown, line, column, msg), source)| {
+            let d = Diagnostic::error(shown, msg).at(line, column);
+            match source {
+                Some(text) => d
+                    .with_source(text)
+                    .help("fix the link or the `#anchor`, or add the missing page or heading"),
+                None => d.help("fix the link in the content or template that produced this page, or add the missing page"),
+            }
         })
         .collect()
+}
+
+/// Where the links of built pages were written: by the built file of each page, and
+/// by URL for a page's summary shown on a list.
+struct Sources<'a> {
+    by_file: HashMap<PathBuf, &'a Page>,
+    by_url: BTreeMap<String, (&'a Page, &'a LinkAt)>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(dir: &Path, site: &'a Site) -> Sources<'a> {
+        let mut by_url = BTreeMap::new();
+        for page in site.pages.values() {
+            for link in &page.links {
+                by_url.entry(decode(&link.url)).or_insert((page, link));
+            }
+        }
+        let by_file = site
+            .pages
+            .values()
+            .map(|p| {
+                (
+                    dir.join(decode(p.path.trim_matches('/')))
+                        .join("index.html"),
+                    p,
+                )
+            })
+            .collect();
+        Sources { by_file, by_url }
+    }
+
+    fn find(&self, file: &Path, link: &str) -> Option<(&'a Page, &'a LinkAt)> {
+        let wanted = decode(link);
+        if let Some(page) = self.by_file.get(file) {
+            if let Some(at) = page.links.iter().find(|l| decode(&l.url) == wanted) {
+                return Some((page, at));
+            }
+        }
+        self.by_url.get(&wanted).copied()
+    }
 }
 
 /// Values of href and src attributes.
@@ -124,6 +186,24 @@ fn decode(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn empty_site() -> Site {
+        Site {
+            config: {
+                let dir = tempfile::tempdir().unwrap();
+                std::fs::write(
+                    dir.path().join("site.toml"),
+                    "title = \"t\"\nbase_url = \"http://x\"",
+                )
+                .unwrap();
+                jiayuan_core::config::Config::load(dir.path()).unwrap()
+            },
+            pages: BTreeMap::new(),
+            sections: BTreeMap::new(),
+            taxonomies: Vec::new(),
+            assets: Vec::new(),
+        }
+    }
+
     #[test]
     fn finds_missing_pages_and_anchors() {
         let dir = tempfile::tempdir().unwrap();
@@ -136,7 +216,7 @@ mod tests {
             "<a href=\"/%E6%A0%87%E7%AD%BE/#优生\">ok</a><a href=\"/标签/#missing\">x</a><a href=\"/none/\">x</a><a href=\"https://x.org/\">x</a>",
         )
         .unwrap();
-        let diags = check(d, "");
+        let diags = check(d, &empty_site());
         let msgs: Vec<_> = diags.iter().map(|d| d.message.clone()).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("/none/")));

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use jiayuan_content::model::Site;
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::output::Staging;
 use jiayuan_render::search_page::INDEX_PATH;
@@ -44,6 +45,10 @@ fn body_with_terms(p: &jiayuan_content::model::Page) -> String {
 
 pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
+    out.claims.tree(
+        INDEX_PATH,
+        Owner::new(Kind::Generated, "the search index", "search/index"),
+    );
     wasm_search::build_index(&dir, documents(site))
         .map(|_| ())
         .map_err(|e| {

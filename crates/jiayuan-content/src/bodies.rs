@@ -22,6 +22,7 @@ pub(crate) struct Body {
     pub han_chars: usize,
     pub words: usize,
     pub reading_minutes: usize,
+    pub links: Vec<markdown::LinkAt>,
 }
 
 pub(crate) struct Bodies {
@@ -59,7 +60,8 @@ pub(crate) fn render(
         .par_iter()
         .map(|(key, page)| {
             let r = markdown::render(&input(&page.file, &page.section, config), &resolve);
-            let body = page_body(r.html, r.summary_html, r.headings, r.text, config);
+            let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
+            body.links = r.links;
             (key.clone(), body, r.diagnostics, r.shortcodes)
         })
         .collect();
@@ -147,6 +149,7 @@ fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::I
         file_text: &file.text,
         body_offset: file.body_offset,
         dir,
+        raw_html: config.markdown.raw_html,
     }
 }
 
@@ -178,5 +181,6 @@ fn page_body(
         words,
         reading_minutes: (han.div_ceil(config.chars_per_minute.max(1)) + words.div_ceil(200))
             .max(1),
+        links: Vec::new(),
     }
 }

@@ -108,6 +108,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
                 han_chars: body.han_chars,
                 words: body.words,
                 reading_minutes: body.reading_minutes,
+                links: body.links,
             };
             (key, page)
         })

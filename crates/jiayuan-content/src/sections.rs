@@ -82,6 +82,21 @@ pub(crate) fn check_paths(
         );
     }
     for page in pages.values() {
+        if let Some(slug) = page
+            .meta
+            .slug
+            .as_ref()
+            .filter(|s| s.value.trim().is_empty())
+        {
+            let (line, column) = page.file.place(slug);
+            diags.push(
+                Diagnostic::error(&page.file.shown, "`slug` is empty, so the page would take its section's URL")
+                    .at(line, column)
+                    .with_source(page.file.text.clone())
+                    .help("write a slug such as `slug: three-child-policy`, or remove the line to use the file name"),
+            );
+            continue;
+        }
         if let Some(first) = seen.insert(&page.path, &page.file.rel) {
             let line = page.meta.slug.as_ref().map_or(1, |s| page.file.place(s).0);
             diags.push(

@@ -1,7 +1,6 @@
 //! `site.toml`: the portal's configuration.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -11,11 +10,13 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Required; `site_toml` reports it missing (defaults let the rest be checked).
+    #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub description: String,
-    /// Absolute, without a trailing slash.
-    #[serde(deserialize_with = "absolute_url")]
+    /// Absolute, without a trailing slash. Required, as `title`.
+    #[serde(default, deserialize_with = "absolute_url")]
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
@@ -77,6 +78,9 @@ pub enum FrontMatterMode {
 pub struct MarkdownConfig {
     #[serde(default)]
     pub anchors: AnchorStyle,
+    /// What happens to HTML written inside Markdown.
+    #[serde(default)]
+    pub raw_html: RawHtml,
 }
 
 /// How heading ids are made. `jiayuan` lowercases, turns spaces, `_` and `-` into one
@@ -88,6 +92,20 @@ pub enum AnchorStyle {
     #[default]
     Jiayuan,
     Github,
+}
+
+/// `[markdown] raw_html`: not every editor is trusted with raw HTML.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep what suits an article, remove scripts, styles, frames, event handlers and
+    /// script URLs, with a warning for each removal.
+    #[default]
+    Sanitize,
+    /// Pass raw HTML through as written.
+    Trusted,
+    /// Show raw HTML as text.
+    Escape,
 }
 
 /// `[contest]`: the knowledge-contest server, when the contest runs on one.
@@ -152,24 +170,18 @@ fn default_paginate_by() -> usize {
 }
 
 impl Config {
-    /// Reads `site.toml` under `root`, reporting a syntax or type error at its line and column.
+    /// Reads `site.toml` under `root`, reporting the first mistake at its line and column
+    /// (`site_toml::load_all` reports them all).
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        let path = root.join("site.toml");
-        let shown = PathBuf::from("site.toml");
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(&shown, format!("cannot read site configuration: {e}")).help(
-                "run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml",
-            )
-        })?;
-        let config: Config = toml::from_str(&text).map_err(|e| {
-            let mut d = Diagnostic::error(&shown, e.message().to_string())
-                .with_source(Arc::from(text.as_str()));
-            if let Some(span) = e.span() {
-                d = d.at_offset(&text, span.start);
-            }
-            d.help("see site.toml in the demo portal for every supported key")
-        })?;
-        Ok(config)
+        let (config, diags) = crate::site_toml::load_all(root);
+        match (config, diags.into_iter().next()) {
+            (Some(config), None) => Ok(config),
+            (_, Some(first)) => Err(first),
+            (None, None) => Err(Diagnostic::error(
+                "site.toml",
+                "cannot read site configuration",
+            )),
+        }
     }
 
     /// The contest API root with a trailing slash, when the contest runs on a server.
@@ -208,11 +220,14 @@ impl Config {
 /// `[contest] server` is a path on the portal's origin or an absolute http(s) URL.
 fn server_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let server = String::deserialize(d)?;
-    if server.starts_with('/') || server.starts_with("http://") || server.starts_with("https://") {
+    if crate::paths::is_site_relative(&server)
+        || server.starts_with("http://")
+        || server.starts_with("https://")
+    {
         Ok(Some(server))
     } else {
         Err(serde::de::Error::custom(format!(
-            "[contest] server `{server}` is neither a path nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
+            "[contest] server `{server}` is neither a path on this site (one leading `/`) nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
         )))
     }
 }

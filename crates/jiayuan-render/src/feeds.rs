@@ -5,6 +5,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use jiayuan_content::model::{Page, Site};
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::escape::html as xml;
 use jiayuan_core::output::Staging;
@@ -38,7 +39,13 @@ pub fn write_all(site: &Site, out: &Staging) -> Vec<Diagnostic> {
             .then_with(|| a.file.rel.cmp(&b.file.rel))
     });
     let mut write = |path: &str, body: String| {
-        if let Err(d) = out.write_file(path, body.as_bytes()) {
+        let what = match path {
+            "/sitemap.xml" => "the sitemap".to_string(),
+            "/robots.txt" => "robots.txt".to_string(),
+            _ => format!("the feed {path}"),
+        };
+        let owner = Owner::new(Kind::Generated, what, "site.toml");
+        if let Err(d) = out.write_file(path, body.as_bytes(), owner) {
             diags.push(d);
         }
     };

@@ -11,13 +11,12 @@ pub mod views;
 #[cfg(test)]
 mod views_tests;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use jiayuan_content::model::Site;
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::config::NavItem;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::output::Staging;
@@ -127,8 +126,9 @@ impl Job<'_> {
         template: &str,
         path: &str,
         extend: impl FnOnce(&mut Context),
-        origin: &Path,
+        owner: Owner,
     ) -> Result<(), Diagnostic> {
+        let origin = &owner.file;
         let mut ctx = self.base.clone();
         ctx.insert("current_url", &self.site.config.url(path));
         ctx.insert("current_permalink", &self.site.config.permalink(path));
@@ -137,7 +137,7 @@ impl Job<'_> {
             Diagnostic::error(origin, format!("cannot render with template `{template}`: {}", templates::error_chain(&e)))
                 .help("check the variable names against docs/templates.md; guard optional values with {% if … %}")
         })?;
-        self.out.write_page(path, html.as_bytes())
+        self.out.write_page(path, html.as_bytes(), owner)
     }
 }
 
@@ -164,7 +164,12 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
     );
     diags.extend(pages::render_taxonomies(&job));
     diags.extend(pages::render_aliases(&job));
-    if let Err(d) = job.render("404.html", "/404.html", |_| {}, Path::new("404.html")) {
+    if let Err(d) = job.render(
+        "404.html",
+        "/404.html",
+        |_| {},
+        generated("the 404 page", "404.html"),
+    ) {
         diags.push(d);
     }
     // The search page needs the theme's script, so there is no built-in fallback for it.
@@ -174,7 +179,7 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
             "search.html",
             "/search/",
             |ctx| ctx.insert("search", &search_page),
-            Path::new("search.html"),
+            generated("the search page", "search.html"),
         ) {
             diags.push(d);
         }
@@ -184,10 +189,15 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
         "stats.html",
         "/stats/",
         |ctx| ctx.insert("stats", &stats),
-        Path::new("stats.html"),
+        generated("the statistics page", "stats.html"),
     ) {
         diags.push(d);
     }
     diags.extend(feeds::write_all(site, out));
     diags
+}
+
+/// The owner of a file every build writes, named after its template.
+fn generated(label: &str, template: &str) -> Owner {
+    Owner::new(Kind::Generated, label, template)
 }

@@ -6,8 +6,9 @@ use rayon::prelude::*;
 
 use crate::views::{self, home_data, paginator, section_view, TaxonomyView, TermView};
 use crate::Job;
-use jiayuan_content::model::Page;
-use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_content::model::{Page, Site};
+use jiayuan_core::claims::{Kind, Owner};
+use jiayuan_core::diagnostic::{line_col, Diagnostic};
 use jiayuan_core::paths::{alias_path, pager_path, term_path};
 
 pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> {
@@ -25,12 +26,15 @@ pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> 
             .help("add the template under templates/ or the theme's templates/, or remove `template:` to use page.html"));
     }
     let view = views::page_view(job.site, page);
-    job.render(
-        template,
-        &page.path,
-        |ctx| ctx.insert("page", &view),
+    let mut owner = Owner::new(
+        Kind::Page,
+        format!("page {}", page.file.shown.display()),
         &page.file.shown,
-    )
+    );
+    if let Some(slug) = &page.meta.slug {
+        owner = owner.at(page.file.place(slug), page.file.text.clone());
+    }
+    job.render(template, &page.path, |ctx| ctx.insert("page", &view), owner)
 }
 
 pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
@@ -62,6 +66,12 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
         .filter_map(|index| {
             let path = pager_path(&section.path, index);
             let pag = paginator(site, &section.path, &section.pages, per_page, index);
+            let shown = origin.display();
+            let label = if index == 1 {
+                format!("section {shown}")
+            } else {
+                format!("page {index} of section {shown}")
+            };
             job.render(
                 template,
                 &path,
@@ -73,7 +83,7 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
                         ctx.insert("sections", sections);
                     }
                 },
-                &origin,
+                Owner::new(Kind::Section, label, &origin),
             )
             .err()
         })
@@ -101,6 +111,7 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
         let origin = Path::new("site.toml");
+        let list_owner = Owner::new(Kind::Taxonomy, format!("the list of {}", tax.name), origin);
         if let Err(d) = job.render(
             "taxonomy_list.html",
             &tax_path,
@@ -108,7 +119,7 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
                 ctx.insert("taxonomy", &tview);
                 ctx.insert("terms", &terms);
             },
-            origin,
+            list_owner,
         ) {
             diags.push(d);
         }
@@ -137,7 +148,7 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
                             ctx.insert("term", &term);
                             ctx.insert("paginator", &pag);
                         },
-                        origin,
+                        term_owner(site, &tax.name, name, pages, *index),
                     )
                     .err()
                 })
@@ -153,25 +164,50 @@ pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
     let pages = site
         .pages
         .values()
-        .map(|p| (&p.meta.aliases, &p.path, p.file.shown.as_path()));
+        .map(|p| (&p.meta.aliases, &p.path, &p.file));
     // Only compatible front matter gives a section aliases (docs/decisions.md).
     let sections = site.sections.values().filter_map(|s| {
         let file = s.file.as_ref()?;
-        Some((&s.meta.aliases, &s.path, file.shown.as_path()))
+        Some((&s.meta.aliases, &s.path, file))
     });
-    for (aliases, target_path, shown) in pages.chain(sections) {
+    for (aliases, target_path, file) in pages.chain(sections) {
         for alias in aliases {
             let path = alias_path(alias);
             let target = site.config.url(target_path);
+            let owner = Owner::new(
+                Kind::Alias,
+                format!("alias `{}` in {}", alias.value, file.shown.display()),
+                &file.shown,
+            )
+            .at(file.place(alias), file.text.clone());
             if let Err(d) = job.render(
                 "alias.html",
                 &path,
                 |ctx| ctx.insert("target", &target),
-                shown,
+                owner,
             ) {
                 diags.push(d);
             }
         }
     }
     diags
+}
+
+/// A term page belongs to the term, shown at the first page (newest first) that lists
+/// it, where its name is written in the front matter.
+fn term_owner(site: &Site, taxonomy: &str, term: &str, pages: &[String], index: usize) -> Owner {
+    let label = match index {
+        1 => format!("{taxonomy} term `{term}`"),
+        n => format!("page {n} of {taxonomy} term `{term}`"),
+    };
+    let Some(page) = pages.first().map(|k| &site.pages[k]) else {
+        return Owner::new(Kind::Taxonomy, label, "site.toml");
+    };
+    let file = &page.file;
+    let front = &file.text[..file.body_offset.min(file.text.len())];
+    let owner = Owner::new(Kind::Taxonomy, label, &file.shown);
+    match front.find(term) {
+        Some(offset) => owner.at(line_col(&file.text, offset), file.text.clone()),
+        None => owner,
+    }
 }

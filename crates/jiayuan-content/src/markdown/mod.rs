@@ -2,8 +2,10 @@
 
 pub mod anchors;
 pub mod emphasis;
+mod html_tags;
 pub mod html_text;
 pub mod links;
+pub mod raw_html;
 pub mod shortcodes;
 pub mod softbreak;
 
@@ -14,6 +16,7 @@ use std::sync::Arc;
 use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 
 pub use anchors::Heading;
+use jiayuan_core::config::RawHtml;
 use jiayuan_core::diagnostic::Diagnostic;
 
 const MORE_MARKER: &str = "<!-- more -->";
@@ -28,9 +31,20 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Plain text, for summaries, reading time and the search index.
     pub text: String,
+    /// Every link and image with the URL it was given in the HTML, where it was written.
+    pub links: Vec<LinkAt>,
     pub diagnostics: Vec<Diagnostic>,
     /// Hugo shortcodes taken out of the text (offsets in the body).
     pub shortcodes: Vec<shortcodes::Use>,
+}
+
+/// A link or image of a body: its URL as published (internal links resolved), and its
+/// line and column in the whole file, so `check` can point at the Markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkAt {
+    pub url: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 pub struct Input<'a> {
@@ -42,6 +56,8 @@ pub struct Input<'a> {
     /// Content-relative folder of the file, for relative links.
     pub dir: &'a str,
     pub anchors: jiayuan_core::config::AnchorStyle,
+    /// What happens to raw HTML (`[markdown] raw_html`).
+    pub raw_html: RawHtml,
 }
 
 pub fn options() -> Options {
@@ -61,7 +77,12 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
     let (mut events, shortcodes) = shortcodes::pass(softbreak::pass(events));
     let headings = anchors::pass(&mut events, input.anchors);
     let broken = links::pass(&mut events, input.dir, resolve);
-    let diagnostics = broken
+    let is_marker = |h: &str| h.trim() == MORE_MARKER;
+    let scan = match input.raw_html {
+        RawHtml::Trusted => raw_html::Scan::default(),
+        _ => raw_html::scan(body, &events, is_marker),
+    };
+    let mut diagnostics: Vec<Diagnostic> = broken
         .into_iter()
         .map(|b| {
             let d = if links::is_file(&b.target) {
@@ -75,28 +96,70 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
                 .with_source(input.file_text.clone())
         })
         .collect();
+    diagnostics.extend(
+        scan.removed
+            .iter()
+            .filter(|r| input.raw_html == RawHtml::Sanitize || !r.raw)
+            .map(|r| removed_warning(input, r)),
+    );
 
     let more = events.iter().position(|(e, _)| match e {
         Event::Html(h) | Event::InlineHtml(h) => h.trim() == MORE_MARKER,
         _ => false,
     });
+    if input.raw_html == RawHtml::Escape {
+        raw_html::escape(&mut events, is_marker);
+    }
     let summary_html = more.map(|i| {
         let end = block_start(&events, i);
         let mut s = String::new();
         html::push_html(&mut s, events[..end].iter().map(|(e, _)| e.clone()));
-        s
+        raw_html::finish(input.raw_html, &scan, s)
     });
     let text = plain_text(&events);
+    let links = link_places(input, &events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
     Rendered {
-        html: out,
+        html: raw_html::finish(input.raw_html, &scan, out),
         summary_html,
         headings,
         text,
+        links,
         diagnostics,
         shortcodes,
     }
+}
+
+fn link_places(input: &Input<'_>, events: &[(Event<'_>, Range<usize>)]) -> Vec<LinkAt> {
+    events
+        .iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+            | Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                let (line, column) = jiayuan_core::diagnostic::line_col(
+                    input.file_text,
+                    input.body_offset + range.start,
+                );
+                Some(LinkAt {
+                    url: dest_url.to_string(),
+                    line,
+                    column,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn removed_warning(input: &Input<'_>, removed: &raw_html::Removed) -> Diagnostic {
+    Diagnostic::warning(
+        input.shown,
+        format!("removed {}", removed.what),
+    )
+    .at_offset(input.file_text, input.body_offset + removed.offset)
+    .with_source(input.file_text.clone())
+    .help("only markup that suits an article is kept; set [markdown] raw_html = \"trusted\" in site.toml to publish raw HTML as written, or \"escape\" to show it as text")
 }
 
 /// The index where the block holding event `i` starts, so a summary never cuts a tag.
@@ -168,6 +231,7 @@ mod tests {
             body_offset: 16,
             dir: "news",
             anchors: Default::default(),
+            raw_html: RawHtml::Sanitize,
         };
         render(&input, &|p| match p {
             "news/b.md" => Some("/news/b/".to_string()),
@@ -201,6 +265,17 @@ mod tests {
         let d = &r.diagnostics[0];
         assert_eq!(d.message, "link to a missing file `/media/none.pdf`");
         assert_eq!((d.line, d.column), (6, 22));
+    }
+
+    #[test]
+    fn links_keep_their_places() {
+        let r = render_md("第一段。\n\n见[另一篇](b.md#x)和![图](/a.png)。");
+        let places: Vec<(&str, usize, usize)> = r
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.line, l.column))
+            .collect();
+        assert_eq!(places, [("/news/b/#x", 6, 2), ("/a.png", 6, 16)]);
     }
 
     #[test]
