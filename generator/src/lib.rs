@@ -10,6 +10,7 @@ pub mod build;
 pub mod linkcheck;
 pub mod progress;
 pub mod quiz;
+pub mod quiz_import;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod contest_cli;
+mod quiz_cli;
 
 use jiayuan::build::{build, BuildOptions};
 use jiayuan_core::diagnostic::Diagnostic;
@@ -82,6 +83,11 @@ enum QuizCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Import a question bank from Excel (.xlsx) or CSV into quiz/<bank>.yaml
+    /// (layout: docs/题库导入.md). Nothing is written unless every row is good.
+    Import(quiz_cli::ImportArgs),
+    /// Write quiz/<bank>.yaml as a sheet in the import's layout.
+    Export(quiz_cli::ExportArgs),
 }
 
 #[derive(Args, Clone)]
@@ -213,6 +219,8 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args),
+        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args),
         Command::Contest(command) => contest_cli::run(&root, command),
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
