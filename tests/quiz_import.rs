@@ -185,3 +185,55 @@ fn ids_must_be_unique_across_banks_and_titles_given() {
     let stderr = fails(&ws.run(&["quiz", "import", "a.xlsx", "--bank", "B_1", "--title", "乙"]));
     insta::assert_snapshot!("bad_bank_id", stderr);
 }
+
+/// Copies a GIFT fixture (tests/fixtures/quiz-import/gift/) into the workspace.
+fn gift(ws: &Workspace, name: &str) {
+    let from = common::fixtures().join("quiz-import/gift").join(name);
+    std::fs::copy(from, ws.path(name)).unwrap();
+}
+
+#[test]
+fn gift_subset_passes_check() {
+    let ws = Workspace::new();
+    gift(&ws, "supported.gift");
+    let stderr = ok(&ws.run(&[
+        "quiz",
+        "import",
+        "supported.gift",
+        "--bank",
+        "gift",
+        "--title",
+        "GIFT 示例",
+    ]));
+    assert_eq!(stderr, "imported 5 questions into quiz/gift.yaml\n");
+    insta::assert_snapshot!("gift_supported", ws.read("site/quiz/gift.yaml"));
+    ok(&ws.run(&["check"]));
+}
+
+#[test]
+fn gift_outside_the_subset_names_each_line() {
+    let ws = Workspace::new();
+    gift(&ws, "unsupported.gift");
+    let stderr = fails(&ws.run(&[
+        "quiz",
+        "import",
+        "unsupported.gift",
+        "--bank",
+        "gift",
+        "--title",
+        "甲",
+    ]));
+    insta::assert_snapshot!("gift_unsupported", stderr);
+    gift(&ws, "no-difficulty.gift");
+    let stderr = fails(&ws.run(&[
+        "quiz",
+        "import",
+        "no-difficulty.gift",
+        "--bank",
+        "gift",
+        "--title",
+        "甲",
+    ]));
+    insta::assert_snapshot!("gift_no_difficulty", stderr);
+    assert!(!ws.path("site/quiz/gift.yaml").exists());
+}

@@ -83,7 +83,7 @@ enum QuizCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Import a question bank from Excel (.xlsx) or CSV into quiz/<bank>.yaml
+    /// Import a question bank from Excel (.xlsx), CSV or Moodle GIFT into quiz/<bank>.yaml
     /// (layout: docs/题库导入.md). Nothing is written unless every row is good.
     Import(quiz_cli::ImportArgs),
     /// Write quiz/<bank>.yaml as a sheet in the import's layout.

@@ -11,7 +11,7 @@ use jiayuan_core::diagnostic::Diagnostic;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The file to read: .xlsx (or .xls, .ods) or .csv.
+    /// The file to read: .xlsx (or .xls, .ods), .csv, or Moodle GIFT (.gift, .txt).
     file: PathBuf,
     /// The bank's id, which is also its file name: quiz/<ID>.yaml.
     #[arg(long, value_name = "ID")]

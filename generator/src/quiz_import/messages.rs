@@ -43,7 +43,7 @@ fn text(message: impl Into<String>, help: Option<&str>) -> Text {
 pub fn unknown_extension(ext: &str) -> Text {
     text(
         format!("不认识的文件类型 `.{ext}`"),
-        Some("可导入 .xlsx（也可 .xls、.ods）和 .csv"),
+        Some("可导入 .xlsx（也可 .xls、.ods）、.csv 和 Moodle GIFT（.gift 或 .txt）"),
     )
 }
 
@@ -316,6 +316,115 @@ pub fn not_written_back() -> Text {
 
 pub fn csv_has_no_title() -> &'static str {
     "注意：CSV 不保存题库标题，再导入时用 --title 给出"
+}
+
+// ---- GIFT ----
+
+pub fn gift_unsupported(what: &str) -> Text {
+    text(
+        format!("不支持的 GIFT 题型：{what}"),
+        Some("可导入单选 {=对 ~错}、多选 {~%50%甲 ~%50%乙 ~%-100%丙}、判断 {T} 或 {F}、填空 {=答案 =另一种写法}"),
+    )
+}
+
+pub fn gift_unclosed() -> Text {
+    text("答案块的 { 没有对应的 }", Some("在答案之后补上 }"))
+}
+
+pub fn gift_no_answers() -> Text {
+    text(
+        "这道题没有答案块 {…}",
+        Some("GIFT 题目写成：题干 {=正确答案 ~错误答案}；说明文字请写成 // 注释"),
+    )
+}
+
+pub fn gift_stray(found: &str) -> Text {
+    text(
+        format!("答案块之前或之后不能是「{found}」"),
+        Some("答案里的 = ~ # { } : 要写成 \\= \\~ \\# \\{ \\} \\:"),
+    )
+}
+
+pub fn gift_bad_weight(weight: &str) -> Text {
+    text(
+        format!("无法理解的分值 %{weight}%"),
+        Some("分值写成 %50% 或 %-100%"),
+    )
+}
+
+pub fn gift_partial(detail: &str) -> Text {
+    text(
+        format!("{detail}：本系统的题目按对错计分，无法表示这种部分得分"),
+        Some("多选题把正确选项写成正分值、错误选项写成负分值，例如 ~%50%甲 ~%50%乙 ~%-100%丙"),
+    )
+}
+
+pub fn gift_wrong_feedback() -> Text {
+    text(
+        "答错时的反馈无法导入：每道题只有一条解析",
+        Some("把说明写成总体反馈 ####解析，放在 } 之前"),
+    )
+}
+
+pub fn gift_many_feedbacks() -> Text {
+    text(
+        "几个正确答案各有反馈，无法合成一条解析",
+        Some("把说明写成总体反馈 ####解析，放在 } 之前"),
+    )
+}
+
+pub fn gift_option_count(n: usize) -> Text {
+    text(format!("选择题要有 2–6 个选项，这里有 {n} 个"), None)
+}
+
+pub fn gift_empty_answer() -> Text {
+    text("答案是空的", None)
+}
+
+pub fn gift_option_repeats(option: &str) -> Text {
+    text(format!("选项「{option}」重复"), None)
+}
+
+pub fn gift_correct_count(n: usize) -> Text {
+    text(
+        format!("单选题应有且只有一个 = 正确答案，这里有 {n} 个"),
+        Some("多个正确答案请用分值写成多选：~%50%甲 ~%50%乙 ~%-100%丙"),
+    )
+}
+
+pub fn gift_no_correct() -> Text {
+    text(
+        "多选题没有正确选项（正分值的选项）",
+        Some("正确选项写成 ~%50%甲，错误选项写成 ~%-100%丙"),
+    )
+}
+
+pub fn gift_title_spaces(title: &str) -> Text {
+    text(
+        format!("题目名 ::{title}:: 用作编号，不能含空格"),
+        Some("去掉空格，或删除 ::题目名:: 让它自动编号"),
+    )
+}
+
+pub fn gift_missing_difficulty() -> Text {
+    text(
+        "没有给出难度",
+        Some("在题目上一行写注释 // 难度：2（1–3）；单独一段的注释对之后所有题目有效"),
+    )
+}
+
+pub fn gift_format(marker: &str) -> Text {
+    text(
+        format!("不支持文本格式 [{marker}]"),
+        Some("题干按纯文本导入；删除格式标记，或改为 [plain]"),
+    )
+}
+
+pub fn gift_duplicate_title(id: &str, line: usize) -> Text {
+    text(
+        format!("题目名 ::{id}:: 重复，第一次出现在第 {line} 行"),
+        Some("题目名用作编号，必须各不相同"),
+    )
 }
 
 pub fn cannot_export_spaces(what: &str, value: &str) -> Text {

@@ -8,6 +8,8 @@
 
 mod columns;
 pub mod export;
+mod gift;
+mod gift_answers;
 mod messages;
 mod rows;
 mod sheet;
@@ -219,6 +221,19 @@ fn read_input(input: &Path, shown: &str, bank: &str, diags: &mut Vec<Diagnostic>
             Ok(book) => rows::read(&book, shown, bank, diags),
             Err(d) => {
                 diags.extend(d);
+                empty
+            }
+        },
+        "gift" | "txt" => match std::fs::read(input) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => gift::read(&text, shown, bank, diags),
+                Err(_) => {
+                    diags.push(whole_file(shown, messages::not_utf8()));
+                    empty
+                }
+            },
+            Err(e) => {
+                diags.push(whole_file(shown, messages::cannot_read(&e.to_string())));
                 empty
             }
         },

@@ -26,9 +26,9 @@ pub fn read(book: &Book, file: &str, bank: &str, diags: &mut Vec<Diagnostic>) ->
             file,
             diags,
         };
-        for row in table.rows[header_at + 1..].iter().filter(|r| !r.is_empty()) {
-            let n = entries.len() + 1;
-            if let Some(entry) = sheet.row(row, bank, n) {
+        let rows = table.rows[header_at + 1..].iter().filter(|r| !r.is_empty());
+        for (i, row) in rows.enumerate() {
+            if let Some(entry) = sheet.row(row, bank, i + 1) {
                 entries.push(entry);
             }
         }
@@ -236,12 +236,7 @@ impl SheetRows<'_> {
 
     fn difficulty(&mut self, row: &Row) -> Option<u8> {
         let text = self.required(row, Field::Difficulty, "难度")?;
-        let level = match text.as_str() {
-            "1" | "易" | "简单" | "容易" => Some(1),
-            "2" | "中" | "中等" | "一般" => Some(2),
-            "3" | "难" | "困难" | "较难" => Some(3),
-            _ => None,
-        };
+        let level = difficulty_level(&text);
         if level.is_none() {
             self.report(row, Field::Difficulty, messages::bad_difficulty(&text));
         }
@@ -314,6 +309,16 @@ fn letters(text: &str, kind: Kind, options: &[String]) -> Result<Answer, message
             picked.sort_unstable();
             Ok(Answer::Multiple(picked))
         }
+    }
+}
+
+/// `1`–`3`, or the words for them.
+pub fn difficulty_level(text: &str) -> Option<u8> {
+    match text {
+        "1" | "易" | "简单" | "容易" => Some(1),
+        "2" | "中" | "中等" | "一般" => Some(2),
+        "3" | "难" | "困难" | "较难" => Some(3),
+        _ => None,
     }
 }
 
