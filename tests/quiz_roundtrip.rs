@@ -129,3 +129,28 @@ fn the_template_workbook_is_fresh_and_imports() {
     assert_eq!(imported, data);
     ok(&ws.run(&["check"]));
 }
+
+/// A bank that builds alone but leaves a contest short of questions is refused with the
+/// contest's own error, as `jiayuan build` would report it, and the old bank stays.
+#[test]
+fn an_import_that_breaks_a_contest_is_refused() {
+    let ws = demo_workspace();
+    let before = ws.read("site/quiz/care.yaml");
+    let rows = vec![
+        vec!["题型", "题干", "答案", "难度"],
+        vec!["判断", "只剩一道题的题库。", "对", "1"],
+    ];
+    helpers::xlsx(&ws.path("care.xlsx"), &[("题目", rows)]);
+    let stderr = helpers::fails(&ws.run(&[
+        "quiz",
+        "import",
+        "care.xlsx",
+        "--bank",
+        "care",
+        "--title",
+        "暖心",
+        "--force",
+    ]));
+    insta::assert_snapshot!("import_breaks_contest", stderr);
+    assert_eq!(ws.read("site/quiz/care.yaml"), before);
+}

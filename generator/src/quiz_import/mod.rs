@@ -16,6 +16,9 @@ mod sheet;
 mod verify;
 pub mod write;
 
+#[cfg(test)]
+mod robustness_tests;
+
 use std::path::{Path, PathBuf};
 
 use jiayuan_core::diagnostic::{self, Diagnostic};
