@@ -237,3 +237,19 @@ fn gift_outside_the_subset_names_each_line() {
     insta::assert_snapshot!("gift_no_difficulty", stderr);
     assert!(!ws.path("site/quiz/gift.yaml").exists());
 }
+
+#[test]
+fn files_that_hold_no_bank() {
+    let ws = Workspace::new();
+    std::fs::write(ws.path("题库.docx"), "不是表格").unwrap();
+    std::fs::write(ws.path("空.gift"), "// 只有注释\n\n").unwrap();
+    std::fs::write(ws.path("gbk.csv"), b"\xcc\xe2\xd0\xcd,\xcc\xe2\xb8\xc9\n").unwrap();
+    let mut stderr = String::new();
+    for file in ["题库.docx", "空.gift", "gbk.csv", "没有这个文件.xlsx"] {
+        stderr.push_str(&fails(
+            &ws.run(&["quiz", "import", file, "--bank", "a", "--title", "甲"]),
+        ));
+    }
+    insta::assert_snapshot!("not_banks", stderr);
+    assert!(!ws.path("site/quiz/a.yaml").exists());
+}

@@ -47,6 +47,13 @@ pub fn unknown_extension(ext: &str) -> Text {
     )
 }
 
+pub fn no_such_file() -> Text {
+    text(
+        "找不到这个文件",
+        Some("检查文件名和所在目录；相对路径从当前目录算起"),
+    )
+}
+
 pub fn cannot_read(error: &str) -> Text {
     text(format!("无法读取文件：{error}"), None)
 }

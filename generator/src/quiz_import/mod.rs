@@ -172,6 +172,9 @@ pub fn import(opts: &ImportOptions) -> Result<(String, usize), Vec<Diagnostic>> 
             messages::bank_exists(&target_shown),
         )]);
     }
+    if !opts.input.is_file() {
+        return Err(vec![whole_file(&shown, messages::no_such_file())]);
+    }
     let mut diags = Vec::new();
     let read = read_input(&opts.input, &shown, &opts.bank, &mut diags);
     let title = opts.title.clone().or(read.title);

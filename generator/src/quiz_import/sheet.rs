@@ -178,12 +178,15 @@ pub fn read_csv(path: &Path, shown: &str) -> Result<Book, Vec<Diagnostic>> {
         .flexible(true)
         .from_reader(source.as_bytes());
     let mut rows = Vec::new();
+    let mut lines = Lines {
+        source,
+        offset: 0,
+        line: 1,
+    };
     for record in reader.records() {
         let record =
             record.map_err(|e| vec![whole_file(shown, messages::cannot_read(&e.to_string()))])?;
-        let line = record
-            .position()
-            .map_or(1, |p| first_line(source, p.byte()));
+        let line = record.position().map_or(1, |p| lines.first_line(p.byte()));
         rows.push(Row {
             number: line,
             cells: record.iter().map(text).collect(),
@@ -195,18 +198,33 @@ pub fn read_csv(path: &Path, shown: &str) -> Result<Book, Vec<Diagnostic>> {
     })
 }
 
-/// The line a record starts on, given where the reader says it starts (just after the
-/// previous record, so before any blank lines). It is Excel's row number as long as no
-/// cell before it holds a line break.
-fn first_line(source: &str, offset: u64) -> u32 {
-    let offset = usize::try_from(offset)
-        .unwrap_or(source.len())
-        .min(source.len());
-    let skipped = source[offset..]
-        .find(|c| c != '\n' && c != '\r')
-        .unwrap_or(0);
-    let line = source[..offset + skipped].matches('\n').count() + 1;
-    u32::try_from(line).unwrap_or(u32::MAX)
+/// Line numbers of offsets that only grow, counted once through the text.
+struct Lines<'a> {
+    source: &'a str,
+    offset: usize,
+    line: u32,
+}
+
+impl Lines<'_> {
+    /// The line a record starts on, given where the reader says it starts (just after
+    /// the previous record, so before any blank lines). It is Excel's row number as long
+    /// as no cell before it holds a line break.
+    fn first_line(&mut self, offset: u64) -> u32 {
+        let len = self.source.len();
+        let offset = usize::try_from(offset)
+            .unwrap_or(len)
+            .clamp(self.offset, len);
+        let skipped = self.source[offset..]
+            .find(|c| c != '\n' && c != '\r')
+            .unwrap_or(0);
+        let end = offset + skipped;
+        let newlines = self.source[self.offset..end].matches('\n').count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.offset = end;
+        self.line
+    }
 }
 
 #[cfg(test)]
@@ -237,8 +255,12 @@ mod tests {
     #[test]
     fn a_record_starts_after_the_blank_lines_before_it() {
         let source = "a,b\n\"x\ny\",z\n\n\nc,d\n";
-        assert_eq!(first_line(source, 0), 1);
-        assert_eq!(first_line(source, 4), 2);
-        assert_eq!(first_line(source, 12), 6);
+        let mut lines = Lines {
+            source,
+            offset: 0,
+            line: 1,
+        };
+        let found: Vec<u32> = [0, 4, 12].map(|o| lines.first_line(o)).into();
+        assert_eq!(found, [1, 2, 6]);
     }
 }
