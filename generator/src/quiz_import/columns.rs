@@ -123,7 +123,7 @@ pub fn read_header(
         by_field: BTreeMap::new(),
         headers: BTreeMap::new(),
     };
-    let known: Vec<&str> = LAYOUT.iter().map(|(_, n)| *n).collect();
+    let mut unknown = Vec::new();
     let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     for column in 0..width {
         let spot = cell_spot(table, header.number, column, "");
@@ -147,12 +147,7 @@ pub fn read_header(
             }
         };
         let Some(field) = field_of(&name) else {
-            let suggestion = jiayuan_core::diagnostic::did_you_mean(&folded(&name), &known);
-            diags.push(problem(
-                file,
-                &spot,
-                messages::unknown_header(&name, suggestion),
-            ));
+            unknown.push((spot, name));
             continue;
         };
         if let Some(first) = columns.by_field.get(&field) {
@@ -162,6 +157,18 @@ pub fn read_header(
         }
         columns.by_field.insert(field, column);
         columns.headers.insert(column, name);
+    }
+    // Suggest only the columns the sheet does not have yet.
+    let missing: Vec<&str> = LAYOUT
+        .iter()
+        .filter(|(f, _)| columns.get(*f).is_none())
+        .map(|(_, n)| *n)
+        .collect();
+    for (spot, name) in unknown {
+        let suggestion = jiayuan_core::diagnostic::did_you_mean(&folded(&name), &missing)
+            .or_else(|| one_character_off(&folded(&name), &missing));
+        let text = messages::unknown_header(&name, suggestion);
+        diags.push(problem(file, &spot, text));
     }
     let mut complete = true;
     for field in REQUIRED {
@@ -182,6 +189,15 @@ pub fn read_header(
     complete.then_some((at, columns))
 }
 
+/// A known name of the same length that differs in one character: `题杆` → `题干`
+/// (too short for the similarity measure of "did you mean").
+fn one_character_off<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known.iter().copied().find(|k| {
+        k.chars().count() == name.chars().count()
+            && k.chars().zip(name.chars()).filter(|(a, b)| a != b).count() == 1
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +210,12 @@ mod tests {
         assert_eq!(field_of("正确答案"), Some(Field::Answer));
         assert_eq!(field_of("选项G"), None);
         assert_eq!(field_of("备注"), None);
+    }
+
+    #[test]
+    fn a_two_character_slip_is_suggested() {
+        let known: Vec<&str> = LAYOUT.iter().map(|(_, n)| *n).collect();
+        assert_eq!(one_character_off("题杆", &["题干", "答案"]), Some("题干"));
+        assert_eq!(one_character_off("备注", &known), None);
     }
 }
