@@ -215,24 +215,9 @@ impl Gift<'_> {
         }
     }
 
-    /// One question; `start` is the paragraph's offset in the file.
-    fn question(
-        &mut self,
-        text: &str,
-        start: usize,
-        meta: &Meta,
-        bank: &str,
-        n: usize,
-    ) -> Option<(Entry, Spot)> {
-        let before = self.diags.len();
-        let mut pos = text.len() - text.trim_start().len();
-        let (line, column) = line_col(self.source, start + pos);
-        let spot = Spot {
-            line,
-            column,
-            prefix: String::new(),
-        };
-        let begin = start + pos;
+    /// The `::title::` and a `[format]` marker before the stem: the title and where the
+    /// stem starts.
+    fn head(&mut self, text: &str, start: usize, mut pos: usize) -> (Option<String>, usize) {
         let mut title = None;
         if text[pos..].starts_with("::") {
             match find_unescaped(text, "::", pos + 2) {
@@ -240,7 +225,7 @@ impl Gift<'_> {
                     title = Some(clean(&text[pos + 2..end]));
                     pos = end + 2;
                 }
-                None => self.report(begin, messages::gift_stray("::")),
+                None => self.report(start + pos, messages::gift_stray("::")),
             }
         }
         pos += text[pos..].len() - text[pos..].trim_start().len();
@@ -255,6 +240,28 @@ impl Gift<'_> {
                 }
             }
         }
+        (title, pos)
+    }
+
+    /// One question; `start` is the paragraph's offset in the file.
+    fn question(
+        &mut self,
+        text: &str,
+        start: usize,
+        meta: &Meta,
+        bank: &str,
+        n: usize,
+    ) -> Option<(Entry, Spot)> {
+        let before = self.diags.len();
+        let pos = text.len() - text.trim_start().len();
+        let (line, column) = line_col(self.source, start + pos);
+        let spot = Spot {
+            line,
+            column,
+            prefix: String::new(),
+        };
+        let begin = start + pos;
+        let (title, pos) = self.head(text, start, pos);
         let Some(open) = find_unescaped(text, "{", pos) else {
             self.report(begin, messages::gift_no_answers());
             return None;
