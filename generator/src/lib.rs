@@ -11,6 +11,7 @@ pub mod init;
 pub mod linkcheck;
 pub mod progress;
 pub mod quiz;
+pub mod quiz_import;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

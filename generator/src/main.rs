@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod contest_cli;
+mod quiz_cli;
 
 use jiayuan::build::{build, BuildOptions};
 use jiayuan_core::diagnostic::Diagnostic;
@@ -92,6 +93,11 @@ enum QuizCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Import a question bank from Excel (.xlsx), CSV or Moodle GIFT into quiz/<bank>.yaml
+    /// (layout: docs/题库导入.md). Nothing is written unless every row is good.
+    Import(quiz_cli::ImportArgs),
+    /// Write quiz/<bank>.yaml as a sheet in the import's layout.
+    Export(quiz_cli::ExportArgs),
 }
 
 #[derive(Args, Clone)]
@@ -223,6 +229,8 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args),
+        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args),
         Command::Contest(command) => contest_cli::run(&root, command),
         Command::Init => {
             let done = jiayuan::init::init(&root).map_err(|d| vec![d])?;

@@ -111,7 +111,11 @@ fn is_pool_check(message: &str, broken: &BTreeSet<&str>) -> bool {
 
 /// The `.yaml` files of one folder, named relative to the site root so messages read
 /// `quiz/policy.yaml:8:5` wherever the site lives.
-fn read_yaml(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<wasm_quiz::SourceFile> {
+pub(crate) fn read_yaml(
+    root: &Path,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<wasm_quiz::SourceFile> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -146,7 +150,10 @@ fn data_path(id: &str) -> String {
 
 /// The quiz engine's report as the generator's, with the text that was read for it (the
 /// engine names files as they were given to it, so no file is read twice).
-fn to_diagnostic(read: &[&wasm_quiz::SourceFile], q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
+pub(crate) fn to_diagnostic(
+    read: &[&wasm_quiz::SourceFile],
+    q: wasm_quiz::QuizDiagnostic,
+) -> Diagnostic {
     let mut d = Diagnostic::error(&q.file, q.message).at(q.line as usize, q.column as usize);
     if let Some(file) = read.iter().find(|f| f.path == q.file) {
         d = d.with_source(Arc::from(file.text.as_str()));
