@@ -12,17 +12,17 @@ use jiayuan_core::text::is_cjk;
 type Item<'a> = (Event<'a>, Range<usize>);
 
 pub fn pass(events: Vec<Item<'_>>) -> Vec<Item<'_>> {
-    let drop: Vec<bool> = (0..events.len())
-        .map(|i| {
-            matches!(events[i].0, Event::SoftBreak)
-                && last_char_before(&events, i).is_some_and(is_cjk)
-                && first_char_after(&events, i).is_some_and(is_cjk)
-        })
-        .collect();
+    let before = last_chars_before(&events);
+    let after = first_chars_after(&events);
     events
         .into_iter()
-        .zip(drop)
-        .filter_map(|(item, drop)| (!drop).then_some(item))
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let drop = matches!(item.0, Event::SoftBreak)
+                && before[i].is_some_and(is_cjk)
+                && after[i].is_some_and(is_cjk);
+            (!drop).then_some(item)
+        })
         .collect()
 }
 
@@ -40,28 +40,52 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
-fn last_char_before(events: &[Item<'_>], i: usize) -> Option<char> {
-    for (event, _) in events[..i].iter().rev() {
-        match event {
-            Event::Text(t) | Event::Code(t) => return t.chars().next_back(),
-            Event::End(tag) if is_inline_end(tag) => continue,
-            Event::Start(tag) if is_inline_start(tag) => continue,
-            _ => return None,
-        }
-    }
-    None
+/// What the character next to an event is, seen from the following (or preceding) one:
+/// a text gives its edge character, an inline tag lets the one beyond it through, and
+/// anything else (a break, a block) stops the look.
+enum Edge {
+    Char(Option<char>),
+    Through,
 }
 
-fn first_char_after(events: &[Item<'_>], i: usize) -> Option<char> {
-    for (event, _) in &events[i + 1..] {
-        match event {
-            Event::Text(t) | Event::Code(t) => return t.chars().next(),
-            Event::Start(tag) if is_inline_start(tag) => continue,
-            Event::End(tag) if is_inline_end(tag) => continue,
-            _ => return None,
+fn edge(event: &Event<'_>, last: bool) -> Edge {
+    match event {
+        Event::Text(t) | Event::Code(t) => Edge::Char(if last {
+            t.chars().next_back()
+        } else {
+            t.chars().next()
+        }),
+        Event::End(tag) if is_inline_end(tag) => Edge::Through,
+        Event::Start(tag) if is_inline_start(tag) => Edge::Through,
+        _ => Edge::Char(None),
+    }
+}
+
+/// For each event, the last character of the text before it (across inline tags), in
+/// one pass from the start.
+fn last_chars_before(events: &[Item<'_>]) -> Vec<Option<char>> {
+    let mut seen = None;
+    let mut out = Vec::with_capacity(events.len());
+    for (event, _) in events {
+        out.push(seen);
+        if let Edge::Char(c) = edge(event, true) {
+            seen = c;
         }
     }
-    None
+    out
+}
+
+/// For each event, the first character of the text after it, in one pass from the end.
+fn first_chars_after(events: &[Item<'_>]) -> Vec<Option<char>> {
+    let mut seen = None;
+    let mut out = vec![None; events.len()];
+    for (i, (event, _)) in events.iter().enumerate().rev() {
+        out[i] = seen;
+        if let Edge::Char(c) = edge(event, false) {
+            seen = c;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
