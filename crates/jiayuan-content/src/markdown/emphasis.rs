@@ -21,20 +21,17 @@ type Item<'a> = (Event<'a>, Range<usize>);
 pub fn pass<'a>(src: &'a str, events: Vec<Item<'a>>) -> Vec<Item<'a>> {
     let events = merge_text(src, events);
     let mut out = Vec::with_capacity(events.len() + 8);
-    let mut start = 0;
-    while start < events.len() {
-        if !is_inline(&events[start].0) {
-            out.push(events[start].clone());
-            start += 1;
-            continue;
+    // The current run of inline events, moved out of `events` (not copied).
+    let mut run: Vec<Item<'a>> = Vec::new();
+    for item in events {
+        if is_inline(&item.0) {
+            run.push(item);
+        } else {
+            resolve_run(src, &mut run, &mut out);
+            out.push(item);
         }
-        let mut end = start;
-        while end < events.len() && is_inline(&events[end].0) {
-            end += 1;
-        }
-        resolve_run(src, &events, start..end, &mut out);
-        start = end;
     }
+    resolve_run(src, &mut run, &mut out);
     out
 }
 
@@ -94,17 +91,14 @@ fn touches_cjk(src: &str, event: &Event<'_>, range: &Range<usize>) -> bool {
 /// Re-pairs `*` delimiters of one run of inline events, when pulldown-cmark left some
 /// unpaired. Its own `*` emphasis in that run is undone and paired again with the
 /// leftovers, left to right, so `**注意：**正文…**“三孩”政策**` pairs as written.
-fn resolve_run<'a>(src: &str, events: &[Item<'a>], run: Range<usize>, out: &mut Vec<Item<'a>>) {
-    if !events[run.clone()]
-        .iter()
-        .any(|(e, r)| touches_cjk(src, e, r))
-    {
-        out.extend_from_slice(&events[run]);
+fn resolve_run<'a>(src: &str, run: &mut Vec<Item<'a>>, out: &mut Vec<Item<'a>>) {
+    if !run.iter().any(|(e, r)| touches_cjk(src, e, r)) {
+        out.append(run);
         return;
     }
-    let mut roles = collect_roles(src, events, run.clone());
-    for i in run {
-        let (event, range) = &events[i];
+    let events = std::mem::take(run);
+    let mut roles = collect_roles(src, &events, 0..events.len());
+    for (i, (event, range)) in events.iter().enumerate() {
         match event {
             Event::Start(Tag::Strong | Tag::Emphasis)
             | Event::End(TagEnd::Strong | TagEnd::Emphasis)

@@ -11,19 +11,23 @@ use jiayuan_core::text::is_cjk;
 
 type Item<'a> = (Event<'a>, Range<usize>);
 
-pub fn pass(events: Vec<Item<'_>>) -> Vec<Item<'_>> {
-    let before = last_chars_before(&events);
+pub fn pass(mut events: Vec<Item<'_>>) -> Vec<Item<'_>> {
     let after = first_chars_after(&events);
+    // The last character before the current event, updated as `retain` walks forward
+    // over every event, dropped or kept.
+    let mut before = None;
+    let mut i = 0;
+    events.retain(|(event, _)| {
+        let drop = matches!(event, Event::SoftBreak)
+            && before.is_some_and(is_cjk)
+            && after[i].is_some_and(is_cjk);
+        if let Edge::Char(c) = edge(event, true) {
+            before = c;
+        }
+        i += 1;
+        !drop
+    });
     events
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let drop = matches!(item.0, Event::SoftBreak)
-                && before[i].is_some_and(is_cjk)
-                && after[i].is_some_and(is_cjk);
-            (!drop).then_some(item)
-        })
-        .collect()
 }
 
 fn is_inline_start(tag: &Tag<'_>) -> bool {
@@ -59,20 +63,6 @@ fn edge(event: &Event<'_>, last: bool) -> Edge {
         Event::Start(tag) if is_inline_start(tag) => Edge::Through,
         _ => Edge::Char(None),
     }
-}
-
-/// For each event, the last character of the text before it (across inline tags), in
-/// one pass from the start.
-fn last_chars_before(events: &[Item<'_>]) -> Vec<Option<char>> {
-    let mut seen = None;
-    let mut out = Vec::with_capacity(events.len());
-    for (event, _) in events {
-        out.push(seen);
-        if let Edge::Char(c) = edge(event, true) {
-            seen = c;
-        }
-    }
-    out
 }
 
 /// For each event, the first character of the text after it, in one pass from the end.
