@@ -150,7 +150,7 @@ fn options() -> serde_saphyr::Options {
 /// Reads one YAML document into `T`, within the limits above.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     if text.len() > MAX_BYTES {
-        let (line, column) = crate::diagnostic::line_col(text, floor_char(text, MAX_BYTES));
+        let (line, column) = crate::diagnostic::line_col(text, MAX_BYTES);
         return Err(YamlError {
             problem: Problem::TooLarge { limit: MAX_BYTES },
             line,
@@ -158,14 +158,6 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         });
     }
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| classify(&e))
-}
-
-/// The largest character boundary at or before `at`.
-fn floor_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The top-level key whose value holds `line`:`column` (a position from a [`YamlError`]):
