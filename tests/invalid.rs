@@ -67,6 +67,14 @@ fn setup(site: &Path, outside: &Path, step: &str) {
             text.push_str(&"计划生育协会".repeat(20 * 1024 * 1024 / 18 + 1));
             std::fs::write(&target, text).unwrap();
         }
+        "long-front-matter" => {
+            let mut text = String::from("---\ntitle: 超长前言\ntags:\n");
+            for i in 0..10_000 {
+                text.push_str(&format!("  - 计划生育协会宣传教育第{i:05}条\n"));
+            }
+            text.push_str("---\n正文。\n");
+            std::fs::write(&target, text).unwrap();
+        }
         #[cfg(unix)]
         "symlink-loop" => std::os::unix::fs::symlink("..", &target).unwrap(),
         other => panic!("unknown setup {other}"),
@@ -231,10 +239,16 @@ cases! {
     symlink_folder_outside_static => "symlink-folder-outside-static",
     symlink_loop => "symlink-loop",
     symlink_md_outside => "symlink-md-outside",
+    template_extends_cycle => "template-extends-cycle",
+    template_import_cycle => "template-import-cycle",
+    template_include_cycle => "template-include-cycle",
     template_render_error => "template-render-error",
     tera_syntax_error => "tera-syntax-error",
     unclosed_front_matter => "unclosed-front-matter",
     unknown_key => "unknown-key",
+    yaml_alias_bomb => "yaml-alias-bomb",
     yaml_syntax_error => "yaml-syntax-error",
+    yaml_too_deep => "yaml-too-deep",
+    yaml_too_large => "yaml-too-large",
     yaml_type_error => "yaml-type-error",
 }

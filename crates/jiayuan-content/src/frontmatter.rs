@@ -188,6 +188,18 @@ fn explain(problem: &Problem, key: impl Fn() -> String) -> (String, String) {
             ),
             "keep one of the two lines".into(),
         ),
+        Problem::TooDeep { limit } => (
+            format!("the front matter nests lists or `key: value` maps more than {limit} levels deep"),
+            "front matter holds text, dates and short lists; close the brackets you opened, or move deep data out of the page".into(),
+        ),
+        Problem::TooManyAliases { limit } => (
+            format!("the front matter's aliases (`*name`) repeat more than {limit} values"),
+            "write the values out where they are needed instead of repeating an `&anchor` with `*alias`".into(),
+        ),
+        Problem::TooLarge { limit } => (
+            format!("the front matter is longer than {} KiB", limit / 1024),
+            "keep long text in the page body, below the closing `---` line".into(),
+        ),
         _ => (
             "front matter is not valid YAML".into(),
             "check indentation and quoting; text containing `: ` or starting with `[`, `{` or `*` must be quoted"
