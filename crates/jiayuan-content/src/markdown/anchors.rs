@@ -1,6 +1,6 @@
 //! Heading anchors that keep Chinese characters, and the table of contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use jiayuan_core::config::AnchorStyle;
@@ -68,6 +68,9 @@ pub fn pass(events: &mut [Item<'_>], style: AnchorStyle) -> Vec<Heading> {
             _ => None,
         })
         .collect();
+    // The next suffix to try for a base id: every smaller one is taken and stays taken,
+    // so a page of many equal headings costs one lookup each, not one per earlier twin.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -90,10 +93,15 @@ pub fn pass(events: &mut [Item<'_>], style: AnchorStyle) -> Vec<Heading> {
             None => {
                 let base = slug(&title);
                 let mut candidate = base.clone();
-                let mut n = 1;
-                while used.contains(&candidate) {
-                    candidate = format!("{base}-{n}");
-                    n += 1;
+                if used.contains(&candidate) {
+                    let n = next.entry(base.clone()).or_insert(1);
+                    loop {
+                        candidate = format!("{base}-{n}");
+                        *n += 1;
+                        if !used.contains(&candidate) {
+                            break;
+                        }
+                    }
                 }
                 used.insert(candidate.clone());
                 if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
@@ -194,6 +202,24 @@ mod tests {
             .map(|h| h.id)
             .collect();
         assert_eq!(ids, ["a_b", "a_b-1", "a_b-2"]);
+    }
+
+    #[test]
+    fn suffixes_skip_ids_taken_in_any_order() {
+        let md = "## x {#x-2}\n\n## x\n\n## x\n\n## x-1\n\n## x\n\n## x\n";
+        let (_, h) = render(md);
+        let ids: Vec<&str> = h.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["x-2", "x", "x-1", "x-1-1", "x-3", "x-4"]);
+    }
+
+    #[test]
+    fn many_equal_headings_get_consecutive_ids() {
+        let md = "## 第一节\n\n".repeat(3000);
+        let (_, h) = render(&md);
+        assert_eq!(h[0].id, "第一节");
+        assert_eq!(h[2999].id, "第一节-2999");
+        let unique: std::collections::HashSet<&str> = h.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(unique.len(), 3000);
     }
 
     #[test]
