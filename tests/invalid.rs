@@ -1,5 +1,6 @@
 //! The bad-input corpus: every case must fail with exit code 1, name the file, line and
-//! column, say what is wrong, and leave an existing `public/` untouched.
+//! column, say what is wrong, and leave an existing `public/` untouched, in English and
+//! in Chinese (`--lang zh-CN`).
 
 mod common;
 
@@ -110,6 +111,20 @@ fn run_case(name: &str) {
         problems.join("; ")
     );
     insta::assert_snapshot!(name, stderr);
+
+    // The same case for an editor who reads Chinese: same locations and exit code, its own
+    // snapshot (`invalid__<case>.zh-CN.snap`), and no English sentence left untranslated.
+    let out = build(site.path(), &public, &["--lang", "zh-CN"]);
+    let zh = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{name} (zh-CN): {zh}");
+    for location in &expect.locations {
+        assert!(
+            zh.contains(location.as_str()),
+            "{name} (zh-CN) lacks {location}: {zh}"
+        );
+    }
+    assert_eq!(tree(&public), before, "{name} (zh-CN): public/ changed");
+    insta::assert_snapshot!(format!("{name}.zh-CN"), zh);
 }
 
 /// One test per folder under tests/fixtures/invalid/.

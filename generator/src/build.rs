@@ -8,6 +8,8 @@ use jiayuan_content::model::Site;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::{self, Diagnostic};
+use jiayuan_core::i18n::{Lang, Msg};
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
@@ -31,6 +33,8 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// Skip the search index (benchmarks against generators without search).
     pub no_search: bool,
+    /// The language of progress lines (diagnostics are worded when printed).
+    pub lang: Lang,
 }
 
 #[derive(Debug, Default)]
@@ -48,7 +52,7 @@ pub struct BuildFailure {
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    let progress = Progress::new(opts.verbose);
+    let progress = Progress::new(opts.verbose, opts.lang);
     let mut report = BuildReport::default();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let fail = |mut diags: Vec<Diagnostic>| {
@@ -57,7 +61,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     };
 
     let t = Instant::now();
-    progress.stage("读取配置与模板");
+    progress.stage(msg!("stage-config"));
     let mut config = Config::load(&opts.root).map_err(|d| fail(vec![d]))?;
     if let Some(url) = &opts.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
@@ -80,12 +84,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     report.timings.push(("quiz", t.elapsed()));
 
     let t = Instant::now();
-    progress.stage("读取内容");
+    progress.stage(msg!("stage-content"));
     let now = match &opts.now {
         None => time::now(),
         Some(s) => time::parse_date(s, config.timezone).ok_or_else(|| {
-            fail(vec![Diagnostic::error("--now", format!("not a date: {s}"))
-                .help("write it as 2022-05-29 or 2022-05-29T08:00:00+08:00")])
+            fail(vec![Diagnostic::error(
+                "--now",
+                msg!("now-not-a-date", value = s),
+            )
+            .help(msg!("now-not-a-date-help"))])
         })?,
     };
     let load_opts = LoadOptions {
@@ -101,7 +108,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
 
     let t = Instant::now();
-    progress.stage("生成页面");
+    progress.stage(msg!("stage-render"));
     let scratch;
     let output_for_staging = if opts.write {
         opts.output.clone()
@@ -132,7 +139,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
     if !opts.write {
         let t = Instant::now();
-        progress.stage("检查链接");
+        progress.stage(msg!("stage-links"));
         diags.extend(linkcheck::check(&staging.dir, site.config.base_path()));
         report.timings.push(("linkcheck", t.elapsed()));
     }
@@ -162,7 +169,7 @@ fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
     std::fs::create_dir_all(&dir).map_err(|e| BuildFailure {
         diagnostics: vec![Diagnostic::error(
             &dir,
-            format!("cannot create a scratch folder: {e}"),
+            msg!("scratch-folder-failed", reason = e.to_string()),
         )],
     })?;
     Ok(dir)
@@ -181,12 +188,13 @@ fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
 
 /// An alias may not take the URL of a page, a section or another alias.
 fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
-    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut taken: HashMap<String, Msg> = HashMap::new();
     for s in site.sections.values() {
-        taken.insert(s.path.clone(), format!("section content/{}", s.key));
+        let file = format!("content/{}", s.key);
+        taken.insert(s.path.clone(), msg!("owner-section", file = file));
     }
     for p in site.pages.values() {
-        taken.insert(p.path.clone(), format!("page {}", p.file.shown.display()));
+        taken.insert(p.path.clone(), msg!("owner-page", file = &p.file.shown));
     }
     for p in site.pages.values() {
         for alias in &p.meta.aliases {
@@ -196,17 +204,22 @@ fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
             if path.split('/').any(|part| part == "..") {
                 diags.push(at(Diagnostic::error(
                     &p.file.shown,
-                    format!("alias `{alias}` leaves the site"),
+                    msg!("alias-escapes", alias = alias.as_str()),
                 )
-                .help("write aliases as site paths such as /old/path/")));
+                .help(msg!("alias-escapes-help"))));
             } else if let Some(owner) =
-                taken.insert(path.clone(), format!("alias in {}", p.file.shown.display()))
+                taken.insert(path.clone(), msg!("owner-alias", file = &p.file.shown))
             {
                 diags.push(at(Diagnostic::error(
                     &p.file.shown,
-                    format!("alias `{alias}` collides with {owner} at {path}"),
+                    msg!(
+                        "alias-collides",
+                        alias = alias.as_str(),
+                        owner = owner,
+                        path = &path
+                    ),
                 )
-                .help("remove the alias or choose a path no other page uses")));
+                .help(msg!("alias-collides-help"))));
             }
         }
     }

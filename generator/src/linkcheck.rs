@@ -8,6 +8,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
     let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
@@ -22,20 +23,20 @@ pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .filter_map(|p| Some((p.clone(), std::fs::read_to_string(p).ok()?)))
         .collect();
-    let mut broken: BTreeMap<(String, String), ()> = BTreeMap::new();
+    let mut broken: BTreeMap<(String, Problem, String), ()> = BTreeMap::new();
     for (file, text) in &html {
         for link in attributes(text) {
             if let Some(problem) = resolve(dir, base_path, file, &link, &html) {
                 let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
-                broken.insert((shown, format!("{problem}: `{link}`")), ());
+                broken.insert((shown, problem, link), ());
             }
         }
     }
     broken
         .into_keys()
-        .map(|(shown, msg)| {
-            Diagnostic::error(shown, format!("broken link {msg}"))
-                .help("fix the link in the content or template that produced this page, or add the missing page")
+        .map(|(shown, problem, link)| {
+            Diagnostic::error(shown, msg!("broken-link", problem = problem, link = link))
+                .help(msg!("broken-link-help"))
         })
         .collect()
 }
@@ -72,7 +73,7 @@ fn resolve(
     from: &Path,
     link: &str,
     html: &HashMap<PathBuf, String>,
-) -> Option<&'static str> {
+) -> Option<Problem> {
     if link.contains("://")
         || link.starts_with("mailto:")
         || link.starts_with("tel:")
@@ -90,7 +91,7 @@ fn resolve(
     } else if let Some(abs) = path.strip_prefix('/') {
         let abs = format!("/{abs}");
         let Some(inside) = abs.strip_prefix(base_path) else {
-            return Some("points outside the site's base path");
+            return Some(Problem::OutsideBase);
         };
         dir.join(decode(inside.trim_start_matches('/')))
     } else {
@@ -102,7 +103,7 @@ fn resolve(
         target
     };
     if !file.is_file() {
-        return Some("to a page that does not exist");
+        return Some(Problem::NoPage);
     }
     if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
         let id = decode(fragment);
@@ -110,10 +111,28 @@ fn resolve(
             .get(&file)
             .is_some_and(|t| t.contains(&format!("id=\"{id}\"")));
         if !has_id && file.extension().is_some_and(|e| e == "html") {
-            return Some("to an anchor that does not exist");
+            return Some(Problem::NoAnchor);
         }
     }
     None
+}
+
+/// What is wrong with a link, in the order reports list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Problem {
+    NoPage,
+    NoAnchor,
+    OutsideBase,
+}
+
+impl From<Problem> for jiayuan_core::i18n::Arg {
+    fn from(p: Problem) -> Self {
+        match p {
+            Problem::OutsideBase => msg!("link-outside-base").into(),
+            Problem::NoAnchor => msg!("link-no-anchor").into(),
+            Problem::NoPage => msg!("link-no-page").into(),
+        }
+    }
 }
 
 fn decode(s: &str) -> String {
@@ -137,7 +156,7 @@ mod tests {
         )
         .unwrap();
         let diags = check(d, "");
-        let msgs: Vec<_> = diags.iter().map(|d| d.message.clone()).collect();
+        let msgs: Vec<_> = diags.iter().map(|d| d.message.en()).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("/none/")));
         assert!(msgs.iter().any(|m| m.contains("#missing")));

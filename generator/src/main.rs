@@ -9,7 +9,10 @@ use clap::{Args, Parser, Subcommand};
 mod contest_cli;
 
 use jiayuan::build::{build, BuildOptions};
+use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Lang;
+use jiayuan_core::msg;
 
 /// jiayuan (家园): builds the 网上计生协 portal from Markdown.
 #[derive(Parser)]
@@ -21,6 +24,9 @@ struct Cli {
     /// Print the time each stage takes.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// The language of messages: en or zh-CN [default: site.toml's `language`, else en].
+    #[arg(long, global = true, env = "JIAYUAN_LANG", value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -103,20 +109,26 @@ struct BuildArgs {
     now: Option<String>,
 }
 
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| format!("`{name}` is not a message language; use en or zh-CN"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
-    match run(cli, root) {
+    // --lang, then JIAYUAN_LANG (clap reads both), then site.toml's `language`.
+    let lang = cli
+        .lang
+        .or_else(|| Config::message_language(&root))
+        .unwrap_or_default();
+    match run(cli, root, lang) {
         Ok(code) => code,
         Err(diags) => {
             for d in &diags {
-                eprint!("{}", d.render());
+                eprint!("{}", d.render(lang));
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "{errors} error{} found; nothing was written",
-                if errors == 1 { "" } else { "s" }
-            );
+            eprintln!("{}", msg!("diag-errors-found", count = errors).text(lang));
             ExitCode::FAILURE
         }
     }
@@ -127,6 +139,7 @@ fn options(
     args: &BuildArgs,
     verbose: bool,
     write: bool,
+    lang: Lang,
 ) -> Result<BuildOptions, Vec<Diagnostic>> {
     Ok(BuildOptions {
         root: root.to_path_buf(),
@@ -137,29 +150,36 @@ fn options(
         write,
         verbose,
         no_search: args.no_search,
+        lang,
     })
 }
 
-fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
+fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
     match cli.command {
         Command::Build(args) => report(
-            build_or_check(&root, &args, cli.verbose, true)?,
-            "built",
+            build_or_check(&root, &args, cli.verbose, true, lang)?,
+            Verb::Built,
             cli.verbose,
+            lang,
         ),
         Command::Check(args) => report(
-            build_or_check(&root, &args, cli.verbose, false)?,
-            "checked",
+            build_or_check(&root, &args, cli.verbose, false, lang)?,
+            Verb::Checked,
             cli.verbose,
+            lang,
         ),
         Command::Serve {
             build,
             port,
             interface,
         } => {
-            let opts = options(&root, &build, cli.verbose, true)?;
-            jiayuan::serve::serve(opts, &format!("{interface}:{port}"))
-                .map_err(|e| vec![Diagnostic::error("serve", format!("{e:#}"))])?;
+            let opts = options(&root, &build, cli.verbose, true, lang)?;
+            jiayuan::serve::serve(opts, &format!("{interface}:{port}")).map_err(|e| {
+                vec![Diagnostic::error(
+                    "serve",
+                    msg!("serve-failed", reason = format!("{e:#}")),
+                )]
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -182,11 +202,12 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
                 }
             }
             if !json {
-                eprintln!(
-                    "{} of {} matching pages shown",
-                    results.hits.len(),
-                    results.total
+                let shown = msg!(
+                    "search-shown",
+                    shown = results.hits.len(),
+                    total = results.total
                 );
+                eprintln!("{}", shown.text(lang));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -195,29 +216,34 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let loaded =
                 jiayuan::quiz::load(&root, |p| p.to_string(), &mut diags).ok_or_else(|| {
                     if diags.is_empty() {
-                        vec![Diagnostic::error("quiz", "this site has no quiz/ folder")]
+                        vec![Diagnostic::error("quiz", msg!("quiz-no-folder"))]
                     } else {
                         diags
                     }
                 })?;
             let paper = loaded.set.paper(&contest, seed).ok_or_else(|| {
                 let known: Vec<&str> = loaded.contests.iter().map(|c| c.id.as_str()).collect();
-                vec![
-                    Diagnostic::error("quiz/contests", format!("no contest `{contest}`"))
-                        .help(format!("known contests: {}", known.join(", "))),
-                ]
+                vec![Diagnostic::error(
+                    "quiz/contests",
+                    msg!("quiz-no-contest", contest = &contest),
+                )
+                .help(msg!("quiz-known-contests", known = &known))]
             })?;
-            let json = serde_json::to_string_pretty(&paper)
-                .map_err(|e| vec![Diagnostic::error("quiz", e.to_string())])?;
+            let json = serde_json::to_string_pretty(&paper).map_err(|e| {
+                vec![Diagnostic::error(
+                    "quiz",
+                    msg!("quiz-encode-failed", reason = e.to_string()),
+                )]
+            })?;
             // A closed pipe (`| head`) is not an error worth a panic.
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Contest(command) => contest_cli::run(&root, command),
+        Command::Contest(command) => contest_cli::run(&root, command, lang),
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
                 .map_err(|d| vec![d])?;
-            eprintln!("created {}", created.display());
+            eprintln!("{}", msg!("new-created", file = &created).text(lang));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -235,27 +261,36 @@ fn build_or_check(
     args: &BuildArgs,
     verbose: bool,
     write: bool,
+    lang: Lang,
 ) -> Result<jiayuan::build::BuildReport, Vec<Diagnostic>> {
-    let opts = options(root, args, verbose, write)?;
+    let opts = options(root, args, verbose, write, lang)?;
     build(&opts).map_err(|f| f.diagnostics)
+}
+
+enum Verb {
+    Built,
+    Checked,
 }
 
 fn report(
     report: jiayuan::build::BuildReport,
-    verb: &str,
+    verb: Verb,
     verbose: bool,
+    lang: Lang,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     for w in &report.warnings {
-        eprint!("{}", w.render());
+        eprint!("{}", w.render(lang));
     }
     if verbose {
         for (stage, time) in &report.timings {
             eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
-    eprintln!(
-        "{verb} {} pages in {} sections",
-        report.pages, report.sections
-    );
+    let (pages, sections) = (report.pages, report.sections);
+    let done = match verb {
+        Verb::Built => msg!("built-pages", pages = pages, sections = sections),
+        Verb::Checked => msg!("checked-pages", pages = pages, sections = sections),
+    };
+    eprintln!("{}", done.text(lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ use crate::model::SourceFile;
 use crate::LoadOptions;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files;
+use jiayuan_core::msg;
 use jiayuan_core::paths::{parent_dir, section_path};
 use jiayuan_core::time::{self, Moment};
 use jiayuan_core::yaml::At;
@@ -64,10 +65,10 @@ pub(crate) fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed
         let meta: PageMeta = frontmatter::parse(&shown, &text, &split)?;
         if meta.title.trim().is_empty() {
             let (line, _) = meta.title.shifted(yaml_line - 1);
-            return Err(Diagnostic::error(&shown, "the title is empty")
+            return Err(Diagnostic::error(&shown, msg!("fm-empty-title"))
                 .at(line, 1)
                 .with_source(text.clone())
-                .help("write a title after `title:`, for example `title: 倡导适龄婚育`"));
+                .help(msg!("fm-empty-title-help")));
         }
         Ok(Parsed::Page(file(text.clone()), Box::new(meta)))
     }
@@ -137,11 +138,11 @@ fn date_field(
         diags.push(
             Diagnostic::error(
                 &file.shown,
-                format!("`{key}` is not a valid date: `{}`", value.as_str()),
+                msg!("fm-bad-date", key = key, value = value.as_str()),
             )
             .at(line, column)
             .with_source(file.text.clone())
-            .help("write dates as 2022-05-29, or 2022-05-29T09:30:00+08:00 with a time"),
+            .help(msg!("fm-bad-date-help")),
         );
     }
     parsed

@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use model::{Page, Section, Site};
 use walk::Entry;
 
@@ -44,8 +45,8 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         walk::walk(&content, diags)
     } else {
         diags.push(
-            Diagnostic::warning("content", "the site has no content/ folder")
-                .help("create content/_index.md for the home page and one folder per section"),
+            Diagnostic::warning("content", msg!("content-missing"))
+                .help(msg!("content-missing-help")),
         );
         Vec::new()
     };

@@ -7,6 +7,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,19 +114,32 @@ impl Config {
         let path = root.join("site.toml");
         let shown = PathBuf::from("site.toml");
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(&shown, format!("cannot read site configuration: {e}")).help(
-                "run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml",
-            )
+            Diagnostic::error(&shown, msg!("config-unreadable", reason = e.to_string()))
+                .help(msg!("config-unreadable-help"))
         })?;
         let config: Config = toml::from_str(&text).map_err(|e| {
-            let mut d = Diagnostic::error(&shown, e.message().to_string())
+            let mut d = Diagnostic::error(&shown, config_problem(e.message()))
                 .with_source(Arc::from(text.as_str()));
             if let Some(span) = e.span() {
                 d = d.at_offset(&text, span.start);
             }
-            d.help("see site.toml in the demo portal for every supported key")
+            d.help(msg!("config-help"))
         })?;
         Ok(config)
+    }
+
+    /// The message language `site.toml` under `root` asks for with `language`, read
+    /// leniently so that a site.toml with mistakes is still reported in its language.
+    /// `None` when the key is not written (messages then stay English).
+    pub fn message_language(root: &Path) -> Option<Lang> {
+        let text = std::fs::read_to_string(root.join("site.toml")).ok()?;
+        if let Ok(table) = toml::from_str::<toml::Table>(&text) {
+            return table.get("language")?.as_str().map(Lang::for_site);
+        }
+        text.lines().find_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            (key.trim() == "language").then(|| Lang::for_site(value.trim().trim_matches('"')))
+        })
     }
 
     /// The contest API root with a trailing slash, when the contest runs on a server.
@@ -166,8 +181,9 @@ fn server_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
     if server.starts_with('/') || server.starts_with("http://") || server.starts_with("https://") {
         Ok(Some(server))
     } else {
-        Err(serde::de::Error::custom(format!(
-            "[contest] server `{server}` is neither a path nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
+        Err(serde::de::Error::custom(coded(
+            "config-bad-server",
+            &server,
         )))
     }
 }
@@ -179,10 +195,42 @@ fn absolute_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Err
     if url.starts_with("http://") || url.starts_with("https://") {
         Ok(url)
     } else {
-        Err(serde::de::Error::custom(format!(
-            "base_url `{url}` is not an absolute http(s) URL; write it like \"https://www.example.org\""
-        )))
+        Err(serde::de::Error::custom(coded("config-bad-base-url", &url)))
     }
+}
+
+/// serde carries a custom error as text only: our own errors travel as `id␟value` and
+/// [`config_problem`] turns them back into messages.
+const CODE_MARK: char = '\u{1f}';
+
+pub(crate) fn coded(id: &str, value: &str) -> String {
+    format!("{id}{CODE_MARK}{value}")
+}
+
+/// The message for a TOML error: ours by id, serde's unknown-field error by its parts,
+/// and anything else (TOML syntax) in the parser's own English words.
+fn config_problem(text: &str) -> Msg {
+    let text = text.trim_end();
+    if let Some((id, value)) = text.split_once(CODE_MARK) {
+        let (value, suggestion) = value.split_once(CODE_MARK).unwrap_or((value, ""));
+        return match id {
+            "config-bad-base-url" => msg!("config-bad-base-url", url = value),
+            "config-bad-server" => msg!("config-bad-server", server = value),
+            _ if suggestion.is_empty() => msg!("config-unknown-zone", zone = value),
+            _ => msg!(
+                "config-unknown-zone-suggest",
+                zone = value,
+                suggestion = suggestion
+            ),
+        };
+    }
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        if let Some((key, expected)) = rest.split_once("`, expected one of ") {
+            let allowed: Vec<&str> = expected.split(", ").collect();
+            return msg!("config-unknown-key", key = key, allowed = &allowed);
+        }
+    }
+    msg!("config-invalid", detail = text)
 }
 
 #[cfg(test)]
@@ -215,7 +263,7 @@ mod tests {
         .unwrap();
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("titel"), "{}", err.message);
+        assert!(err.message.en().contains("titel"), "{:?}", err.message);
     }
 
     #[test]
@@ -230,8 +278,12 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!((err.line, err.column), (3, 12), "{err:?}");
         assert_eq!(
-            err.message,
+            err.message.en(),
             "unknown time zone `Asia/Shanghia`; did you mean `Asia/Shanghai`?"
+        );
+        assert_eq!(
+            err.message.text(Lang::ZhCn),
+            "未知的时区 `Asia/Shanghia`；是不是想写 `Asia/Shanghai`？"
         );
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod escape;
 pub mod files;
+pub mod i18n;
 pub mod output;
 pub mod paths;
 pub mod text;

@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 
 pub struct Staging {
     pub dir: PathBuf,
@@ -19,17 +21,15 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
-            .map_err(|e| io_error(parent, "cannot create the output's parent folder", e))?;
+            .map_err(|e| io_error(parent, msg!("io-create-output-parent"), e))?;
         let name = output
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir)
-                .map_err(|e| io_error(&dir, "cannot clear an old staging folder", e))?;
+            fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, msg!("io-clear-staging"), e))?;
         }
-        fs::create_dir_all(&dir)
-            .map_err(|e| io_error(&dir, "cannot create the staging folder", e))?;
+        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, msg!("io-create-staging"), e))?;
         Ok(Staging { dir })
     }
 
@@ -47,9 +47,10 @@ impl Staging {
     pub fn write_file(&self, site_path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let target = self.resolve(site_path)?;
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "cannot create folder", e))?;
+            fs::create_dir_all(parent)
+                .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;
         }
-        fs::write(&target, bytes).map_err(|e| io_error(&target, "cannot write file", e))
+        fs::write(&target, bytes).map_err(|e| io_error(&target, msg!("io-write-file"), e))
     }
 
     pub fn resolve(&self, site_path: &str) -> Result<PathBuf, Diagnostic> {
@@ -57,11 +58,8 @@ impl Staging {
         if rel.as_os_str().is_empty()
             || rel.components().any(|c| !matches!(c, Component::Normal(_)))
         {
-            return Err(Diagnostic::error(
-                site_path,
-                "this output path would leave the output folder",
-            )
-            .help("slugs and aliases may not contain `..` or start with a drive or root"));
+            return Err(Diagnostic::error(site_path, msg!("output-path-escapes"))
+                .help(msg!("output-path-escapes-help")));
         }
         Ok(self.dir.join(rel))
     }
@@ -76,7 +74,10 @@ impl Staging {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(from, format!("cannot read: {e}")));
+                    diags.push(Diagnostic::error(
+                        from,
+                        msg!("io-failed", what = msg!("io-read"), reason = e.to_string()),
+                    ));
                     continue;
                 }
             };
@@ -94,7 +95,7 @@ impl Staging {
                 .map_or(Ok(()), fs::create_dir_all)
                 .and_then(|()| fs::copy(entry.path(), &target).map(|_| ()));
             if let Err(e) = result {
-                diags.push(io_error(entry.path(), "cannot copy file", e));
+                diags.push(io_error(entry.path(), msg!("io-copy-file"), e));
             }
         }
         diags
@@ -111,17 +112,17 @@ impl Staging {
         let had_output = output.exists();
         if had_output {
             fs::rename(output, &old)
-                .map_err(|e| io_error(output, "cannot move the previous output aside", e))?;
+                .map_err(|e| io_error(output, msg!("io-move-old-output"), e))?;
         }
         if let Err(e) = fs::rename(&self.dir, output) {
             if had_output {
                 let _ = fs::rename(&old, output);
             }
-            return Err(io_error(output, "cannot move the new output into place", e));
+            return Err(io_error(output, msg!("io-move-new-output"), e));
         }
         if had_output {
             fs::remove_dir_all(&old)
-                .map_err(|e| io_error(&old, "cannot remove the previous output", e))?;
+                .map_err(|e| io_error(&old, msg!("io-remove-old-output"), e))?;
         }
         Ok(())
     }
@@ -132,9 +133,9 @@ impl Staging {
     }
 }
 
-fn io_error(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, format!("{what}: {e}"))
-        .help("check the folder's permissions and free disk space")
+fn io_error(path: &Path, what: Msg, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, msg!("io-failed", what = what, reason = e.to_string()))
+        .help(msg!("io-failed-help"))
 }
 
 #[cfg(test)]

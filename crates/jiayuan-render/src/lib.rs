@@ -20,6 +20,7 @@ use tera::{Context, Tera};
 use jiayuan_content::model::Site;
 use jiayuan_core::config::NavItem;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use views::ConfigView;
 
@@ -123,8 +124,15 @@ impl Job<'_> {
         ctx.insert("current_permalink", &self.site.config.permalink(path));
         extend(&mut ctx);
         let html = self.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(origin, format!("cannot render with template `{template}`: {}", templates::error_chain(&e)))
-                .help("check the variable names against docs/templates.md; guard optional values with {% if … %}")
+            Diagnostic::error(
+                origin,
+                msg!(
+                    "template-render",
+                    template = template,
+                    detail = templates::error_chain(&e)
+                ),
+            )
+            .help(msg!("template-render-help"))
         })?;
         self.out.write_page(path, html.as_bytes())
     }

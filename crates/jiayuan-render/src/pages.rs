@@ -8,6 +8,7 @@ use crate::views::{self, home_data, paginator, section_view, TaxonomyView, TermV
 use crate::Job;
 use jiayuan_content::model::Page;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use jiayuan_core::paths::{alias_path, pager_path, term_path};
 
 pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> {
@@ -19,10 +20,13 @@ pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> 
         .unwrap_or("page.html");
     if job.tera.get_template(template).is_err() {
         let (line, column) = own.map_or((1, 1), |t| page.file.place(t));
-        return Err(Diagnostic::error(&page.file.shown, format!("template `{template}` does not exist"))
-            .at(line, column)
-            .with_source(page.file.text.clone())
-            .help("add the template under templates/ or the theme's templates/, or remove `template:` to use page.html"));
+        return Err(Diagnostic::error(
+            &page.file.shown,
+            msg!("template-missing", template = template),
+        )
+        .at(line, column)
+        .with_source(page.file.text.clone())
+        .help(msg!("template-missing-page-help")));
     }
     let view = views::page_view(job.site, page);
     job.render(
@@ -47,8 +51,10 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
         .as_ref()
         .map_or_else(|| Path::new("content").join(key), |f| f.shown.clone());
     if job.tera.get_template(template).is_err() {
-        return vec![Diagnostic::error(origin, format!("template `{template}` does not exist"))
-            .help("add the template under templates/ or the theme's templates/, or remove `template:`")];
+        return vec![
+            Diagnostic::error(origin, msg!("template-missing", template = template))
+                .help(msg!("template-missing-section-help")),
+        ];
     }
     let per_page = section
         .meta

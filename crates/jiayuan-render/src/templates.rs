@@ -7,6 +7,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 /// Templates embedded in the binary, so a site without a theme still builds.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -47,8 +48,8 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
         let dir = root.join("themes").join(theme);
         if !dir.is_dir() {
             diags.push(
-                Diagnostic::error("site.toml", format!("theme `{theme}` not found at themes/{theme}/"))
-                    .help("install the theme under themes/, or remove `theme` to use the built-in templates"),
+                Diagnostic::error("site.toml", msg!("theme-missing", theme = theme))
+                    .help(msg!("theme-missing-help")),
             );
         }
         read_dir(root, &dir.join("templates"), &mut sources, diags);
@@ -71,8 +72,11 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
     tera.set_escape_fn(escape_html);
     if let Err(e) = tera.add_raw_templates(valid) {
         diags.push(
-            Diagnostic::error("templates", error_chain(&e))
-                .help("check `{% extends %}`, `{% include %}` and `{% import %}` names against the files in templates/"),
+            Diagnostic::error(
+                "templates",
+                msg!("template-set-error", detail = error_chain(&e)),
+            )
+            .help(msg!("template-set-error-help")),
         );
     }
     tera
@@ -100,7 +104,7 @@ fn read_dir(root: &Path, dir: &Path, out: &mut Vec<Source>, diags: &mut Vec<Diag
             Ok(text) => out.push(Source { name, shown, text }),
             Err(e) => diags.push(Diagnostic::error(
                 shown,
-                format!("cannot read template: {e}"),
+                msg!("template-unreadable", reason = e.to_string()),
             )),
         }
     }
@@ -130,10 +134,10 @@ fn template_error(shown: &Path, text: &str, e: &tera::Error) -> Diagnostic {
             || chain.lines().next().unwrap_or("").to_string(),
             |l| l.trim_start().trim_start_matches('=').trim().to_string(),
         );
-    Diagnostic::error(shown, format!("template syntax error: {detail}"))
+    Diagnostic::error(shown, msg!("template-syntax", detail = detail))
         .at(line, column)
         .with_source(Arc::from(text))
-        .help("tera syntax: {{ value }}, {% if x %}…{% endif %}, {% for p in list %}…{% endfor %}")
+        .help(msg!("template-syntax-help"))
 }
 
 /// The full cause chain of a tera error on one line each.

@@ -13,6 +13,7 @@ use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 
 pub use anchors::Heading;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 const MORE_MARKER: &str = "<!-- more -->";
 
@@ -59,10 +60,13 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
     let diagnostics = broken
         .into_iter()
         .map(|b| {
-            Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
-                .at_offset(input.file_text, input.body_offset + b.offset)
-                .with_source(input.file_text.clone())
-                .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
+            Diagnostic::error(
+                input.shown,
+                msg!("broken-internal-link", target = &b.target),
+            )
+            .at_offset(input.file_text, input.body_offset + b.offset)
+            .with_source(input.file_text.clone())
+            .help(msg!("broken-internal-link-help"))
         })
         .collect();
 

@@ -1,0 +1,164 @@
+# jiayuan's messages in English. Every id here is also in zh-CN.ftl, and every id is
+# used in the code (tests/messages.rs). How to add one: docs/messages.md.
+
+## How a diagnostic is printed (jiayuan-core diagnostic)
+diag-error = error: { $message }
+diag-warning = warning: { $message }
+diag-help = help: { $help }
+diag-errors-found = { $count ->
+    [one] 1 error found; nothing was written
+   *[other] { $count } errors found; nothing was written
+}
+did-you-mean = did you mean `{ $suggestion }`?
+
+## Reading files and writing the output (jiayuan-core files, output)
+file-unreadable = cannot read the file: { $reason }
+file-too-large = the file is { $size } MB; the limit for one Markdown file is { $limit } MB
+file-too-large-help = split the text into several pages, or move large data out of content/
+file-not-utf8 = the file is not valid UTF-8 text
+file-not-utf8-help = save the file as UTF-8 (GBK/GB2312 files must be converted, e.g. `iconv -f GBK -t UTF-8`)
+output-path-escapes = this output path would leave the output folder
+output-path-escapes-help = slugs and aliases may not contain `..` or start with a drive or root
+io-failed = { $what }: { $reason }
+io-failed-help = check the folder's permissions and free disk space
+io-read = cannot read
+io-create-output-parent = cannot create the output's parent folder
+io-clear-staging = cannot clear an old staging folder
+io-create-staging = cannot create the staging folder
+io-create-folder = cannot create folder
+io-write-file = cannot write file
+io-copy-file = cannot copy file
+io-move-old-output = cannot move the previous output aside
+io-move-new-output = cannot move the new output into place
+io-remove-old-output = cannot remove the previous output
+
+## site.toml (jiayuan-core config)
+config-unreadable = cannot read site configuration: { $reason }
+config-unreadable-help = run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml
+config-help = see site.toml in the demo portal for every supported key
+config-invalid = { $detail }
+config-unknown-key = unknown field `{ $key }`, expected one of { $allowed }
+config-bad-base-url = base_url `{ $url }` is not an absolute http(s) URL; write it like "https://www.example.org"
+config-bad-server = [contest] server `{ $server }` is neither a path nor an http(s) URL; write "/api/" when the contest server answers on the portal's own origin, or its full URL
+config-unknown-zone = unknown time zone `{ $zone }`
+config-unknown-zone-suggest = unknown time zone `{ $zone }`; did you mean `{ $suggestion }`?
+
+## Content: front matter, sections, links (jiayuan-content)
+content-missing = the site has no content/ folder
+content-missing-help = create content/_index.md for the home page and one folder per section
+fm-missing = the file does not start with front matter
+fm-missing-help = begin the file with a line `---`, then `title: 标题`, then a closing `---` line
+fm-unclosed = the front matter opened here is never closed
+fm-unclosed-help = add a line with only `---` after the last front matter key
+fm-unknown-key = unknown front matter key `{ $key }`
+fm-unknown-key-suggest = did you mean `{ $suggestion }`? Allowed keys: { $allowed }
+fm-allowed-keys = allowed keys: { $allowed }; put your own values under `extra:`
+fm-missing-key = the front matter has no `{ $key }`
+fm-missing-key-help = add a line like `{ $key }: 标题` between the --- lines
+fm-a-value = a value
+fm-wrong-type = `{ $key }` has the wrong type: expected { $expected }
+fm-wrong-type-help = lists are written [甲, 乙] or as `- item` lines; text with a colon needs quotes
+kind-list = a list
+kind-text = text
+kind-mapping = `key: value` lines
+kind-bool = true or false
+kind-integer = a whole number
+kind-other = { $name }
+fm-unknown-choice = `{ $key }` cannot be `{ $value }`
+fm-unknown-choice-help = write one of: { $allowed }
+fm-duplicate-key = the front matter has `{ $key }` twice
+fm-duplicate-some-key = the front matter has `a key` twice
+fm-duplicate-key-help = keep one of the two lines
+fm-syntax = front matter is not valid YAML
+fm-syntax-help = check indentation and quoting; text containing `: ` or starting with `[`, `{"{"}` or `*` must be quoted
+fm-empty-title = the title is empty
+fm-empty-title-help = write a title after `title:`, for example `title: 倡导适龄婚育`
+fm-bad-date = `{ $key }` is not a valid date: `{ $value }`
+fm-bad-date-help = write dates as 2022-05-29, or 2022-05-29T09:30:00+08:00 with a time
+section-no-index = this folder has no _index.md, so the section takes the folder name as its title
+section-no-index-help = create { $folder }/_index.md with `title:` and `description:`
+duplicate-url = duplicate URL { $path }: { $other } has it too
+duplicate-url-help = give one of the pages a different file name or `slug:`
+walk-symlink-loop = symbolic link loop: this link points back at a folder that contains it
+walk-symlink-loop-help = remove the link or point it at a folder outside its own ancestors
+walk-unreadable = cannot read: { $reason }
+walk-unreadable-help = check the file's permissions, or remove a dangling link
+taxonomy-empty-entry = an empty entry in `{ $taxonomy }` is ignored
+taxonomy-empty-entry-help = remove the empty item from the list
+taxonomy-unknown = unknown taxonomy `{ $taxonomy }`
+taxonomy-unknown-help = the front matter supports the taxonomies `tags` and `categories`
+broken-internal-link = broken internal link `{ $target }`
+broken-internal-link-help = link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft
+
+## Templates (jiayuan-render)
+theme-missing = theme `{ $theme }` not found at themes/{ $theme }/
+theme-missing-help = install the theme under themes/, or remove `theme` to use the built-in templates
+template-set-error = { $detail }
+template-set-error-help = check `{"{"}% extends %{"}"}`, `{"{"}% include %{"}"}` and `{"{"}% import %{"}"}` names against the files in templates/
+template-unreadable = cannot read template: { $reason }
+template-syntax = template syntax error: { $detail }
+template-syntax-help = tera syntax: {"{{"} value {"}}"}, {"{"}% if x %{"}"}…{"{"}% endif %{"}"}, {"{"}% for p in list %{"}"}…{"{"}% endfor %{"}"}
+template-render = cannot render with template `{ $template }`: { $detail }
+template-render-help = check the variable names against docs/templates.md; guard optional values with {"{"}% if … %{"}"}
+template-missing = template `{ $template }` does not exist
+template-missing-page-help = add the template under templates/ or the theme's templates/, or remove `template:` to use page.html
+template-missing-section-help = add the template under templates/ or the theme's templates/, or remove `template:`
+
+## The build, the CLI and serve (generator)
+stage-config = reading the configuration and templates
+stage-content = reading the content
+stage-render = rendering pages
+stage-links = checking links
+built-pages = built { $pages } pages in { $sections } sections
+checked-pages = checked { $pages } pages in { $sections } sections
+now-not-a-date = not a date: { $value }
+now-not-a-date-help = write it as 2022-05-29 or 2022-05-29T08:00:00+08:00
+scratch-folder-failed = cannot create a scratch folder: { $reason }
+owner-section = section { $file }
+owner-page = page { $file }
+owner-alias = alias in { $file }
+alias-escapes = alias `{ $alias }` leaves the site
+alias-escapes-help = write aliases as site paths such as /old/path/
+alias-collides = alias `{ $alias }` collides with { $owner } at { $path }
+alias-collides-help = remove the alias or choose a path no other page uses
+broken-link = broken link { $problem }: `{ $link }`
+broken-link-help = fix the link in the content or template that produced this page, or add the missing page
+link-outside-base = points outside the site's base path
+link-no-page = to a page that does not exist
+link-no-anchor = to an anchor that does not exist
+new-bad-path = expected a path like `news/my-article`
+new-bad-path-help = give the section folder and a file name: jiayuan new news/529-activity --title "标题"
+new-exists = the file already exists; nothing was changed
+new-exists-help = choose another file name, or edit the existing file
+new-created = created { $file }
+io-write = cannot write
+search-index-failed = cannot build the search index: { $reason }
+search-index-failed-help = this is a bug or a full disk; please report it with the command you ran
+search-open-failed = cannot open the search index: { $reason }
+search-open-failed-help = build the site first (jiayuan build), or point --output at the built folder
+search-bad-query = { $reason }
+search-bad-query-help = check the query's quotes
+search-shown = { $shown } of { $total } matching pages shown
+serve-failed = { $reason }
+serve-cannot-listen = cannot listen on { $addr }; is another server using the port? try --port
+serve-serving = serving { $output } at http://{ $addr }/ (Ctrl+C stops)
+serve-built = built { $pages } pages in { $ms } ms
+serve-build-failed = build failed; still serving the last good build
+serve-overlay-title = The build failed; this is the last good build. The page reloads by itself after the fix.
+export-create-failed = cannot create the file: { $reason }
+export-failed = { $reason }
+export-done = { $count ->
+    [one] exported 1 attempt
+   *[other] exported { $count } attempts
+}
+contest-no-quiz = this site has no quiz/ folder to serve
+contest-serve-failed = { $reason }
+
+## Quiz banks and contests (generator quiz; the engine's own words are English)
+quiz-engine = { $text }
+quiz-no-folder = this site has no quiz/ folder
+quiz-no-contest = no contest `{ $contest }`
+quiz-known-contests = known contests: { $known }
+quiz-encode-failed = cannot encode the contest: { $reason }
+quiz-practice-shortfall = draw rule { $rule } asks for { $count } questions, but only { $available } are left once the contest server's questions are withheld from practice
+quiz-practice-shortfall-help = lower its `count`, add questions, or let the contest draw fewer of this bank's questions
