@@ -17,7 +17,7 @@ use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
 use crate::progress::Progress;
-use crate::{assets, quiz, search};
+use crate::{assets, quiz, search, typography};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub no_search: bool,
     /// The language of progress lines (diagnostics are worded when printed).
     pub lang: Lang,
+    /// `check --strict`: typography findings are errors, not warnings.
+    pub strict: bool,
 }
 
 #[derive(Debug, Default)]
@@ -101,6 +103,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     };
     let site = content::load(&opts.root, config, &load_opts, &mut diags);
     check_aliases(&site, &mut diags);
+    if !opts.write {
+        match typography::check(&opts.root, &site.config) {
+            Ok(found) => diags.extend(typography::diagnostics(&opts.root, &found, opts.strict)),
+            Err(found) => diags.extend(found),
+        }
+    }
     report.timings.push(("load+markdown", t.elapsed()));
 
     if diags.iter().any(Diagnostic::is_error) {

@@ -13,3 +13,4 @@ pub mod quiz;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod typography;

@@ -35,8 +35,8 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (atomically: a failed build changes nothing).
     Build(BuildArgs),
-    /// Do everything build does, plus link checking, without writing the output.
-    Check(BuildArgs),
+    /// Do everything build does, plus link checking and typography, without writing the output.
+    Check(CheckArgs),
     /// Build, serve on 127.0.0.1, and rebuild when sources change.
     Serve {
         #[command(flatten)]
@@ -88,6 +88,18 @@ enum QuizCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Args, Clone)]
+struct CheckArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Typography findings are errors (for CI), not warnings.
+    #[arg(long)]
+    strict: bool,
+    /// Rewrite the typography findings in content/ and quiz/ in place, then check.
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Args, Clone)]
@@ -151,6 +163,7 @@ fn options(
         verbose,
         no_search: args.no_search,
         lang,
+        strict: false,
     })
 }
 
@@ -162,12 +175,15 @@ fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>>
             cli.verbose,
             lang,
         ),
-        Command::Check(args) => report(
-            build_or_check(&root, &args, cli.verbose, false, lang)?,
-            Verb::Checked,
-            cli.verbose,
-            lang,
-        ),
+        Command::Check(args) => {
+            if args.fix {
+                fix_typography(&root, lang)?;
+            }
+            let mut opts = options(&root, &args.build, cli.verbose, false, lang)?;
+            opts.strict = args.strict;
+            let checked = build(&opts).map_err(|f| f.diagnostics)?;
+            report(checked, Verb::Checked, cli.verbose, lang)
+        }
         Command::Serve {
             build,
             port,
@@ -247,6 +263,23 @@ fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>>
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `check --fix`: rewrites the typography findings and prints each changed line.
+fn fix_typography(root: &Path, lang: Lang) -> Result<(), Vec<Diagnostic>> {
+    let config = Config::load(root).map_err(|d| vec![d])?;
+    let changes = jiayuan::typography::fix(root, &config)?;
+    for c in &changes {
+        eprintln!("{}", jiayuan::typography::change_line(c).text(lang));
+    }
+    let files: std::collections::BTreeSet<_> = changes.iter().map(|c| &c.file).collect();
+    let done = msg!(
+        "typo-fixed-count",
+        lines = changes.len(),
+        files = files.len()
+    );
+    eprintln!("{}", done.text(lang));
+    Ok(())
 }
 
 /// Today in the site's time zone (the default zone when site.toml cannot be read yet).

@@ -162,3 +162,23 @@ quiz-known-contests = known contests: { $known }
 quiz-encode-failed = cannot encode the contest: { $reason }
 quiz-practice-shortfall = draw rule { $rule } asks for { $count } questions, but only { $available } are left once the contest server's questions are withheld from practice
 quiz-practice-shortfall-help = lower its `count`, add questions, or let the contest draw fewer of this bank's questions
+
+## Typography (generator typography; `jiayuan check`)
+typo-finding = { $finding }: `{ $before }` → `{ $after }` ({ $rule })
+typo-space-after-bold = a space after bold text that ends in full-width punctuation
+typo-nested-quotes = ASCII quotes inside “”; quotes inside “” are ‘’
+typo-date-node = a date node written with `.`; the portal writes it with `·`
+typo-range-dash = a numeric range with a dash or `~`; ranges are written with `～`
+typo-fullwidth = half-width punctuation in Chinese text
+typo-autocorrect = typography
+typo-fix-help = `jiayuan check --fix` rewrites it; a rule is switched off in site.toml's `[typography]`
+typo-unknown-rule = unknown typography rule `{ $rule }` in `[typography]`
+typo-rules = the rules are: { $rules }
+typo-fixed = { $location }: { $before } → { $after }
+typo-fixed-count = { $lines ->
+    [one] fixed 1 line
+   *[other] fixed { $lines } lines
+} in { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}

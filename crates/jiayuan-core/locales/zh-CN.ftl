@@ -156,3 +156,17 @@ quiz-known-contests = 已有的竞赛：{ $known }
 quiz-encode-failed = 无法编码竞赛数据：{ $reason }
 quiz-practice-shortfall = 第 { $rule } 条抽题规则要抽 { $count } 道题，但把竞答服务器的题目从练习中去掉后只剩 { $available } 道
 quiz-practice-shortfall-help = 请调低它的 `count`、增加题目，或者让竞赛少抽这个题库的题
+
+## 排版（generator typography；`jiayuan check`）
+typo-finding = { $finding }：`{ $before }` → `{ $after }`（{ $rule }）
+typo-space-after-bold = 以全角标点结束的加粗文字后面多了空格
+typo-nested-quotes = “”里用了 ASCII 引号；“”里的引号用‘’
+typo-date-node = 节点日期用了 `.`；本站写作 `·`
+typo-range-dash = 数值范围用了连接号或 `~`；范围一律用 `～`
+typo-fullwidth = 中文里用了半角标点
+typo-autocorrect = 排版问题
+typo-fix-help = `jiayuan check --fix` 可以自动改正；要关闭某条规则，在 site.toml 的 `[typography]` 里设置
+typo-unknown-rule = `[typography]` 里有未知的排版规则 `{ $rule }`
+typo-rules = 可用的规则有：{ $rules }
+typo-fixed = { $location }：{ $before } → { $after }
+typo-fixed-count = 改正了 { $files } 个文件中的 { $lines } 行

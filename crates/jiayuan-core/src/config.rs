@@ -43,6 +43,10 @@ pub struct Config {
     pub nav: Vec<NavItem>,
     #[serde(default)]
     pub contest: ContestConfig,
+    /// `[typography]`: typography rules of `jiayuan check` switched on or off by name
+    /// (`space-word = true`); unnamed rules keep their defaults.
+    #[serde(default)]
+    pub typography: std::collections::BTreeMap<String, bool>,
     #[serde(default)]
     pub extra: toml::Table,
 }
