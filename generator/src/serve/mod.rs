@@ -98,10 +98,11 @@ pub fn overlay(state: &State) -> String {
     let mut out = String::new();
     if let Some(error) = &state.error {
         // rem units follow the theme's text-size switch, so 特大 makes the overlay larger too;
-        // never below 18px (docs/decisions.md, "Accessibility").
+        // never below 18px (docs/decisions.md, "Accessibility"). It sits at the bottom, so
+        // the header with that switch stays within reach.
         out.push_str("<div role=\"alert\" id=\"jiayuan-error\" lang=\"");
         out.push_str(state.lang.code());
-        out.push_str("\" style=\"position:fixed;inset:0 0 auto 0;z-index:99999;max-height:70vh;overflow:auto;background:#fff3f3;color:#5c0000;border-bottom:4px solid #a4161a;padding:1rem 1.25rem;font:max(18px,1.125rem)/1.7 sans-serif\"><strong style=\"display:block;font-size:1.2em;margin-bottom:.5em\">");
+        out.push_str("\" style=\"position:fixed;inset:auto 0 0 0;z-index:99999;max-height:60vh;overflow:auto;background:#fff3f3;color:#5c0000;border-top:4px solid #a4161a;padding:1rem 1.25rem;font:max(18px,1.125rem)/1.7 sans-serif\"><strong style=\"display:block;font-size:1.2em;margin-bottom:.5em\">");
         out.push_str(&escape::html(&msg!("serve-overlay-title").text(state.lang)));
         out.push_str("</strong><pre style=\"white-space:pre-wrap;margin:0;font:inherit;font-family:ui-monospace,Menlo,Consolas,monospace\">");
         out.push_str(&escape::html(error));
