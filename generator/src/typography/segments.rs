@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Front matter keys whose values are text for readers.
 const FRONT_MATTER_TEXT: &[&str] = &["title", "description"];
@@ -20,17 +20,48 @@ pub fn markdown(text: &str) -> Vec<Range<usize>> {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS;
-    let mut in_code = 0usize;
+    // Inside a code block or an autolink (`<https://…>`), text is not prose.
+    let mut skip = 0usize;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
-            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => skip += 1,
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => skip += 1,
+            Event::End(TagEnd::CodeBlock) => skip = skip.saturating_sub(1),
+            Event::End(TagEnd::Link) if skip > 0 => skip -= 1,
             // Only text written exactly as it reads: no escapes or entities inside.
-            Event::Text(t) if in_code == 0 && body.get(range.clone()) == Some(&*t) => {
-                out.push(body_start + range.start..body_start + range.end);
+            Event::Text(t) if skip == 0 && body.get(range.clone()) == Some(&*t) => {
+                let start = body_start + range.start;
+                out.extend(without_urls(&t, start));
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// A piece of text less the bare URLs in it (`http://…`, `https://…`, `www.…` up to a
+/// space or a Chinese character).
+fn without_urls(text: &str, start: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| text[from..].find(p).map(|i| from + i))
+        .min()
+    {
+        let end = text[i..]
+            .find(|c: char| c.is_whitespace() || !c.is_ascii())
+            .map_or(text.len(), |e| i + e);
+        if i > from {
+            out.push(start + from..start + i);
+        }
+        from = end;
+    }
+    if from < text.len() {
+        out.push(start + from..start + text.len());
     }
     out
 }
@@ -144,6 +175,8 @@ mod tests {
         let text = "---\ntitle: 标题, 一\ntags: [a, b]\n---\n正文`a, b`和<b>粗</b>[链接](http://x.org/a?b)\n\n```\n代码, 块\n```\n";
         let got = texts(text, &markdown(text));
         assert_eq!(got, ["标题, 一", "正文", "和", "粗", "链接"]);
+        let text = "见 <https://x.org/5.29> 和 http://x.org/a,b?5.29 两处。\n";
+        assert_eq!(texts(text, &markdown(text)), ["见 ", " 和 ", " 两处。"]);
     }
 
     #[test]
