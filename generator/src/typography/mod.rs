@@ -16,6 +16,7 @@ use jiayuan_core::diagnostic::{Diagnostic, Severity};
 use jiayuan_core::files::{read_text, rel_path};
 use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
+use rayon::prelude::*;
 
 use rules::Edit;
 
@@ -101,22 +102,28 @@ fn find(sources: &[Source], rules: &[&'static str]) -> Vec<Finding> {
         if !house {
             rules::use_only(rule);
         }
-        for s in sources {
-            for seg in &s.prose {
-                let edits = if house {
-                    rules::house(rule, &s.text, seg.clone(), &nodes)
-                } else {
-                    rules::autocorrect(&s.text, seg.clone())
-                        .into_iter()
-                        .collect()
-                };
-                out.extend(edits.into_iter().map(|edit| Finding {
-                    file: s.shown.clone(),
-                    rule,
-                    edit,
-                }));
-            }
-        }
+        // Files in parallel; autocorrect's configuration only changes between rules.
+        let nodes = &nodes;
+        let found: Vec<Finding> = sources
+            .par_iter()
+            .flat_map_iter(|s| {
+                s.prose.iter().flat_map(move |seg| {
+                    let edits: Vec<Edit> = if house {
+                        rules::house(rule, &s.text, seg.clone(), nodes)
+                    } else {
+                        rules::autocorrect(&s.text, seg.clone())
+                            .into_iter()
+                            .collect()
+                    };
+                    edits.into_iter().map(move |edit| Finding {
+                        file: s.shown.clone(),
+                        rule,
+                        edit,
+                    })
+                })
+            })
+            .collect();
+        out.extend(found);
     }
     out.sort_by(|a, b| (&a.file, a.edit.key()).cmp(&(&b.file, b.edit.key())));
     out
