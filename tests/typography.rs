@@ -77,6 +77,18 @@ fn fix_rewrites_only_the_prose_and_reports_each_line() {
 }
 
 #[test]
+fn fix_keeps_a_files_line_endings_and_byte_order_mark() {
+    let site = before();
+    let file = site.path().join("content/news/windows.md");
+    let text = "\u{feff}---\r\ntitle: 温馨提示\r\n---\r\n你知道吗?\r\n`a?`\r\n";
+    std::fs::write(&file, text).unwrap();
+    let (code, stderr) = check(site.path(), &["--fix"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(fixed, text.replace("吗?", "吗？"));
+}
+
+#[test]
 fn an_unknown_rule_in_site_toml_is_an_error() {
     let site = before();
     let toml = site.path().join("site.toml");

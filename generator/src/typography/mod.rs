@@ -278,7 +278,7 @@ pub fn fix(root: &Path, config: &Config) -> Result<Vec<Change>, Vec<Diagnostic>>
                 text.replace_range(e.range.clone(), &e.to);
             }
             changes.extend(changed_lines(&s.shown, &s.text, &text));
-            if let Err(e) = std::fs::write(&s.abs, &text) {
+            if let Err(e) = std::fs::write(&s.abs, as_written(&s.abs, &text)) {
                 let what = msg!("io-write-file");
                 diags.push(Diagnostic::error(
                     &s.shown,
@@ -292,6 +292,25 @@ pub fn fix(root: &Path, config: &Config) -> Result<Vec<Change>, Vec<Diagnostic>>
     }
     changes.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(changes)
+}
+
+/// The fixed text in the file's own form: files are read with `\r\n` made `\n` and
+/// without a byte-order mark, and are written back with both as they were (a file that
+/// mixes both line endings gets `\r\n` throughout).
+fn as_written(abs: &Path, text: &str) -> String {
+    let raw = std::fs::read(abs).unwrap_or_default();
+    let bom = raw.starts_with(b"\xEF\xBB\xBF");
+    let crlf = raw.windows(2).any(|w| w == b"\r\n");
+    let body = if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text.to_string()
+    };
+    if bom {
+        format!("\u{feff}{body}")
+    } else {
+        body
+    }
 }
 
 fn changed_lines(file: &Path, old: &str, new: &str) -> Vec<Change> {
