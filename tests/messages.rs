@@ -131,6 +131,23 @@ fn stderr_of(site: &Path, args: &[&str], env: Option<&str>) -> String {
 }
 
 #[test]
+fn a_site_without_language_is_chinese_and_an_english_site_is_english() {
+    let site = chinese_site();
+    let toml = site.path().join("site.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let zh = stderr_of(site.path(), &[], None);
+    std::fs::write(&toml, text.replace("language = \"zh-CN\"\n", "")).unwrap();
+    assert_eq!(
+        stderr_of(site.path(), &[], None),
+        zh,
+        "no `language`: zh-CN"
+    );
+    std::fs::write(&toml, text.replace("zh-CN", "en")).unwrap();
+    let en = stderr_of(site.path(), &["--lang", "en"], None);
+    assert_eq!(stderr_of(site.path(), &[], None), en, "language = \"en\"");
+}
+
+#[test]
 fn site_language_chooses_the_messages_and_flag_or_environment_override_it() {
     let site = chinese_site();
     let zh = stderr_of(site.path(), &[], None);

@@ -24,7 +24,7 @@ struct Cli {
     /// Print the time each stage takes.
     #[arg(short, long, global = true)]
     verbose: bool,
-    /// The language of messages: en or zh-CN [default: site.toml's `language`, else en].
+    /// The language of messages: en or zh-CN [default: the site's `language`, which is zh-CN unless site.toml says otherwise].
     #[arg(long, global = true, env = "JIAYUAN_LANG", value_name = "LANG", value_parser = parse_lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -128,7 +128,8 @@ fn parse_lang(name: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
-    // --lang, then JIAYUAN_LANG (clap reads both), then site.toml's `language`.
+    // --lang, then JIAYUAN_LANG (clap reads both), then the site's `language`; English
+    // where there is no site.toml to read.
     let lang = cli
         .lang
         .or_else(|| Config::message_language(&root))

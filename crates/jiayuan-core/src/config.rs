@@ -132,18 +132,22 @@ impl Config {
         Ok(config)
     }
 
-    /// The message language `site.toml` under `root` asks for with `language`, read
-    /// leniently so that a site.toml with mistakes is still reported in its language.
-    /// `None` when the key is not written (messages then stay English).
+    /// The message language of the site under `root`: its `language` (default `zh-CN`,
+    /// as for its pages), read leniently so that a site.toml with mistakes is still
+    /// reported in its language. `None` when there is no site.toml to read.
     pub fn message_language(root: &Path) -> Option<Lang> {
         let text = std::fs::read_to_string(root.join("site.toml")).ok()?;
-        if let Ok(table) = toml::from_str::<toml::Table>(&text) {
-            return table.get("language")?.as_str().map(Lang::for_site);
-        }
-        text.lines().find_map(|line| {
-            let (key, value) = line.split_once('=')?;
-            (key.trim() == "language").then(|| Lang::for_site(value.trim().trim_matches('"')))
-        })
+        let written = match toml::from_str::<toml::Table>(&text) {
+            Ok(table) => table
+                .get("language")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            Err(_) => text.lines().find_map(|line| {
+                let (key, value) = line.split_once('=')?;
+                (key.trim() == "language").then(|| value.trim().trim_matches('"').to_owned())
+            }),
+        };
+        Some(Lang::for_site(&written.unwrap_or_else(default_language)))
     }
 
     /// The contest API root with a trailing slash, when the contest runs on a server.
