@@ -12,6 +12,9 @@ const DEFAULT_SITE: &str = "title = \"测试站点\"\nbase_url = \"http://127.0.
 
 struct Expected {
     setup: Vec<String>,
+    /// Arguments that replace `--output public`, relative paths read from the site folder
+    /// (a first `check` runs `jiayuan check`).
+    args: Vec<String>,
     locations: Vec<String>,
     messages: Vec<String>,
     helps: Vec<String>,
@@ -21,6 +24,7 @@ fn expected(case: &Path) -> Expected {
     let text = std::fs::read_to_string(case.join("expected.txt")).expect("expected.txt");
     let mut e = Expected {
         setup: vec![],
+        args: vec![],
         locations: vec![],
         messages: vec![],
         helps: vec![],
@@ -29,6 +33,7 @@ fn expected(case: &Path) -> Expected {
         let (key, value) = line.split_once(": ").expect("key: value");
         let list = match key {
             "setup" => &mut e.setup,
+            "args" => &mut e.args,
             "location" => &mut e.locations,
             "message" => &mut e.messages,
             "help" => &mut e.helps,
@@ -39,13 +44,36 @@ fn expected(case: &Path) -> Expected {
     e
 }
 
-fn setup(site: &Path, step: &str) {
+fn setup(site: &Path, outside: &Path, step: &str) {
     let (kind, target) = step.split_once(' ').expect("setup KIND PATH");
     let target = site.join(target);
     match kind {
+        // A link to a file or folder that lies outside the site folder.
+        #[cfg(unix)]
+        "link-outside-file" => {
+            let file = outside.join("secret.md");
+            std::fs::write(&file, "---\ntitle: 站外文件\n---\n不应发布").unwrap();
+            std::os::unix::fs::symlink(file, &target).unwrap();
+        }
+        #[cfg(unix)]
+        "link-outside-folder" => {
+            std::fs::create_dir_all(outside.join("dir")).unwrap();
+            std::fs::write(outside.join("dir/secret.yaml"), "x: 1\n").unwrap();
+            std::os::unix::fs::symlink(outside.join("dir"), &target).unwrap();
+        }
+        // The folder a build killed with -9 leaves; no process has this PID.
+        "leftover" => std::fs::create_dir_all(target.join("news")).unwrap(),
         "huge" => {
             let mut text = String::from("---\ntitle: 超大文件\n---\n");
             text.push_str(&"计划生育协会".repeat(20 * 1024 * 1024 / 18 + 1));
+            std::fs::write(&target, text).unwrap();
+        }
+        "long-front-matter" => {
+            let mut text = String::from("---\ntitle: 超长前言\ntags:\n");
+            for i in 0..10_000 {
+                text.push_str(&format!("  - 计划生育协会宣传教育第{i:05}条\n"));
+            }
+            text.push_str("---\n正文。\n");
             std::fs::write(&target, text).unwrap();
         }
         #[cfg(unix)]
@@ -65,8 +93,9 @@ fn run_case(name: &str) {
     if !site.path().join("site.toml").exists() {
         std::fs::write(site.path().join("site.toml"), DEFAULT_SITE).unwrap();
     }
+    let outside = tempfile::tempdir().unwrap();
     for step in &expect.setup {
-        setup(site.path(), step);
+        setup(site.path(), outside.path(), step);
     }
     let public = site.path().join("public");
     std::fs::create_dir_all(public.join("news")).unwrap();
@@ -74,7 +103,26 @@ fn run_case(name: &str) {
     std::fs::write(public.join("news/index.html"), "旧的新闻列表").unwrap();
     let before = tree(&public);
 
-    let out = build(site.path(), &public, &[]);
+    // `args: check …` runs `jiayuan check` instead of `build`.
+    let args: Vec<&str> = expect.args.iter().flat_map(|a| a.split(' ')).collect();
+    let run = |lang: &[&str]| {
+        if args.is_empty() {
+            return build(site.path(), &public, lang);
+        }
+        let (command, rest) = match args.split_first() {
+            Some((&"check", rest)) => ("check", rest),
+            _ => ("build", &args[..]),
+        };
+        common::jiayuan()
+            .current_dir(site.path())
+            .arg(command)
+            .args(["--now", "2022-12-31"])
+            .args(rest)
+            .args(lang)
+            .output()
+            .expect("the jiayuan binary runs")
+    };
+    let out = run(&[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut problems = Vec::new();
     if out.status.code() != Some(1) {
@@ -114,7 +162,7 @@ fn run_case(name: &str) {
 
     // The same case for an editor who reads Chinese: same locations and exit code, its own
     // snapshot (`invalid__<case>.zh-CN.snap`), and no English sentence left untranslated.
-    let out = build(site.path(), &public, &["--lang", "zh-CN"]);
+    let out = run(&["--lang", "zh-CN"]);
     let zh = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{name} (zh-CN): {zh}");
     for location in &expect.locations {
@@ -158,27 +206,67 @@ cases! {
     bad_updated_date => "bad-updated-date",
     broken_internal_link => "broken-internal-link",
     broken_relative_link => "broken-relative-link",
+    check_broken_anchor => "check-broken-anchor",
+    check_broken_file_link => "check-broken-file-link",
+    collision_alias_404 => "collision-alias-404",
+    collision_alias_search => "collision-alias-search",
+    collision_alias_stats => "collision-alias-stats",
+    collision_content_index_html => "collision-content-index-html",
+    collision_page_search => "collision-page-search",
+    collision_pager_page => "collision-pager-page",
+    collision_section_tags => "collision-section-tags",
+    collision_static_content => "collision-static-content",
+    collision_static_feed => "collision-static-feed",
+    collision_static_page => "collision-static-page",
+    collision_static_search_index => "collision-static-search-index",
+    collision_tags_case => "collision-tags-case",
     duplicate_slug => "duplicate-slug",
     empty_file => "empty-file",
+    empty_slug => "empty-slug",
     empty_title => "empty-title",
     errors_in_two_files => "errors-in-two-files",
     huge_file => "huge-file",
     invalid_utf8 => "invalid-utf8",
+    leftover_staging_removed => "leftover-staging-removed",
     link_to_draft => "link-to-draft",
     missing_template => "missing-template",
+    missing_image => "missing-image",
     missing_title => "missing-title",
     no_front_matter => "no-front-matter",
+    output_inside_content => "output-inside-content",
+    output_inside_content_by_dotdot => "output-inside-content-by-dotdot",
+    output_inside_quiz => "output-inside-quiz",
+    output_inside_themes => "output-inside-themes",
+    output_is_site_folder => "output-is-site-folder",
     quiz_bad_answer => "quiz-bad-answer",
+    quiz_broken_bank => "quiz-broken-bank",
     quiz_duplicate_id => "quiz-duplicate-id",
+    quiz_source_url_off_site => "quiz-source-url-off-site",
     section_bad_sort_by => "section-bad-sort-by",
     section_unknown_key => "section-unknown-key",
+    site_toml_and_content_errors => "site-toml-and-content-errors",
     site_toml_bad_base_url => "site-toml-bad-base-url",
+    site_toml_bad_raw_html => "site-toml-bad-raw-html",
+    site_toml_contest_server_off_site => "site-toml-contest-server-off-site",
+    site_toml_missing_base_url => "site-toml-missing-base-url",
+    site_toml_several_errors => "site-toml-several-errors",
+    site_toml_syntax_and_content => "site-toml-syntax-and-content",
     site_toml_unknown_key => "site-toml-unknown-key",
+    symlink_bank_outside => "symlink-bank-outside",
+    symlink_folder_outside_content => "symlink-folder-outside-content",
+    symlink_folder_outside_static => "symlink-folder-outside-static",
     symlink_loop => "symlink-loop",
+    symlink_md_outside => "symlink-md-outside",
+    template_extends_cycle => "template-extends-cycle",
+    template_import_cycle => "template-import-cycle",
+    template_include_cycle => "template-include-cycle",
     template_render_error => "template-render-error",
     tera_syntax_error => "tera-syntax-error",
     unclosed_front_matter => "unclosed-front-matter",
     unknown_key => "unknown-key",
+    yaml_alias_bomb => "yaml-alias-bomb",
     yaml_syntax_error => "yaml-syntax-error",
+    yaml_too_deep => "yaml-too-deep",
+    yaml_too_large => "yaml-too-large",
     yaml_type_error => "yaml-type-error",
 }

@@ -24,6 +24,6 @@ pub mod time;
 pub use app::{AppState, Clock, Settings};
 pub use contests::Contests;
 pub use export::export_blocking;
-pub use local::LocalServer;
+pub use local::local_app;
 pub use serve::{app, run, run_blocking, ServeOptions};
 pub use store::Store;

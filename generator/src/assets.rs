@@ -2,7 +2,9 @@
 //! binary (docs/decisions.md, "wasm artifacts are committed"), written to the output
 //! under content-hashed names so hosts can cache them for good.
 
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_render::AssetUrls;
 
@@ -59,7 +61,12 @@ pub fn write(out: &Staging) -> Vec<Diagnostic> {
     for e in [&QUIZ, &SEARCH] {
         let (js, wasm) = paths(e);
         for (path, bytes) in [(js, e.js), (wasm, e.wasm)] {
-            if let Err(d) = out.write_file(&path, bytes) {
+            let owner = Owner::new(
+                Kind::Generated,
+                msg!("owner-built-in", path = &path),
+                "jiayuan",
+            );
+            if let Err(d) = out.write_file(&path, bytes, owner) {
                 diags.push(d);
             }
         }

@@ -6,11 +6,10 @@ use std::time::{Duration, Instant};
 
 use jiayuan_content::model::Site;
 use jiayuan_content::{self as content, LoadOptions};
-use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::i18n::{Lang, Msg};
 use jiayuan_core::msg;
-use jiayuan_core::output::Staging;
+use jiayuan_core::output::{Copied, Staging};
 use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
 use jiayuan_render::{self as render, templates, Globals};
@@ -62,9 +61,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         BuildFailure { diagnostics: diags }
     };
 
+    check_output_folder(&opts.root, &opts.output).map_err(|d| fail(vec![d]))?;
+    if opts.write {
+        report
+            .warnings
+            .extend(Staging::sweep_leftovers(&opts.output));
+    }
+
     let t = Instant::now();
     progress.stage(msg!("stage-config"));
-    let mut config = Config::load(&opts.root).map_err(|d| fail(vec![d]))?;
+    // A mistake in site.toml is reported with the content's, checked with the defaults.
+    let (config, config_diags) = jiayuan_core::site_toml::load_all(&opts.root);
+    let Some(mut config) = config else {
+        return Err(fail(config_diags));
+    };
+    diags.extend(config_diags);
     if let Some(url) = &opts.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }
@@ -143,12 +154,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         diags.extend(quiz::write(quiz, &staging));
     }
     diags.extend(copy_static(&opts.root, &site, &staging));
+    diags.extend(staging.claims.conflicts());
     report.timings.push(("render+write", t.elapsed()));
 
     if !opts.write {
         let t = Instant::now();
         progress.stage(msg!("stage-links"));
-        diags.extend(linkcheck::check(&staging.dir, site.config.base_path()));
+        diags.extend(linkcheck::check(&staging.dir, &site));
         report.timings.push(("linkcheck", t.elapsed()));
     }
     if diags.iter().any(Diagnostic::is_error) {
@@ -168,8 +180,61 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     diagnostic::sort(&mut diags);
     report.pages = site.pages.len();
     report.sections = site.sections.len();
-    report.warnings = diags;
+    report.warnings.extend(diags);
+    diagnostic::sort(&mut report.warnings);
     Ok(report)
+}
+
+/// The output may not be the site folder or lie inside a folder the build reads
+/// (`content/`, `static/`, `themes/`, `quiz/`): the next build would read its own output
+/// and nest `public/public/…` deeper each time.
+fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(output);
+    let shown = output.display().to_string();
+    let message = if out == root {
+        msg!("output-is-site", output = shown)
+    } else {
+        match ["content", "static", "themes", "quiz"]
+            .into_iter()
+            .find(|dir| out.starts_with(root.join(dir)))
+        {
+            Some(dir) => msg!("output-inside-input", output = shown, dir = dir),
+            None => return Ok(()),
+        }
+    };
+    Err(Diagnostic::error("--output", message).help(msg!("output-inside-input-help")))
+}
+
+/// `path` made absolute and canonical as far as it exists (the output may not exist
+/// yet); the names after that are resolved as written (`missing/../content`).
+fn absolute(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    let canonical = loop {
+        if let Ok(c) = std::fs::canonicalize(&existing) {
+            break c;
+        }
+        match existing.components().next_back() {
+            Some(last) if existing != Path::new(".") => {
+                rest.push(last.as_os_str().to_owned());
+                existing.pop();
+                if existing.as_os_str().is_empty() {
+                    existing = PathBuf::from(".");
+                }
+            }
+            _ => return path.to_path_buf(),
+        }
+    };
+    let mut out = canonical;
+    for part in rest.iter().rev() {
+        if part == ".." {
+            out.pop();
+        } else if part != "." {
+            out.push(part);
+        }
+    }
+    out
 }
 
 fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
@@ -187,10 +252,14 @@ fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
 fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if let Some(theme) = &site.config.theme {
-        diags.extend(staging.copy_tree(&root.join("themes").join(theme).join("static"), false));
+        diags.extend(staging.copy_tree(
+            root,
+            &root.join("themes").join(theme).join("static"),
+            Copied::Theme,
+        ));
     }
-    diags.extend(staging.copy_tree(&root.join("static"), false));
-    diags.extend(staging.copy_tree(&root.join("content"), true));
+    diags.extend(staging.copy_tree(root, &root.join("static"), Copied::Static));
+    diags.extend(staging.copy_tree(root, &root.join("content"), Copied::Content));
     diags
 }
 
@@ -204,22 +273,27 @@ fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
     for p in site.pages.values() {
         taken.insert(p.path.clone(), msg!("owner-page", file = &p.file.shown));
     }
-    for p in site.pages.values() {
-        for alias in &p.meta.aliases {
+    let sections = site
+        .sections
+        .values()
+        .filter_map(|s| Some((&s.meta.aliases, s.file.as_ref()?)));
+    let pages = site.pages.values().map(|p| (&p.meta.aliases, &p.file));
+    for (aliases, file) in pages.chain(sections) {
+        for alias in aliases {
             let path = alias_path(alias);
-            let (line, column) = p.file.place(alias);
-            let at = |d: Diagnostic| d.at(line, column).with_source(p.file.text.clone());
+            let (line, column) = file.place(alias);
+            let at = |d: Diagnostic| d.at(line, column).with_source(file.text.clone());
             if path.split('/').any(|part| part == "..") {
                 diags.push(at(Diagnostic::error(
-                    &p.file.shown,
+                    &file.shown,
                     msg!("alias-escapes", alias = alias.as_str()),
                 )
                 .help(msg!("alias-escapes-help"))));
             } else if let Some(owner) =
-                taken.insert(path.clone(), msg!("owner-alias", file = &p.file.shown))
+                taken.insert(path.clone(), msg!("owner-alias", file = &file.shown))
             {
                 diags.push(at(Diagnostic::error(
-                    &p.file.shown,
+                    &file.shown,
                     msg!(
                         "alias-collides",
                         alias = alias.as_str(),

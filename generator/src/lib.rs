@@ -7,9 +7,11 @@
 
 pub mod assets;
 pub mod build;
+pub mod init;
 pub mod linkcheck;
 pub mod progress;
 pub mod quiz;
+pub mod quiz_import;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -3,14 +3,21 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
+use jiayuan_content::markdown::LinkAt;
+use jiayuan_content::model::{Page, Site};
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
 
-pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
+/// Checks the built pages in `dir`. A broken link written in a page's Markdown is
+/// reported at its file, line and column there; one from a template at the built file.
+pub fn check(dir: &Path, site: &Site) -> Vec<Diagnostic> {
+    let base_path = site.config.base_path();
     let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -23,22 +30,79 @@ pub fn check(dir: &Path, base_path: &str) -> Vec<Diagnostic> {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .filter_map(|p| Some((p.clone(), std::fs::read_to_string(p).ok()?)))
         .collect();
-    let mut broken: BTreeMap<(String, Problem, String), ()> = BTreeMap::new();
+    let sources = Sources::new(dir, site);
+    // Keyed by the English text so that the order is the same in every language.
+    type Place = (PathBuf, usize, usize, String);
+    let mut broken: BTreeMap<Place, (Msg, Option<Arc<str>>)> = BTreeMap::new();
     for (file, text) in &html {
         for link in attributes(text) {
             if let Some(problem) = resolve(dir, base_path, file, &link, &html) {
-                let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
-                broken.insert((shown, problem, link), ());
+                let message = msg!("broken-link", problem = problem, link = decode(&link));
+                let key = message.en();
+                let (place, source) = match sources.find(file, &link) {
+                    Some((page, at)) => (
+                        (page.file.shown.clone(), at.line, at.column, key),
+                        Some(page.file.text.clone()),
+                    ),
+                    None => {
+                        let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
+                        ((PathBuf::from(shown), 1, 1, key), None)
+                    }
+                };
+                broken.insert(place, (message, source));
             }
         }
     }
     broken
-        .into_keys()
-        .map(|(shown, problem, link)| {
-            Diagnostic::error(shown, msg!("broken-link", problem = problem, link = link))
-                .help(msg!("broken-link-help"))
+        .into_iter()
+        .map(|((shown, line, column, _), (message, source))| {
+            let d = Diagnostic::error(shown, message).at(line, column);
+            match source {
+                Some(text) => d.with_source(text).help(msg!("broken-link-source-help")),
+                None => d.help(msg!("broken-link-help")),
+            }
         })
         .collect()
+}
+
+/// Where the links of built pages were written: by the built file of each page, and
+/// by URL for a page's summary shown on a list.
+struct Sources<'a> {
+    by_file: HashMap<PathBuf, &'a Page>,
+    by_url: BTreeMap<String, (&'a Page, &'a LinkAt)>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(dir: &Path, site: &'a Site) -> Sources<'a> {
+        let mut by_url = BTreeMap::new();
+        for page in site.pages.values() {
+            for link in &page.links {
+                by_url.entry(decode(&link.url)).or_insert((page, link));
+            }
+        }
+        let by_file = site
+            .pages
+            .values()
+            .map(|p| {
+                (
+                    dir.join(decode(p.path.trim_matches('/')))
+                        .join("index.html"),
+                    p,
+                )
+            })
+            .collect();
+        Sources { by_file, by_url }
+    }
+
+    fn find(&self, file: &Path, link: &str) -> Option<(&'a Page, &'a LinkAt)> {
+        let wanted = decode(link);
+        if let Some(page) = self.by_file.get(file) {
+            if let Some(at) = page.links.iter().find(|l| decode(&l.url) == wanted) {
+                return Some((page, at));
+            }
+        }
+        self.by_url.get(&wanted).copied()
+    }
 }
 
 /// Values of href and src attributes.
@@ -143,6 +207,24 @@ fn decode(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn empty_site() -> Site {
+        Site {
+            config: {
+                let dir = tempfile::tempdir().unwrap();
+                std::fs::write(
+                    dir.path().join("site.toml"),
+                    "title = \"t\"\nbase_url = \"http://x\"",
+                )
+                .unwrap();
+                jiayuan_core::config::Config::load(dir.path()).unwrap()
+            },
+            pages: BTreeMap::new(),
+            sections: BTreeMap::new(),
+            taxonomies: Vec::new(),
+            assets: Vec::new(),
+        }
+    }
+
     #[test]
     fn finds_missing_pages_and_anchors() {
         let dir = tempfile::tempdir().unwrap();
@@ -155,7 +237,7 @@ mod tests {
             "<a href=\"/%E6%A0%87%E7%AD%BE/#优生\">ok</a><a href=\"/标签/#missing\">x</a><a href=\"/none/\">x</a><a href=\"https://x.org/\">x</a>",
         )
         .unwrap();
-        let diags = check(d, "");
+        let diags = check(d, &empty_site());
         let msgs: Vec<_> = diags.iter().map(|d| d.message.en()).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("/none/")));

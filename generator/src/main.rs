@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod contest_cli;
+mod quiz_cli;
 
 use jiayuan::build::{build, BuildOptions};
 use jiayuan_core::config::Config;
@@ -14,9 +15,17 @@ use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::i18n::Lang;
 use jiayuan_core::msg;
 
+/// `jiayuan --version`: the crate version and the commit it was built from (build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("JIAYUAN_GIT_COMMIT"),
+    ")"
+);
+
 /// jiayuan (家园): builds the 网上计生协 portal from Markdown.
 #[derive(Parser)]
-#[command(name = "jiayuan", version, about, long_about = None)]
+#[command(name = "jiayuan", version = VERSION, about, long_about = None)]
 struct Cli {
     /// The site folder (holding site.toml); defaults to the current folder.
     #[arg(long, global = true, value_name = "DIR")]
@@ -68,6 +77,8 @@ enum Command {
     /// The knowledge-contest server: `jiayuan contest serve`, `jiayuan contest export`.
     #[command(subcommand)]
     Contest(contest_cli::ContestCommand),
+    /// Write a minimal site.toml for an existing content/ folder (never overwrites one).
+    Init,
     /// Create content/<section>/<slug>.md with front matter to fill in.
     New {
         /// Section folder and file name, e.g. news/529-handan.
@@ -88,6 +99,11 @@ enum QuizCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Import a question bank from Excel (.xlsx), CSV or Moodle GIFT into quiz/<bank>.yaml
+    /// (layout: docs/题库导入.md). Nothing is written unless every row is good.
+    Import(quiz_cli::ImportArgs),
+    /// Write quiz/<bank>.yaml as a sheet in the import's layout.
+    Export(quiz_cli::ExportArgs),
 }
 
 #[derive(Args, Clone)]
@@ -256,7 +272,25 @@ fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>>
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args),
+        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args),
         Command::Contest(command) => contest_cli::run(&root, command, lang),
+        Command::Init => {
+            let done = jiayuan::init::init(&root).map_err(|d| vec![d])?;
+            let wrote = if done.foreign_files > 0 {
+                msg!("init-wrote-compatible", sections = done.sections)
+            } else {
+                msg!("init-wrote-strict", sections = done.sections)
+            };
+            eprintln!("{}", wrote.text(lang));
+            let command = if cli.root.is_some() {
+                format!("jiayuan --root {} build", root.display())
+            } else {
+                "jiayuan build".to_string()
+            };
+            println!("{command}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
                 .map_err(|d| vec![d])?;

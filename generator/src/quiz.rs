@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
-use jiayuan_core::files::{read_text, rel_path};
+use jiayuan_core::files::{leaves_root, link_outside_root, read_text, rel_path};
 use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 pub use jiayuan_render::ContestInfo;
@@ -60,15 +61,62 @@ pub fn load(
         }
         Err(found) => {
             let read: Vec<&wasm_quiz::SourceFile> = banks.iter().chain(&contests).collect();
+            let found = without_follow_ons(found, &banks);
             diags.extend(found.into_iter().map(|q| to_diagnostic(&read, q)));
             None
         }
     }
 }
 
+/// A bank with an error of its own is left out of the pool, so a contest drawing from it
+/// would also be told its bank, tag or question count does not exist. Those reports
+/// follow from the bank's error and only hide it: they are dropped while any bank has
+/// errors (they come back, if still true, once the bank is fixed).
+fn without_follow_ons(
+    found: Vec<wasm_quiz::QuizDiagnostic>,
+    banks: &[wasm_quiz::SourceFile],
+) -> Vec<wasm_quiz::QuizDiagnostic> {
+    let broken: BTreeSet<&str> = banks
+        .iter()
+        .filter(|b| found.iter().any(|q| q.file == b.path))
+        .map(|b| stem(&b.path))
+        .collect();
+    if broken.is_empty() {
+        return found;
+    }
+    let bank_files: BTreeSet<&str> = banks.iter().map(|b| b.path.as_str()).collect();
+    found
+        .into_iter()
+        .filter(|q| bank_files.contains(q.file.as_str()) || !is_pool_check(&q.message, &broken))
+        .collect()
+}
+
+/// `quiz/policy.yaml` → `policy`, the bank name a file gives by default.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// The messages of wasm-quiz's checks of a contest against the question pool
+/// (`wasm-quiz/src/validate.rs`): a bank named by a draw rule, a tag, a count.
+fn is_pool_check(message: &str, broken: &BTreeSet<&str>) -> bool {
+    let Some(rest) = message.strip_prefix("draw rule ") else {
+        return false;
+    };
+    if let Some((_, bank)) = rest.split_once(" names bank `") {
+        let bank = bank.split('`').next().unwrap_or("");
+        return broken.contains(bank) && rest.ends_with("which does not exist");
+    }
+    rest.ends_with(", which no question has") || rest.contains(" asks for ")
+}
+
 /// The `.yaml` files of one folder, named relative to the site root so messages read
 /// `quiz/policy.yaml:8:5` wherever the site lives.
-fn read_yaml(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<wasm_quiz::SourceFile> {
+pub(crate) fn read_yaml(
+    root: &Path,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<wasm_quiz::SourceFile> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -77,10 +125,15 @@ fn read_yaml(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<wasm_q
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     paths.sort();
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     paths
         .into_iter()
         .filter_map(|p| {
             let shown = rel_path(root, &p);
+            if leaves_root(&canonical_root, &p) {
+                diags.push(link_outside_root(shown));
+                return None;
+            }
             match read_text(&p, Path::new(&shown)) {
                 Ok(text) => Some(wasm_quiz::SourceFile::new(shown, text.to_string())),
                 Err(d) => {
@@ -99,7 +152,10 @@ fn data_path(id: &str) -> String {
 /// The quiz engine's report as the generator's, with the text that was read for it (the
 /// engine names files as they were given to it, so no file is read twice). The engine
 /// words its messages in English only (docs/messages.md, "The quiz engine").
-fn to_diagnostic(read: &[&wasm_quiz::SourceFile], q: wasm_quiz::QuizDiagnostic) -> Diagnostic {
+pub(crate) fn to_diagnostic(
+    read: &[&wasm_quiz::SourceFile],
+    q: wasm_quiz::QuizDiagnostic,
+) -> Diagnostic {
     let message = msg!("quiz-engine", text = q.message);
     let mut d = Diagnostic::error(&q.file, message).at(q.line as usize, q.column as usize);
     if let Some(file) = read.iter().find(|f| f.path == q.file) {
@@ -169,7 +225,12 @@ pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
         };
         match serde_json::to_vec(&bundle) {
             Ok(json) => {
-                if let Err(d) = out.write_file(&data_path(&info.id), &json) {
+                let owner = Owner::new(
+                    Kind::Generated,
+                    msg!("owner-contest", id = &info.id),
+                    format!("quiz/contests/{}.yaml", info.id),
+                );
+                if let Err(d) = out.write_file(&data_path(&info.id), &json, owner) {
                     diags.push(d);
                 }
             }

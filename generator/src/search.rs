@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use jiayuan_content::model::Site;
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
@@ -23,13 +24,32 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
                 .date
                 .map(|d| jiayuan_core::time::local_date(&d, site.config.timezone).to_string()),
             url: site.config.url(&p.path),
-            body: p.text.clone(),
+            body: body_with_terms(p),
         })
         .collect()
 }
 
+/// The page's text, then its tags and categories as the page shows them: a reader who
+/// searches for a tag finds the pages that carry it. They go after the text, so the
+/// stored excerpt (the body's first characters) is the page's own.
+fn body_with_terms(p: &jiayuan_content::model::Page) -> String {
+    let mut body = p.text.clone();
+    for term in p.meta.tags.iter().chain(&p.meta.categories) {
+        let term = term.trim();
+        if !term.is_empty() {
+            body.push('\n');
+            body.push_str(term);
+        }
+    }
+    body
+}
+
 pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
+    out.claims.tree(
+        INDEX_PATH,
+        Owner::new(Kind::Generated, msg!("owner-search-index"), "search/index"),
+    );
     wasm_search::build_index(&dir, documents(site))
         .map(|_| ())
         .map_err(|e| {

@@ -105,8 +105,10 @@ fn parse_file<T>(
 ) -> Option<T> {
     let value = match parse_yaml(&file.text) {
         Ok(v) => v,
-        Err((at, message)) => {
-            diagnostics.push(QuizDiagnostic::new(&file.path, at, message));
+        Err((at, message, help)) => {
+            diagnostics.push(
+                QuizDiagnostic::new(&file.path, at, message).with_help(help.map(String::from)),
+            );
             return None;
         }
     };
@@ -119,16 +121,39 @@ fn parse_file<T>(
     result
 }
 
-/// YAML text → tree, or the syntax error's position and message.
-fn parse_yaml(text: &str) -> Result<Value, ((u32, u32), String)> {
+/// The longest bank or contest file: 4 MiB, twenty times the largest demo bank.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+type YamlFailure = ((u32, u32), String, Option<&'static str>);
+
+/// YAML text → tree, or the error's position, message and help. serde_yaml stops nesting
+/// past 128 levels and alias expansion past its repetition limit; those two get their own
+/// words here, the size limit is ours.
+fn parse_yaml(text: &str) -> Result<Value, YamlFailure> {
+    if text.len() > MAX_BYTES {
+        return Err((
+            (1, 1),
+            format!("the file is larger than {} MiB", MAX_BYTES / (1024 * 1024)),
+            Some("split the questions over several bank files"),
+        ));
+    }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
         let at = e
             .location()
             .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
-        (
-            at,
-            format!("YAML syntax error: {}", drop_position(&e.to_string())),
-        )
+        let text = drop_position(&e.to_string());
+        let (message, help) = match text.as_str() {
+            "recursion limit exceeded" => (
+                "lists or `key: value` maps nest more than 128 levels deep".to_string(),
+                Some("a bank needs three levels (questions, a question, its options); close the brackets you opened"),
+            ),
+            "repetition limit exceeded" => (
+                "aliases (`*name`) repeat too many values".to_string(),
+                Some("write the values out instead of repeating an `&anchor` with `*alias`"),
+            ),
+            _ => (format!("YAML syntax error: {text}"), None),
+        };
+        (at, message, help)
     })
 }
 

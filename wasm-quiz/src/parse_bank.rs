@@ -110,11 +110,12 @@ fn parse_question(value: &Value, i: usize, bank: &str, out: &mut Problems) -> Op
     let source = f.text("source", true, out);
     let source_url = f.text("source_url", false, out);
     if let Some(url) = &source_url {
-        if !url.starts_with('/') || url.starts_with("//") {
+        // `//host` and `/\host` look site-relative but browsers open another host.
+        if !url.starts_with('/') || url.starts_with("//") || url.starts_with("/\\") {
             out.push(
                 f.at("source_url"),
                 format!("`source_url` must be a site-relative URL, found `{url}`"),
-                Some("start it with `/`, e.g. `/youth-health/`".into()),
+                Some("start it with a single `/` and the path, e.g. `/youth-health/`; `//` and `/\\` lead to another site".into()),
             );
         }
     }

@@ -87,6 +87,22 @@ fn shape_problems_are_all_reported() {
 }
 
 #[test]
+fn source_url_may_not_lead_to_another_host() {
+    for url in ["//evil.example/", "/\\evil.example/", "evil.example/"] {
+        let mut q = good();
+        q["source_url"] = json!(url);
+        let (_, messages, _) = parse(&bank(vec![q]));
+        assert_eq!(
+            messages,
+            [format!(
+                "`source_url` must be a site-relative URL, found `{url}`"
+            )],
+            "{url}"
+        );
+    }
+}
+
+#[test]
 fn option_counts_and_repeats() {
     let mut few = good();
     few["options"] = json!(["甲"]);

@@ -145,16 +145,23 @@ fn test(root: &Path) -> Result<()> {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     let browser = root.join("tests/browser");
     let has_browser_tests = browser.join("package.json").exists();
-    if has_browser_tests {
-        if !Path::new("/usr/bin/chromium").exists() {
-            install_chromium()?;
-        }
-        if !browser.join("node_modules").exists() {
-            run(Command::new("npm")
-                .current_dir(&browser)
-                .args(["ci", "--no-audit", "--no-fund"]))?;
-        }
+    // Debian's Chromium for the browser tests, rsync for the publishing examples' steps.
+    let mut missing: Vec<&str> = Vec::new();
+    if has_browser_tests && !Path::new("/usr/bin/chromium").exists() {
+        missing.extend(["chromium", "chromium-driver"]);
     }
+    if !Path::new("/usr/bin/rsync").exists() {
+        missing.push("rsync");
+    }
+    if !missing.is_empty() {
+        install_debian(&missing)?;
+    }
+    if has_browser_tests && !browser.join("node_modules").exists() {
+        run(Command::new("npm")
+            .current_dir(&browser)
+            .args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+
     let postgres = postgres(root)?;
     run(Command::new(env!("CARGO"))
         .current_dir(root)
@@ -201,15 +208,21 @@ fn postgres(root: &Path) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
-fn install_chromium() -> Result<()> {
+fn install_debian(packages: &[&str]) -> Result<()> {
     let is_root = Command::new("id")
         .arg("-u")
         .output()
         .map(|o| o.stdout.starts_with(b"0"))
         .unwrap_or(false);
     if !is_root {
-        bail!("the browser tests need Debian's chromium: run `sudo apt-get install -y chromium chromium-driver`");
+        bail!(
+            "the tests need Debian's {}: run `sudo apt-get install -y {}`",
+            packages.join(", "),
+            packages.join(" ")
+        );
     }
     run(Command::new("apt-get").args(["update", "-q"]))?;
-    run(Command::new("apt-get").args(["install", "-y", "-q", "chromium", "chromium-driver"]))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-q"])
+        .args(packages))
 }

@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::heads::{PageHead, SectionHead};
+use crate::markdown::shortcodes::Use;
 use crate::markdown::{self, Heading};
 use crate::model::SourceFile;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 /// What a page's Markdown turned into.
 #[derive(Debug, Default)]
@@ -21,6 +23,7 @@ pub(crate) struct Body {
     pub han_chars: usize,
     pub words: usize,
     pub reading_minutes: usize,
+    pub links: Vec<markdown::LinkAt>,
 }
 
 pub(crate) struct Bodies {
@@ -29,13 +32,19 @@ pub(crate) struct Bodies {
     pub sections: BTreeMap<String, String>,
 }
 
+/// `files` are the site paths of the files copied beside the pages (content assets and
+/// `static/`): a link to one resolves to its URL.
 pub(crate) fn render(
     pages: &BTreeMap<String, PageHead>,
     sections: &BTreeMap<String, SectionHead>,
+    files: &[String],
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Bodies {
-    let mut targets: HashMap<String, String> = HashMap::new();
+    let mut targets: HashMap<String, String> = files
+        .iter()
+        .map(|f| (f.clone(), config.url(&format!("/{f}"))))
+        .collect();
     for (key, page) in pages {
         targets.insert(key.clone(), config.url(&page.path));
     }
@@ -48,38 +57,94 @@ pub(crate) fn render(
         targets.insert(rel, config.url(&s.path));
     }
     let resolve = |p: &str| targets.get(p).cloned();
-    let rendered: Vec<(String, Body, Vec<Diagnostic>)> = pages
+    let rendered: Vec<(String, Body, Vec<Diagnostic>, Vec<Use>)> = pages
         .par_iter()
         .map(|(key, page)| {
-            let r = markdown::render(&input(&page.file, &page.section), &resolve);
-            let body = page_body(r.html, r.summary_html, r.headings, r.text, config);
-            (key.clone(), body, r.diagnostics)
+            let r = markdown::render(&input(&page.file, &page.section, config), &resolve);
+            let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
+            body.links = r.links;
+            (key.clone(), body, r.diagnostics, r.shortcodes)
         })
         .collect();
+    let mut shortcodes = Shortcodes::default();
     let mut out = Bodies {
         pages: BTreeMap::new(),
         sections: BTreeMap::new(),
     };
-    for (key, body, found) in rendered {
+    for (key, body, found, uses) in rendered {
+        shortcodes.add(&pages[&key].file, uses);
         out.pages.insert(key, body);
         diags.extend(found);
     }
     for (key, section) in sections {
         if let Some(file) = &section.file {
-            let r = markdown::render(&input(file, &section.key), &resolve);
+            let r = markdown::render(&input(file, &section.key, config), &resolve);
             diags.extend(r.diagnostics);
+            shortcodes.add(file, r.shortcodes);
             out.sections.insert(key.clone(), r.html);
         }
     }
+    diags.extend(shortcodes.warnings());
     out
 }
 
-fn input<'a>(file: &'a SourceFile, dir: &'a str) -> markdown::Input<'a> {
+/// Hugo shortcodes by name: uses, files, and the first use in path order.
+#[derive(Default)]
+struct Shortcodes<'a> {
+    by_name: BTreeMap<String, (usize, usize, &'a SourceFile, usize)>,
+}
+
+impl<'a> Shortcodes<'a> {
+    fn add(&mut self, file: &'a SourceFile, uses: Vec<Use>) {
+        let mut seen_here: Vec<String> = Vec::new();
+        for u in uses {
+            let entry = self
+                .by_name
+                .entry(u.name.clone())
+                .or_insert((0, 0, file, u.offset));
+            if !u.closing {
+                entry.0 += 1;
+            }
+            if !seen_here.contains(&u.name) {
+                seen_here.push(u.name);
+                entry.1 += 1;
+            }
+            if (file.rel.as_str(), u.offset) < (entry.2.rel.as_str(), entry.3) {
+                (entry.2, entry.3) = (file, u.offset);
+            }
+        }
+    }
+
+    /// One warning per shortcode name, placed at its first use.
+    fn warnings(self) -> Vec<Diagnostic> {
+        self.by_name
+            .into_iter()
+            .map(|(name, (uses, files, file, offset))| {
+                Diagnostic::warning(
+                    &file.shown,
+                    msg!(
+                        "shortcode-left-out",
+                        name = name,
+                        uses = uses.max(1),
+                        files = files
+                    ),
+                )
+                .at_offset(&file.text, file.body_offset + offset)
+                .with_source(file.text.clone())
+                .help(msg!("shortcode-left-out-help"))
+            })
+            .collect()
+    }
+}
+
+fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::Input<'a> {
     markdown::Input {
+        anchors: config.markdown.anchors,
         shown: &file.shown,
         file_text: &file.text,
         body_offset: file.body_offset,
         dir,
+        raw_html: config.markdown.raw_html,
     }
 }
 
@@ -111,5 +176,6 @@ fn page_body(
         words,
         reading_minutes: (han.div_ceil(config.chars_per_minute.max(1)) + words.div_ceil(200))
             .max(1),
+        links: Vec::new(),
     }
 }

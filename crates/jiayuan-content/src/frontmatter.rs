@@ -62,6 +62,9 @@ pub struct SectionMeta {
     pub weight: Option<i64>,
     #[serde(default)]
     pub draft: bool,
+    /// Only compatible front matter sets these (`crate::compat`); strict has no such key.
+    #[serde(skip)]
+    pub aliases: Vec<At<String>>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -187,6 +190,18 @@ fn explain(problem: &Problem, key: impl Fn() -> Option<String>) -> (Msg, Msg) {
                 None => msg!("fm-duplicate-some-key"),
             },
             msg!("fm-duplicate-key-help"),
+        ),
+        Problem::TooDeep { limit } => (
+            msg!("fm-too-deep", limit = *limit),
+            msg!("fm-too-deep-help"),
+        ),
+        Problem::TooManyAliases { limit } => (
+            msg!("fm-too-many-aliases", limit = *limit),
+            msg!("fm-too-many-aliases-help"),
+        ),
+        Problem::TooLarge { limit } => (
+            msg!("fm-too-large", kib = *limit / 1024),
+            msg!("fm-too-large-help"),
         ),
         _ => (msg!("fm-syntax"), msg!("fm-syntax-help")),
     }

@@ -6,9 +6,11 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
+use crate::compat::{self, Kept};
 use crate::frontmatter::{self, PageMeta, SectionMeta};
 use crate::model::SourceFile;
 use crate::LoadOptions;
+use jiayuan_core::config::FrontMatterMode;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files;
 use jiayuan_core::msg;
@@ -46,10 +48,28 @@ pub(crate) enum Parsed {
     Section(SourceFile, SectionMeta),
 }
 
-pub(crate) fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed, Diagnostic> {
+/// A parsed file and, in compatible mode, the keys it kept under `extra` and whether it
+/// had no front matter at all.
+pub(crate) struct ParsedFile {
+    pub parsed: Parsed,
+    pub kept: Vec<Kept>,
+    pub bare: bool,
+}
+
+pub(crate) fn parse_file(
+    content: &Path,
+    rel: &str,
+    abs: &Path,
+    mode: FrontMatterMode,
+) -> Result<ParsedFile, Diagnostic> {
     let shown = files::shown_path(content, abs);
     let text = files::read_text(abs, &shown)?;
-    let split = frontmatter::split(&shown, &text)?;
+    let compatible = mode == FrontMatterMode::Compatible;
+    let split = if compatible {
+        compat::split(&shown, &text)?
+    } else {
+        frontmatter::split(&shown, &text)?
+    };
     let (body_offset, yaml_line) = (split.body_offset, split.yaml_line);
     let file = |text| SourceFile {
         rel: rel.to_string(),
@@ -58,26 +78,78 @@ pub(crate) fn parse_file(content: &Path, rel: &str, abs: &Path) -> Result<Parsed
         body_offset,
         yaml_line,
     };
+    let bare = body_offset == 0;
     if rel == "_index.md" || rel.ends_with("/_index.md") {
-        let meta: SectionMeta = frontmatter::parse(&shown, &text, &split)?;
-        Ok(Parsed::Section(file(text.clone()), meta))
-    } else {
-        let meta: PageMeta = frontmatter::parse(&shown, &text, &split)?;
-        if meta.title.trim().is_empty() {
-            let (line, _) = meta.title.shifted(yaml_line - 1);
-            return Err(Diagnostic::error(&shown, msg!("fm-empty-title"))
-                .at(line, 1)
-                .with_source(text.clone())
-                .help(msg!("fm-empty-title-help")));
-        }
-        Ok(Parsed::Page(file(text.clone()), Box::new(meta)))
+        let (meta, kept) = if compatible {
+            compat::section(&shown, &text, &split)?
+        } else {
+            (frontmatter::parse(&shown, &text, &split)?, Vec::new())
+        };
+        let parsed = Parsed::Section(file(text.clone()), meta);
+        return Ok(ParsedFile { parsed, kept, bare });
     }
+    let (meta, kept) = if compatible {
+        compat::page(&shown, &text, &split)?
+    } else {
+        (frontmatter::parse(&shown, &text, &split)?, Vec::new())
+    };
+    if meta.title.trim().is_empty() {
+        let (line, _) = meta.title.shifted(yaml_line - 1);
+        return Err(Diagnostic::error(&shown, msg!("fm-empty-title"))
+            .at(line, 1)
+            .with_source(text.clone())
+            .help(msg!("fm-empty-title-help")));
+    }
+    let parsed = Parsed::Page(file(text.clone()), Box::new(meta));
+    Ok(ParsedFile { parsed, kept, bare })
+}
+
+/// Compatible mode's notes: one warning per key kept under `extra` (with how many files
+/// wrote it, placed at the first), and one for the files without front matter.
+pub(crate) fn compat_warnings(parsed: &[Result<ParsedFile, Diagnostic>]) -> Vec<Diagnostic> {
+    let mut keys: BTreeMap<&str, (usize, &SourceFile, usize)> = BTreeMap::new();
+    let mut bare: Vec<&SourceFile> = Vec::new();
+    for item in parsed.iter().flatten() {
+        let file = match &item.parsed {
+            Parsed::Page(f, _) | Parsed::Section(f, _) => f,
+        };
+        if item.bare {
+            bare.push(file);
+        }
+        for kept in &item.kept {
+            let entry = keys.entry(&kept.key).or_insert((0, file, kept.line));
+            entry.0 += 1;
+            if file.rel < entry.1.rel {
+                (entry.1, entry.2) = (file, kept.line);
+            }
+        }
+    }
+    let mut out: Vec<Diagnostic> = keys
+        .into_iter()
+        .map(|(key, (count, file, line))| {
+            Diagnostic::warning(
+                &file.shown,
+                msg!("compat-kept-key", key = key, count = count),
+            )
+            .at(line + file.yaml_line - 1, 1)
+            .with_source(file.text.clone())
+            .help(msg!("compat-kept-key-help", key = key))
+        })
+        .collect();
+    bare.sort_by(|a, b| a.rel.cmp(&b.rel));
+    if let Some(first) = bare.first() {
+        out.push(
+            Diagnostic::warning(&first.shown, msg!("compat-bare-files", count = bare.len()))
+                .help(msg!("compat-bare-files-help")),
+        );
+    }
+    out
 }
 
 /// Page heads keyed by content path, and section files keyed by folder. A section marked
 /// `draft: true` takes its pages and its subsections with it unless drafts are built.
 pub(crate) fn page_heads(
-    parsed: Vec<Result<Parsed, Diagnostic>>,
+    parsed: Vec<Result<ParsedFile, Diagnostic>>,
     opts: &LoadOptions,
     zone: Tz,
     diags: &mut Vec<Diagnostic>,
@@ -89,7 +161,7 @@ pub(crate) fn page_heads(
     let mut section_files = BTreeMap::new();
     let mut page_files = Vec::new();
     for item in parsed {
-        match item {
+        match item.map(|p| p.parsed) {
             Err(d) => diags.push(d),
             Ok(Parsed::Section(file, meta)) => {
                 let key = parent_dir(&file.rel).to_string();

@@ -7,6 +7,7 @@
 //! derived, and only then is every `Page` and `Section` assembled, complete, once.
 
 mod bodies;
+pub mod compat;
 pub mod frontmatter;
 mod heads;
 pub mod markdown;
@@ -57,15 +58,26 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
             _ => None,
         })
         .collect();
-    let parsed: Vec<Result<heads::Parsed, Diagnostic>> = markdown
+    let mode = config.content.front_matter;
+    let parsed: Vec<Result<heads::ParsedFile, Diagnostic>> = markdown
         .par_iter()
-        .map(|(rel, abs)| heads::parse_file(&content, rel, abs))
+        .map(|(rel, abs)| heads::parse_file(&content, rel, abs, mode))
         .collect();
+    diags.extend(heads::compat_warnings(&parsed));
     let (pages, section_files) = heads::page_heads(parsed, opts, config.timezone, diags);
     let sections = sections::section_heads(&entries, &pages, section_files, &config, diags);
     sections::check_paths(&pages, &sections, diags);
 
-    let bodies = bodies::render(&pages, &sections, &config, diags);
+    let assets: Vec<String> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Asset { rel } => Some(rel.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut files = walk::static_files(root, config.theme.as_deref());
+    files.extend(assets.iter().cloned());
+    let bodies = bodies::render(&pages, &sections, &files, &config, diags);
     let mut lists = order::lists(&pages, &sections);
     let taxonomies = taxonomy::collect(&config, &pages, diags);
     let mut related = related::compute(&pages, &taxonomies);
@@ -97,6 +109,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
                 han_chars: body.han_chars,
                 words: body.words,
                 reading_minutes: body.reading_minutes,
+                links: body.links,
             };
             (key, page)
         })
@@ -120,13 +133,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         })
         .collect();
     Site {
-        assets: entries
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Asset { rel } => Some(rel.clone()),
-                _ => None,
-            })
-            .collect(),
+        assets,
         config,
         pages,
         sections,
@@ -139,10 +146,14 @@ mod tests {
     use super::*;
 
     fn site(files: &[(&str, &str)], drafts: bool) -> (Site, Vec<Diagnostic>) {
+        site_with(files, drafts, "")
+    }
+
+    fn site_with(files: &[(&str, &str)], drafts: bool, toml: &str) -> (Site, Vec<Diagnostic>) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("site.toml"),
-            "title = \"家园\"\nbase_url = \"http://x\"\n",
+            format!("title = \"家园\"\nbase_url = \"http://x\"\n{toml}"),
         )
         .unwrap();
         for (rel, text) in files {
@@ -200,5 +211,75 @@ mod tests {
             assert!(page.html.contains("正文") && page.reading_minutes >= 1);
             assert_eq!(page.summary_html, "<p>正文</p>");
         }
+    }
+
+    #[test]
+    fn compatible_front_matter_warns_once_per_key_and_accepts_bare_files() {
+        let files = [
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            (
+                "docs/_index.md",
+                "---\ntitle: 文档\naliases: [/old-docs/]\nhide_sidebar: true\n---\n",
+            ),
+            ("docs/a.md", "---\ntitle: 甲\nhide_sidebar: true\n---\n正文"),
+            (
+                "docs/b.md",
+                "---\ntitle: 乙\nsummary: 摘要\nhide_sidebar: false\n---\n正文",
+            ),
+            ("docs/c.md", "# 没有前言\n\n正文"),
+        ];
+        let toml = "[content]\nfront_matter = \"compatible\"\n";
+        let (site, diags) = site_with(&files, false, toml);
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{}:{} {}", d.location(), d.is_error(), d.message))
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "content/docs/_index.md:4:1:false `hide_sidebar` in 3 files kept under extra",
+                "content/docs/c.md:1:1:false 1 file without front matter, titled by their first heading or file name",
+            ]
+        );
+        assert_eq!(
+            site.pages["docs/b.md"].meta.description.as_deref(),
+            Some("摘要")
+        );
+        assert_eq!(site.pages["docs/c.md"].meta.title.as_str(), "没有前言");
+        assert_eq!(site.sections["docs"].meta.aliases[0].as_str(), "/old-docs/");
+        // The same files in strict mode: the first foreign key of each file, and the bare file.
+        let (_, diags) = site_with(&files, false, "");
+        assert_eq!(
+            diags.iter().filter(|d| d.is_error()).count(),
+            4,
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn a_shortcode_is_one_warning_with_its_count_and_never_shown() {
+        let files = [
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            (
+                "a.md",
+                "---\ntitle: 甲\n---\n正文\n\n{{< tip >}}\n提示\n{{< /tip >}}",
+            ),
+            (
+                "b.md",
+                "---\ntitle: 乙\n---\n{{< tip >}}一{{< /tip >}} {{< tip >}}二{{< /tip >}}",
+            ),
+        ];
+        let (site, diags) = site(&files, false);
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            msgs,
+            ["content/a.md:6:1 Hugo shortcode `tip` cannot be rendered: left out of 3 places in 2 files"]
+        );
+        assert!(!diags[0].is_error());
+        assert!(site.pages.values().all(|p| !p.html.contains("{{")));
+        assert!(site.pages["b.md"].text.contains("一 二"));
     }
 }

@@ -54,6 +54,8 @@ pub struct Page {
     pub index_in_section: usize,
     /// Keys of up to five pages sharing the most tags.
     pub related: Vec<String>,
+    /// The body's links and images with their places, for `check`.
+    pub links: Vec<crate::markdown::LinkAt>,
 }
 
 #[derive(Debug, Clone)]

@@ -84,6 +84,21 @@ pub(crate) fn check_paths(
         );
     }
     for page in pages.values() {
+        if let Some(slug) = page
+            .meta
+            .slug
+            .as_ref()
+            .filter(|s| s.value.trim().is_empty())
+        {
+            let (line, column) = page.file.place(slug);
+            diags.push(
+                Diagnostic::error(&page.file.shown, msg!("fm-empty-slug"))
+                    .at(line, column)
+                    .with_source(page.file.text.clone())
+                    .help(msg!("fm-empty-slug-help")),
+            );
+            continue;
+        }
         if let Some(first) = seen.insert(&page.path, &page.file.rel) {
             let line = page.meta.slug.as_ref().map_or(1, |s| page.file.place(s).0);
             diags.push(

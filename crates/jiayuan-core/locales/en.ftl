@@ -39,7 +39,7 @@ config-help = see site.toml in the demo portal for every supported key
 config-invalid = { $detail }
 config-unknown-key = unknown field `{ $key }`, expected one of { $allowed }
 config-bad-base-url = base_url `{ $url }` is not an absolute http(s) URL; write it like "https://www.example.org"
-config-bad-server = [contest] server `{ $server }` is neither a path nor an http(s) URL; write "/api/" when the contest server answers on the portal's own origin, or its full URL
+config-bad-server = [contest] server `{ $server }` is neither a path on this site (one leading `/`) nor an http(s) URL; write "/api/" when the contest server answers on the portal's own origin, or its full URL
 config-unknown-zone = unknown time zone `{ $zone }`
 config-unknown-zone-suggest = unknown time zone `{ $zone }`; did you mean `{ $suggestion }`?
 
@@ -182,3 +182,104 @@ typo-fixed-count = { $lines ->
     [one] 1 file
    *[other] { $files } files
 }
+
+## Content: limits, compat, file links (jiayuan-content)
+fm-too-deep = the front matter nests lists or `key: value` maps more than { $limit } levels deep
+fm-too-deep-help = front matter holds text, dates and short lists; close the brackets you opened, or move deep data out of the page
+fm-too-many-aliases = the front matter's aliases (`*name`) repeat more than { $limit } values
+fm-too-many-aliases-help = write the values out where they are needed instead of repeating an `&anchor` with `*alias`
+fm-too-large = the front matter is longer than { $kib } KiB
+fm-too-large-help = keep long text in the page body, below the closing `---` line
+missing-file-link = link to a missing file `{ $target }`
+missing-file-link-help = put the file beside the page under content/, or under static/; a path starting with / counts from either folder
+compat-kept-key = `{ $key }` in { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} kept under extra
+compat-kept-key-help = templates read it as `extra.{ $key }` of the page or section; move it under `extra:` to silence this note
+compat-bare-files = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} without front matter, titled by their first heading or file name
+compat-bare-files-help = add `---`, `title: 标题`, `---` at the top to choose the title
+
+## site.toml and the output folder (jiayuan-core site_toml, output)
+config-cannot-read = cannot read site configuration
+config-missing-key = site.toml has no `{ $key }`
+config-missing-title-help = add a line like `title = "河北省计划生育协会"`
+config-missing-base-url-help = add a line like `base_url = "https://www.example.org"`
+io-leftover-unremovable = cannot remove a folder left by an interrupted build: { $reason }
+io-leftover-unremovable-help = remove it by hand; it holds no part of the current output
+
+## One owner per output path (jiayuan-core claims)
+claim-path = /{ $path }
+claim-path-in-folder = /{ $path }, inside the folder /{ $folder }/
+claim-path-folded = /{ $path } (as /{ $as_path }: letter case and repeated slashes do not count)
+claim-collision = { $owner } writes { $path }, which { $first } writes too
+claim-collision-at = { $owner } writes { $path }, which { $first } ({ $at }) writes too
+claim-collision-help = each output file has one owner: rename, re-slug or remove one of them
+owner-404-page = the 404 page
+owner-search-page = the search page
+owner-stats-page = the statistics page
+owner-sitemap = the sitemap
+owner-robots = robots.txt
+owner-feed = the feed { $path }
+owner-section-pager = page { $index } of section { $file }
+owner-taxonomy-list = the list of { $taxonomy }
+owner-alias-named = alias `{ $alias }` in { $file }
+owner-term = { $taxonomy } term `{ $term }`
+owner-term-pager = page { $index } of { $taxonomy } term `{ $term }`
+owner-built-in = the built-in { $path }
+owner-search-index = the search index
+owner-contest = contest `{ $id }`
+owner-file = file { $file }
+
+## The build, check and init (generator)
+output-is-site = the output folder { $output } is the site folder itself, which the build reads
+output-inside-input = the output folder { $output } is inside { $dir }/, which the build reads
+output-inside-input-help = build into a folder beside content/, such as the default public/
+broken-link-source-help = fix the link or the `#anchor`, or add the missing page or heading
+init-wrote-strict = wrote site.toml: { $sections } sections in the menu, front matter strict
+init-wrote-compatible = wrote site.toml: { $sections } sections in the menu, front matter compatible
+link-leaves-site = this symbolic link leads outside the site folder, so it is not published
+link-leaves-site-help = copy the file or folder into the site instead of linking to it
+
+## Raw HTML, shortcodes and slugs (jiayuan-content markdown, bodies, sections)
+html-removed = removed { $what }
+html-removed-help = only markup that suits an article is kept; set [markdown] raw_html = "trusted" in site.toml to publish raw HTML as written, or "escape" to show it as text
+html-removed-tag = <{ $tag }>
+html-removed-attribute = the attribute `{ $name }` of <{ $tag }>
+html-removed-value = `{ $name }="{ $value }"` of <{ $tag }>
+html-removed-from-raw = { $what } from raw HTML
+html-removed-heading-attribute = the attribute `{ $name }` of a heading
+html-removed-link-url = the URL `{ $url }` of a Markdown link
+shortcode-left-out = Hugo shortcode `{ $name }` cannot be rendered: left out of { $uses ->
+    [one] 1 place
+   *[other] { $uses } places
+} in { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}
+shortcode-left-out-help = jiayuan runs no Hugo templates; the text a paired shortcode encloses is kept. Write what it showed in Markdown or HTML
+fm-empty-slug = `slug` is empty, so the page would take its section's URL
+fm-empty-slug-help = write a slug such as `slug: three-child-policy`, or remove the line to use the file name
+
+## Template cycles (jiayuan-render templates/cycles)
+template-cycle = templates form a cycle: { $cycle }
+template-cycle-help = this `{"{"}% { $kind } %{"}"}` leads back to { $first }; a template cannot include, import or extend itself, directly or through others, so remove one tag of the cycle
+init-exists = site.toml already exists; init leaves it as it is
+init-exists-help = edit it, or remove it first to have init write a new one
+init-no-content = there is no content/ folder to start from
+init-no-content-help = run init in the folder that holds content/, or pass --root DIR
+init-write-failed = cannot write site.toml: { $reason }
+init-write-failed-help = check that the folder is writable
+
+## Bank import and export (generator quiz_import)
+import-chinese-only = { $text }
+
+## serve (generator serve: app, contest, watch)
+serve-no-runtime = cannot start the server runtime
+serve-cannot-accept = serve: cannot accept a connection: { $reason }
+serve-cannot-watch = serve: cannot watch { $path }: { $reason }
+serve-contest-answering = contest server: answering { $prefix } (database { $db })
+serve-contest-not-started = contest server not started, { $prefix } will answer 404: { $reason }

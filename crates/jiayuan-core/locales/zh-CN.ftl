@@ -36,7 +36,7 @@ config-help = 所有可用的键见演示站点的 site.toml
 config-invalid = site.toml 写法有误：{ $detail }
 config-unknown-key = 未知的配置键 `{ $key }`，可用的键有：{ $allowed }
 config-bad-base-url = base_url `{ $url }` 不是以 http(s) 开头的完整网址；请写成 "https://www.example.org" 这样
-config-bad-server = [contest] server `{ $server }` 既不是路径也不是 http(s) 网址；竞答服务器与门户同源时写 "/api/"，否则写它的完整网址
+config-bad-server = [contest] server `{ $server }` 既不是本站的路径（以一个 `/` 开头），也不是 http(s) 网址；竞答服务器与门户同源时写 "/api/"，否则写它的完整网址
 config-unknown-zone = 未知的时区 `{ $zone }`
 config-unknown-zone-suggest = 未知的时区 `{ $zone }`；是不是想写 `{ $suggestion }`？
 
@@ -170,3 +170,92 @@ typo-unknown-rule = `[typography]` 里有未知的排版规则 `{ $rule }`
 typo-rules = 可用的规则有：{ $rules }
 typo-fixed = { $location }：{ $before } → { $after }
 typo-fixed-count = 改正了 { $files } 个文件中的 { $lines } 行
+
+## Content: limits, compat, file links (jiayuan-content)
+fm-too-deep = 前置信息中的列表或 `键: 值` 嵌套超过了 { $limit } 层
+fm-too-deep-help = 前置信息里只放文字、日期和简短的列表；请把打开的括号补全，或把层次很深的数据移出页面
+fm-too-many-aliases = 前置信息中的别名（`*名称`）重复展开了超过 { $limit } 个值
+fm-too-many-aliases-help = 请在需要的地方直接写出这些值，不要用 `*别名` 反复引用同一个 `&锚点`
+fm-too-large = 前置信息超过了 { $kib } KiB
+fm-too-large-help = 长篇文字请写在正文里，即结尾的 `---` 行之后
+missing-file-link = 链接指向的文件 `{ $target }` 不存在
+missing-file-link-help = 请把文件放在 content/ 下与页面相邻的位置，或放在 static/ 下；以 / 开头的路径从这两个文件夹中任一个算起
+compat-kept-key = { $count } 个文件中的 `{ $key }` 已保留在 extra 下
+compat-kept-key-help = 模板可以用页面或栏目的 `extra.{ $key }` 读取它；把它移到 `extra:` 下面，这条提示就不再出现
+compat-bare-files = { $count } 个文件没有前置信息，标题取自第一个标题行或文件名
+compat-bare-files-help = 在文件开头写上 `---`、`title: 标题`、`---` 三行，即可自己定标题
+
+## site.toml and the output folder (jiayuan-core site_toml, output)
+config-cannot-read = 无法读取站点配置
+config-missing-key = site.toml 缺少 `{ $key }`
+config-missing-title-help = 请加一行，例如 `title = "河北省计划生育协会"`
+config-missing-base-url-help = 请加一行，例如 `base_url = "https://www.example.org"`
+io-leftover-unremovable = 无法删除上次中断的生成留下的文件夹：{ $reason }
+io-leftover-unremovable-help = 请手动删除它；其中没有当前输出的任何内容
+
+## One owner per output path (jiayuan-core claims)
+claim-path = /{ $path }
+claim-path-in-folder = /{ $path }（位于文件夹 /{ $folder }/ 内）
+claim-path-folded = /{ $path }（即 /{ $as_path }：不区分字母大小写，重复的斜杠也不算）
+claim-collision = { $path } 有两个来源，只能保留一个：{ $owner }；{ $first }
+claim-collision-at = { $path } 有两个来源，只能保留一个：{ $owner }；{ $first }（{ $at }）
+claim-collision-help = 每个输出文件只能有一个来源：请给其中一个改名、改 slug 或删除
+owner-404-page = 404 页面
+owner-search-page = 搜索页面
+owner-stats-page = 统计页面
+owner-sitemap = 站点地图
+owner-robots = robots.txt
+owner-feed = 订阅源 { $path }
+owner-section-pager = 栏目 { $file } 的第 { $index } 页
+owner-taxonomy-list = 分类 { $taxonomy } 的列表页
+owner-alias-named = { $file } 中的别名 `{ $alias }`
+owner-term = 分类 { $taxonomy } 中的 `{ $term }`
+owner-term-pager = 分类 { $taxonomy } 中 `{ $term }` 的第 { $index } 页
+owner-built-in = 内置文件 { $path }
+owner-search-index = 搜索索引
+owner-contest = 竞赛 `{ $id }`
+owner-file = 文件 { $file }
+
+## The build, check and init (generator)
+output-is-site = 输出文件夹 { $output } 就是站点文件夹本身，而生成时要读取它
+output-inside-input = 输出文件夹 { $output } 位于 { $dir }/ 之内，而生成时要读取那里
+output-inside-input-help = 请输出到与 content/ 并列的文件夹，例如默认的 public/
+broken-link-source-help = 请改正链接或其中的 `#锚点`，或补上缺少的页面或标题
+init-wrote-strict = 已写入 site.toml：菜单中有 { $sections } 个栏目，前置信息按严格模式（strict）读取
+init-wrote-compatible = 已写入 site.toml：菜单中有 { $sections } 个栏目，前置信息按兼容模式（compatible）读取
+link-leaves-site = 这个符号链接指向站点文件夹之外，因此不会发布
+link-leaves-site-help = 请把文件或文件夹复制到站点里，不要用链接指过去
+
+## Raw HTML, shortcodes and slugs (jiayuan-content markdown, bodies, sections)
+html-removed = 已删除{ $what }
+html-removed-help = 只保留适合文章的标记；如需原样发布 HTML，请在 site.toml 中设置 [markdown] raw_html = "trusted"，如要把它当作文字显示，请设为 "escape"
+html-removed-tag = 标签 <{ $tag }>
+html-removed-attribute = <{ $tag }> 的属性 `{ $name }`
+html-removed-value = <{ $tag }> 的 `{ $name }="{ $value }"`
+html-removed-from-raw = 原始 HTML 中的{ $what }
+html-removed-heading-attribute = 标题的属性 `{ $name }`
+html-removed-link-url = Markdown 链接的网址 `{ $url }`
+shortcode-left-out = Hugo 短代码 `{ $name }` 无法渲染：已在 { $files } 个文件的 { $uses } 处略去
+shortcode-left-out-help = jiayuan 不运行 Hugo 模板；成对短代码中间的文字会保留。请用 Markdown 或 HTML 写出它原本显示的内容
+fm-empty-slug = `slug` 为空，页面会占用所在栏目的网址
+fm-empty-slug-help = 请写一个 slug，例如 `slug: three-child-policy`，或删掉这一行，改用文件名
+
+## Template cycles (jiayuan-render templates/cycles)
+template-cycle = 模板之间形成了循环：{ $cycle }
+template-cycle-help = 这个 `{"{"}% { $kind } %{"}"}` 又绕回到 { $first }；模板不能直接或经由其他模板包含（include）、导入（import）或继承（extends）自己，请删掉循环中的一个标签
+init-exists = site.toml 已经存在；init 不会改动它
+init-exists-help = 请直接编辑它；如要让 init 重新生成，请先删除它
+init-no-content = 没有可以据以生成的 content/ 文件夹
+init-no-content-help = 请在含有 content/ 的文件夹里运行 init，或用 --root DIR 指定该文件夹
+init-write-failed = 无法写入 site.toml：{ $reason }
+init-write-failed-help = 请检查这个文件夹是否可写
+
+## Bank import and export (generator quiz_import)
+import-chinese-only = { $text }
+
+## serve (generator serve: app, contest, watch)
+serve-no-runtime = 无法启动预览服务的运行环境
+serve-cannot-accept = 预览服务：无法接受连接：{ $reason }
+serve-cannot-watch = 预览服务：无法监视 { $path } 的变化：{ $reason }
+serve-contest-answering = 竞答服务器：由它应答 { $prefix }（数据库 { $db }）
+serve-contest-not-started = 竞答服务器没有启动，{ $prefix } 将返回 404：{ $reason }

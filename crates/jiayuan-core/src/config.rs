@@ -1,7 +1,6 @@
 //! `site.toml`: the portal's configuration.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -13,11 +12,13 @@ use crate::msg;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Required; `site_toml` reports it missing (defaults let the rest be checked).
+    #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub description: String,
-    /// Absolute, without a trailing slash.
-    #[serde(deserialize_with = "absolute_url")]
+    /// Absolute, without a trailing slash. Required, as `title`.
+    #[serde(default, deserialize_with = "absolute_url")]
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
@@ -41,6 +42,9 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     #[serde(default)]
     pub nav: Vec<NavItem>,
+    /// `[[footer]]`: the links at the foot of every page, in order.
+    #[serde(default)]
+    pub footer: Vec<NavItem>,
     #[serde(default)]
     pub contest: ContestConfig,
     /// `[typography]`: typography rules of `jiayuan check` switched on or off by name
@@ -48,7 +52,66 @@ pub struct Config {
     #[serde(default)]
     pub typography: std::collections::BTreeMap<String, bool>,
     #[serde(default)]
+    pub content: ContentConfig,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// `[content]`: how content files are read.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentConfig {
+    #[serde(default)]
+    pub front_matter: FrontMatterMode,
+}
+
+/// `strict` rejects every key jiayuan does not know; `compatible` reads the common
+/// Hugo and Zola keys too and keeps the rest under `extra` (docs/decisions.md,
+/// "Content from other generators").
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontMatterMode {
+    #[default]
+    Strict,
+    Compatible,
+}
+
+/// `[markdown]`: how Markdown turns into HTML.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub anchors: AnchorStyle,
+    /// What happens to HTML written inside Markdown.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// How heading ids are made. `jiayuan` lowercases, turns spaces, `_` and `-` into one
+/// `-` and trims them; `github` follows GitHub's (and Hugo's) rules, keeping `_` and
+/// every `-` (docs/decisions.md, "Content from other generators"). Both keep Chinese.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStyle {
+    #[default]
+    Jiayuan,
+    Github,
+}
+
+/// `[markdown] raw_html`: not every editor is trusted with raw HTML.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep what suits an article, remove scripts, styles, frames, event handlers and
+    /// script URLs, with a warning for each removal.
+    #[default]
+    Sanitize,
+    /// Pass raw HTML through as written.
+    Trusted,
+    /// Show raw HTML as text.
+    Escape,
 }
 
 /// `[contest]`: the knowledge-contest server, when the contest runs on one.
@@ -113,23 +176,15 @@ fn default_paginate_by() -> usize {
 }
 
 impl Config {
-    /// Reads `site.toml` under `root`, reporting a syntax or type error at its line and column.
+    /// Reads `site.toml` under `root`, reporting the first mistake at its line and column
+    /// (`site_toml::load_all` reports them all).
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        let path = root.join("site.toml");
-        let shown = PathBuf::from("site.toml");
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(&shown, msg!("config-unreadable", reason = e.to_string()))
-                .help(msg!("config-unreadable-help"))
-        })?;
-        let config: Config = toml::from_str(&text).map_err(|e| {
-            let mut d = Diagnostic::error(&shown, config_problem(e.message()))
-                .with_source(Arc::from(text.as_str()));
-            if let Some(span) = e.span() {
-                d = d.at_offset(&text, span.start);
-            }
-            d.help(msg!("config-help"))
-        })?;
-        Ok(config)
+        let (config, diags) = crate::site_toml::load_all(root);
+        match (config, diags.into_iter().next()) {
+            (Some(config), None) => Ok(config),
+            (_, Some(first)) => Err(first),
+            (None, None) => Err(Diagnostic::error("site.toml", msg!("config-cannot-read"))),
+        }
     }
 
     /// The message language of the site under `root`: its `language` (default `zh-CN`,
@@ -186,7 +241,10 @@ impl Config {
 /// `[contest] server` is a path on the portal's origin or an absolute http(s) URL.
 fn server_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let server = String::deserialize(d)?;
-    if server.starts_with('/') || server.starts_with("http://") || server.starts_with("https://") {
+    if crate::paths::is_site_relative(&server)
+        || server.starts_with("http://")
+        || server.starts_with("https://")
+    {
         Ok(Some(server))
     } else {
         Err(serde::de::Error::custom(coded(
@@ -217,7 +275,7 @@ pub(crate) fn coded(id: &str, value: &str) -> String {
 
 /// The message for a TOML error: ours by id, serde's unknown-field error by its parts,
 /// and anything else (TOML syntax) in the parser's own English words.
-fn config_problem(text: &str) -> Msg {
+pub(crate) fn config_problem(text: &str) -> Msg {
     let text = text.trim_end();
     if let Some((id, value)) = text.split_once(CODE_MARK) {
         let (value, suggestion) = value.split_once(CODE_MARK).unwrap_or((value, ""));

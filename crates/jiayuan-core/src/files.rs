@@ -27,6 +27,21 @@ pub fn shown_path(content: &Path, path: &Path) -> PathBuf {
     }
 }
 
+/// Whether `path` is (or passes through) a symbolic link whose target lies outside
+/// `root`, the site folder. `root` must be canonical (`std::fs::canonicalize`). A
+/// dangling link counts as leaving: it cannot be shown to stay.
+pub fn leaves_root(root: &Path, path: &Path) -> bool {
+    match std::fs::canonicalize(path) {
+        Ok(target) => !target.starts_with(root),
+        Err(_) => true,
+    }
+}
+
+/// The error for a symbolic link that leads outside the site folder.
+pub fn link_outside_root(shown: impl Into<PathBuf>) -> Diagnostic {
+    Diagnostic::error(shown, msg!("link-leaves-site")).help(msg!("link-leaves-site-help"))
+}
+
 /// Reads a Markdown file as UTF-8 text, with errors that point at the bad byte.
 pub fn read_text(abs: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
     let meta = std::fs::metadata(abs)

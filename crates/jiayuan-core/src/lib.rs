@@ -4,6 +4,7 @@
 //! rules that turn content keys into site paths, HTML escaping, character classes and the
 //! staging folder the build writes into. Nothing here knows about pages or templates.
 
+pub mod claims;
 pub mod config;
 pub mod diagnostic;
 pub mod escape;
@@ -11,6 +12,7 @@ pub mod files;
 pub mod i18n;
 pub mod output;
 pub mod paths;
+pub mod site_toml;
 pub mod text;
 pub mod time;
 pub mod yaml;

@@ -4,12 +4,27 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::claims::{Claims, Kind, Owner};
 use crate::diagnostic::Diagnostic;
+use crate::files::{leaves_root, link_outside_root, rel_path};
 use crate::i18n::Msg;
 use crate::msg;
 
 pub struct Staging {
     pub dir: PathBuf,
+    /// Who wrote each file: a path written twice is an error (`claims`).
+    pub claims: Claims,
+}
+
+/// Where `copy_tree` copies from, which decides who owns the copied files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// The theme's `static/`: the site's `static/` may replace its files.
+    Theme,
+    /// The site's `static/`.
+    Static,
+    /// Files beside the content (Markdown is skipped: it became pages).
+    Content,
 }
 
 impl Staging {
@@ -30,22 +45,76 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, msg!("io-clear-staging"), e))?;
         }
         fs::create_dir_all(&dir).map_err(|e| io_error(&dir, msg!("io-create-staging"), e))?;
-        Ok(Staging { dir })
+        Ok(Staging {
+            dir,
+            claims: Claims::default(),
+        })
+    }
+
+    /// Removes the `.NAME.staging-PID` and `.NAME.old-PID` folders beside `output` that a
+    /// killed build left behind: those whose process no longer runs. A live build's
+    /// folders stay. Only Linux tells whether a process runs (`/proc/PID`); elsewhere
+    /// nothing is removed.
+    pub fn sweep_leftovers(output: &Path) -> Vec<Diagnostic> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let Ok(entries) = fs::read_dir(parent) else {
+            return Vec::new();
+        };
+        let mut diags = Vec::new();
+        let mut stale: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                let file = e.file_name().to_string_lossy().into_owned();
+                leftover_pid(&file, &name).is_some_and(|pid| !process_runs(pid))
+            })
+            .map(|e| e.path())
+            .collect();
+        stale.sort();
+        for dir in stale {
+            if let Err(e) = fs::remove_dir_all(&dir) {
+                diags.push(
+                    Diagnostic::warning(
+                        &dir,
+                        msg!("io-leftover-unremovable", reason = e.to_string()),
+                    )
+                    .help(msg!("io-leftover-unremovable-help")),
+                );
+            }
+        }
+        diags
     }
 
     /// Writes an HTML page for a site path: `/a/` → `a/index.html`, `/x.html` → `x.html`.
-    pub fn write_page(&self, site_path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    pub fn write_page(
+        &self,
+        site_path: &str,
+        bytes: &[u8],
+        owner: Owner,
+    ) -> Result<(), Diagnostic> {
         let rel = if site_path.ends_with('/') {
             format!("{site_path}index.html")
         } else {
             site_path.to_string()
         };
-        self.write_file(&rel, bytes)
+        self.write_file(&rel, bytes, owner)
     }
 
-    /// Writes a file at a site path, refusing any path that would leave the output folder.
-    pub fn write_file(&self, site_path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes a file at a site path for `owner`, refusing any path that would leave the
+    /// output folder.
+    pub fn write_file(
+        &self,
+        site_path: &str,
+        bytes: &[u8],
+        owner: Owner,
+    ) -> Result<(), Diagnostic> {
         let target = self.resolve(site_path)?;
+        self.claims.file(site_path, owner);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;
@@ -64,13 +133,34 @@ impl Staging {
         Ok(self.dir.join(rel))
     }
 
-    /// Copies a folder's files into the staging folder, keeping relative paths.
-    pub fn copy_tree(&self, from: &Path, skip_markdown: bool) -> Vec<Diagnostic> {
+    /// Copies a folder's files into the staging folder, keeping relative paths. Symbolic
+    /// links are followed while they stay inside `root` (the site folder); one that leads
+    /// outside is an error naming it, and nothing behind it is copied.
+    pub fn copy_tree(&self, root: &Path, from: &Path, copied: Copied) -> Vec<Diagnostic> {
+        let skip_markdown = copied == Copied::Content;
+        let kind = if copied == Copied::Theme {
+            Kind::ThemeStatic
+        } else {
+            Kind::Static
+        };
         let mut diags = Vec::new();
         if !from.is_dir() {
             return diags;
         }
-        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut outside = Vec::new();
+        let walker = walkdir::WalkDir::new(from)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let keep = !(e.path_is_symlink() && leaves_root(&canonical_root, e.path()));
+                if !keep {
+                    outside.push(link_outside_root(rel_path(root, e.path())));
+                }
+                keep
+            });
+        for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -88,7 +178,12 @@ impl Staging {
             {
                 continue;
             }
-            let rel = crate::files::rel_path(from, entry.path());
+            let rel = rel_path(from, entry.path());
+            let shown = rel_path(root, entry.path());
+            self.claims.file(
+                &rel,
+                Owner::new(kind, msg!("owner-file", file = &shown), shown),
+            );
             let target = self.dir.join(&rel);
             let result = target
                 .parent()
@@ -98,6 +193,7 @@ impl Staging {
                 diags.push(io_error(entry.path(), msg!("io-copy-file"), e));
             }
         }
+        diags.extend(outside);
         diags
     }
 
@@ -133,6 +229,25 @@ impl Staging {
     }
 }
 
+/// The PID in `.NAME.staging-PID` or `.NAME.old-PID`, for the output folder `NAME`.
+fn leftover_pid(file: &str, name: &str) -> Option<u32> {
+    let rest = file.strip_prefix('.')?.strip_prefix(name)?;
+    let pid = rest
+        .strip_prefix(".staging-")
+        .or_else(|| rest.strip_prefix(".old-"))?;
+    pid.parse().ok()
+}
+
+#[cfg(target_os = "linux")]
+fn process_runs(pid: u32) -> bool {
+    pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_runs(_pid: u32) -> bool {
+    true
+}
+
 fn io_error(path: &Path, what: Msg, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(path, msg!("io-failed", what = what, reason = e.to_string()))
         .help(msg!("io-failed-help"))
@@ -142,13 +257,17 @@ fn io_error(path: &Path, what: Msg, e: std::io::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn o() -> Owner {
+        Owner::new(Kind::Generated, msg!("owner-file", file = "test"), "test")
+    }
+
     #[test]
     fn refuses_paths_outside_the_output() {
         let dir = tempfile::tempdir().unwrap();
         let s = Staging::create(&dir.path().join("public")).unwrap();
-        assert!(s.write_file("/../escape.html", b"x").is_err());
-        assert!(s.write_file("/a/../../b", b"x").is_err());
-        assert!(s.write_page("/ok/", b"x").is_ok());
+        assert!(s.write_file("/../escape.html", b"x", o()).is_err());
+        assert!(s.write_file("/a/../../b", b"x", o()).is_err());
+        assert!(s.write_page("/ok/", b"x", o()).is_ok());
         assert!(s.dir.join("ok/index.html").is_file());
         s.discard();
     }
@@ -160,14 +279,44 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::write(out.join("old.txt"), "old").unwrap();
         let s = Staging::create(&out).unwrap();
-        s.write_file("/new.txt", b"new").unwrap();
+        s.write_file("/new.txt", b"new", o()).unwrap();
         s.discard();
         assert_eq!(fs::read_to_string(out.join("old.txt")).unwrap(), "old");
         let s = Staging::create(&out).unwrap();
-        s.write_file("/new.txt", b"new").unwrap();
+        s.write_file("/new.txt", b"new", o()).unwrap();
         s.commit(&out).unwrap();
         assert!(!out.join("old.txt").exists());
         assert_eq!(fs::read_to_string(out.join("new.txt")).unwrap(), "new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn leftover_names() {
+        assert_eq!(leftover_pid(".public.staging-42", "public"), Some(42));
+        assert_eq!(leftover_pid(".public.old-7", "public"), Some(7));
+        assert_eq!(leftover_pid(".public.old-x", "public"), None);
+        assert_eq!(leftover_pid(".site.staging-42", "public"), None);
+        assert_eq!(leftover_pid("public", "public"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn sweep_removes_dead_builds_and_keeps_live_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // PIDs above the kernel's pid_max (at most 2^22) never run.
+        for name in [".public.staging-99999999", ".public.old-99999998"] {
+            fs::create_dir_all(dir.path().join(name).join("news")).unwrap();
+        }
+        let live = format!(".public.staging-{}", std::process::id());
+        fs::create_dir(dir.path().join(&live)).unwrap();
+        fs::create_dir(dir.path().join(".other.staging-99999999")).unwrap();
+        assert!(Staging::sweep_leftovers(&out).is_empty());
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".other.staging-99999999".to_string(), live]);
     }
 }

@@ -45,6 +45,12 @@ pub fn alias_path(alias: &str) -> String {
     }
 }
 
+/// A path on the portal's own host: it starts with one `/`. Browsers read `//host/…`
+/// and `/\host/…` as another host, so neither counts.
+pub fn is_site_relative(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\")
+}
+
 /// Site path of page `index` (1-based) of a paginated list rooted at `base`.
 pub fn pager_path(base: &str, index: usize) -> String {
     if index <= 1 {
@@ -75,5 +81,9 @@ mod tests {
         assert_eq!(pager_path("/news/", 3), "/news/page/3/");
         assert_eq!(parent_dir("news/a.md"), "news");
         assert_eq!(parent_dir("a.md"), "");
+        assert!(is_site_relative("/api/"));
+        assert!(!is_site_relative("//evil.example/api/"));
+        assert!(!is_site_relative("/\\evil.example/api/"));
+        assert!(!is_site_relative("api/"));
     }
 }

@@ -11,7 +11,9 @@ use std::ops::Deref;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Error as E;
+use serde_saphyr::budget::BudgetBreach as B;
+use serde_saphyr::granit_parser::ErrorKind as ScanKind;
+use serde_saphyr::{Error as E, ExternalMessageSource};
 
 /// A value with the 1-based line and column (in characters) where it was written, counted
 /// from the top of the YAML text it was read from.
@@ -92,6 +94,19 @@ pub enum Problem {
     DuplicateKey {
         key: Option<String>,
     },
+    /// Collections nested deeper than [`MAX_DEPTH`].
+    TooDeep {
+        limit: usize,
+    },
+    /// Aliases (`*name`) that would copy more than [`MAX_ALIAS_COPIES`] nodes, or more
+    /// than [`MAX_ALIASES`] aliases: the "billion laughs" shape.
+    TooManyAliases {
+        limit: usize,
+    },
+    /// A document longer than [`MAX_BYTES`]; the position is where the limit falls.
+    TooLarge {
+        limit: usize,
+    },
     /// Anything else: the text is not YAML, or not one document.
     Syntax,
 }
@@ -110,9 +125,39 @@ impl fmt::Display for YamlError {
     }
 }
 
-/// Reads one YAML document into `T`.
+/// How deep collections may nest. Front matter and banks need three or four levels.
+pub const MAX_DEPTH: usize = 32;
+/// How many aliases one document may use.
+pub const MAX_ALIASES: usize = 1_000;
+/// How many parser events the aliases of one document may copy in all.
+pub const MAX_ALIAS_COPIES: usize = 10_000;
+/// The longest document: 256 KiB, fifty times a long front matter. Within it the
+/// parser's own node and event budgets cannot run out.
+pub const MAX_BYTES: usize = 256 * 1024;
+
+/// The parser's limits: the ones above, and its defaults for the rest.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_recorded_anchor_events = MAX_ALIAS_COPIES;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
+/// Reads one YAML document into `T`, within the limits above.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_saphyr::from_str(text).map_err(|e| classify(&e))
+    if text.len() > MAX_BYTES {
+        let (line, column) = crate::diagnostic::line_col(text, MAX_BYTES);
+        return Err(YamlError {
+            problem: Problem::TooLarge { limit: MAX_BYTES },
+            line,
+            column,
+        });
+    }
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| classify(&e))
 }
 
 /// The top-level key whose value holds `line`:`column` (a position from a [`YamlError`]):
@@ -126,12 +171,20 @@ pub fn key_at(text: &str, line: usize, column: usize) -> Option<String> {
         .map(|(k, _)| k)
 }
 
+/// The error the parser found, without the wrappers it adds for its own rendering (a
+/// source excerpt, the alias through which a value was reached).
+fn inner(mut error: &E) -> &E {
+    while let E::WithSnippet { error: e, .. } | E::AliasError { error: e, .. } = error {
+        error = e;
+    }
+    error
+}
+
 fn classify(outer: &E) -> YamlError {
     let (line, column) = outer
         .location()
         .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-    // The parser wraps the error it found with a source excerpt for its own rendering.
-    let problem = match outer.without_snippet() {
+    let problem = match inner(outer) {
         E::SerdeUnknownField {
             field, expected, ..
         } => Problem::UnknownKey {
@@ -162,6 +215,22 @@ fn classify(outer: &E) -> YamlError {
             allowed: expected.clone(),
         },
         E::DuplicateMappingKey { key, .. } => Problem::DuplicateKey { key: key.clone() },
+        E::ExternalMessage { source, .. }
+            if matches!(&**source, ExternalMessageSource::Parser(scan)
+                if matches!(scan.kind(), ScanKind::RecursionLimitExceeded)) =>
+        {
+            Problem::TooDeep { limit: MAX_DEPTH }
+        }
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => Problem::TooDeep { limit: MAX_DEPTH },
+            B::Aliases { .. } => Problem::TooManyAliases { limit: MAX_ALIASES },
+            B::RecordedAnchorEvents { .. } | B::AliasAnchorRatio { .. } => {
+                Problem::TooManyAliases {
+                    limit: MAX_ALIAS_COPIES,
+                }
+            }
+            _ => Problem::TooLarge { limit: MAX_BYTES },
+        },
         _ => Problem::Syntax,
     };
     YamlError {
@@ -231,5 +300,68 @@ mod tests {
         assert_eq!(key_at(text, 2, 9).as_deref(), Some("weight"));
         let e = err("title: a\ntags: [a, b\n");
         assert_eq!((e.line, e.column, e.problem), (2, 7, Problem::Syntax));
+    }
+
+    fn deep_flow(levels: usize) -> String {
+        format!(
+            "title: a\nextra: {}{}\n",
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    }
+
+    #[test]
+    fn nesting_is_limited_in_flow_and_block_style() {
+        type Any = std::collections::BTreeMap<String, serde::de::IgnoredAny>;
+        assert!(from_str::<Any>(&deep_flow(MAX_DEPTH - 1)).is_ok());
+        let e = from_str::<Any>(&deep_flow(MAX_DEPTH + 1)).unwrap_err();
+        // At the first bracket past the limit.
+        assert_eq!(
+            (e.problem, e.line, e.column),
+            (Problem::TooDeep { limit: MAX_DEPTH }, 2, 8 + MAX_DEPTH)
+        );
+        let block = format!("title: a\nextra:\n  {}a\n", "- ".repeat(MAX_DEPTH + 8));
+        let e = from_str::<Any>(&block).unwrap_err();
+        assert_eq!(
+            (e.problem, e.line, e.column),
+            (Problem::TooDeep { limit: MAX_DEPTH }, 3, 2 * MAX_DEPTH + 1)
+        );
+    }
+
+    #[test]
+    fn alias_expansion_is_limited_where_the_alias_is_used() {
+        type Any = std::collections::BTreeMap<String, serde::de::IgnoredAny>;
+        let mut text = String::from("title: a\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..30 {
+            text.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}]\n", p = i - 1));
+        }
+        let e = from_str::<Any>(&text).unwrap_err();
+        assert_eq!(
+            (e.problem, e.line, e.column),
+            (
+                Problem::TooManyAliases {
+                    limit: MAX_ALIAS_COPIES
+                },
+                11,
+                10
+            )
+        );
+        let many = format!(
+            "title: a\nx: &x 1\nl: [{}]\n",
+            vec!["*x"; MAX_ALIASES + 1].join(", ")
+        );
+        let e = from_str::<Any>(&many).unwrap_err();
+        assert_eq!(e.problem, Problem::TooManyAliases { limit: MAX_ALIASES });
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn size_is_limited_at_the_character_where_the_limit_falls() {
+        type Any = std::collections::BTreeMap<String, serde::de::IgnoredAny>;
+        let text = format!("title: a\nbody: {}\n", "计".repeat(MAX_BYTES / 3));
+        let e = from_str::<Any>(&text).unwrap_err();
+        assert_eq!(e.problem, Problem::TooLarge { limit: MAX_BYTES });
+        // 15 ASCII bytes before the body text, three bytes a character.
+        assert_eq!((e.line, e.column), (2, 7 + (MAX_BYTES - 15) / 3));
     }
 }

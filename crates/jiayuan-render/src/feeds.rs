@@ -5,8 +5,10 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use jiayuan_content::model::{Page, Site};
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::escape::html as xml;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_core::time::{local_date, rfc3339};
 
@@ -38,7 +40,13 @@ pub fn write_all(site: &Site, out: &Staging) -> Vec<Diagnostic> {
             .then_with(|| a.file.rel.cmp(&b.file.rel))
     });
     let mut write = |path: &str, body: String| {
-        if let Err(d) = out.write_file(path, body.as_bytes()) {
+        let what = match path {
+            "/sitemap.xml" => msg!("owner-sitemap"),
+            "/robots.txt" => msg!("owner-robots"),
+            _ => msg!("owner-feed", path = path),
+        };
+        let owner = Owner::new(Kind::Generated, what, "site.toml");
+        if let Err(d) = out.write_file(path, body.as_bytes(), owner) {
             diags.push(d);
         }
     };

@@ -11,18 +11,18 @@ pub mod views;
 #[cfg(test)]
 mod views_tests;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use jiayuan_content::model::Site;
+use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::config::NavItem;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
-use views::ConfigView;
+use views::{ConfigView, TaxonomyView};
 
 /// URLs of the embedded WebAssembly and glue, for templates (`assets.quiz_js` …).
 #[derive(Debug, Clone, Serialize, Default)]
@@ -83,6 +83,7 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
             ..fix(item)
         })
         .collect();
+    let footer = c.footer.iter().map(fix).collect();
     let mut ctx = Context::new();
     ctx.insert(
         "config",
@@ -93,6 +94,16 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
             language: &c.language,
             author: &c.author,
             nav,
+            footer,
+            taxonomies: c
+                .taxonomies
+                .iter()
+                .map(|t| TaxonomyView {
+                    name: &t.name,
+                    title: t.title.as_deref().unwrap_or(&t.name),
+                    url: c.url(&format!("/{}/", t.name)),
+                })
+                .collect(),
             contest: &c.contest,
             extra: &c.extra,
         },
@@ -117,8 +128,9 @@ impl Job<'_> {
         template: &str,
         path: &str,
         extend: impl FnOnce(&mut Context),
-        origin: &Path,
+        owner: Owner,
     ) -> Result<(), Diagnostic> {
+        let origin = &owner.file;
         let mut ctx = self.base.clone();
         ctx.insert("current_url", &self.site.config.url(path));
         ctx.insert("current_permalink", &self.site.config.permalink(path));
@@ -134,7 +146,7 @@ impl Job<'_> {
             )
             .help(msg!("template-render-help"))
         })?;
-        self.out.write_page(path, html.as_bytes())
+        self.out.write_page(path, html.as_bytes(), owner)
     }
 }
 
@@ -161,7 +173,12 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
     );
     diags.extend(pages::render_taxonomies(&job));
     diags.extend(pages::render_aliases(&job));
-    if let Err(d) = job.render("404.html", "/404.html", |_| {}, Path::new("404.html")) {
+    if let Err(d) = job.render(
+        "404.html",
+        "/404.html",
+        |_| {},
+        generated(msg!("owner-404-page"), "404.html"),
+    ) {
         diags.push(d);
     }
     // The search page needs the theme's script, so there is no built-in fallback for it.
@@ -171,7 +188,7 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
             "search.html",
             "/search/",
             |ctx| ctx.insert("search", &search_page),
-            Path::new("search.html"),
+            generated(msg!("owner-search-page"), "search.html"),
         ) {
             diags.push(d);
         }
@@ -181,10 +198,15 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
         "stats.html",
         "/stats/",
         |ctx| ctx.insert("stats", &stats),
-        Path::new("stats.html"),
+        generated(msg!("owner-stats-page"), "stats.html"),
     ) {
         diags.push(d);
     }
     diags.extend(feeds::write_all(site, out));
     diags
+}
+
+/// The owner of a file every build writes, named after its template.
+fn generated(label: Msg, template: &str) -> Owner {
+    Owner::new(Kind::Generated, label, template)
 }

@@ -6,8 +6,9 @@ use rayon::prelude::*;
 
 use crate::views::{self, home_data, paginator, section_view, TaxonomyView, TermView};
 use crate::Job;
-use jiayuan_content::model::Page;
-use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_content::model::{Page, Site};
+use jiayuan_core::claims::{Kind, Owner};
+use jiayuan_core::diagnostic::{line_col, Diagnostic};
 use jiayuan_core::msg;
 use jiayuan_core::paths::{alias_path, pager_path, term_path};
 
@@ -29,12 +30,15 @@ pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> 
         .help(msg!("template-missing-page-help")));
     }
     let view = views::page_view(job.site, page);
-    job.render(
-        template,
-        &page.path,
-        |ctx| ctx.insert("page", &view),
+    let mut owner = Owner::new(
+        Kind::Page,
+        msg!("owner-page", file = &page.file.shown),
         &page.file.shown,
-    )
+    );
+    if let Some(slug) = &page.meta.slug {
+        owner = owner.at(page.file.place(slug), page.file.text.clone());
+    }
+    job.render(template, &page.path, |ctx| ctx.insert("page", &view), owner)
 }
 
 pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
@@ -68,6 +72,16 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
         .filter_map(|index| {
             let path = pager_path(&section.path, index);
             let pag = paginator(site, &section.path, &section.pages, per_page, index);
+            let shown = origin.display();
+            let label = if index == 1 {
+                msg!("owner-section", file = shown.to_string())
+            } else {
+                msg!(
+                    "owner-section-pager",
+                    index = index,
+                    file = shown.to_string()
+                )
+            };
             job.render(
                 template,
                 &path,
@@ -79,7 +93,7 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
                         ctx.insert("sections", sections);
                     }
                 },
-                &origin,
+                Owner::new(Kind::Section, label, &origin),
             )
             .err()
         })
@@ -107,6 +121,11 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
         let origin = Path::new("site.toml");
+        let list_owner = Owner::new(
+            Kind::Taxonomy,
+            msg!("owner-taxonomy-list", taxonomy = &tax.name),
+            origin,
+        );
         if let Err(d) = job.render(
             "taxonomy_list.html",
             &tax_path,
@@ -114,7 +133,7 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
                 ctx.insert("taxonomy", &tview);
                 ctx.insert("terms", &terms);
             },
-            origin,
+            list_owner,
         ) {
             diags.push(d);
         }
@@ -143,7 +162,7 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
                             ctx.insert("term", &term);
                             ctx.insert("paginator", &pag);
                         },
-                        origin,
+                        term_owner(site, &tax.name, name, pages, *index),
                     )
                     .err()
                 })
@@ -156,19 +175,62 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
 pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
     let site = job.site;
     let mut diags = Vec::new();
-    for page in site.pages.values() {
-        for alias in &page.meta.aliases {
+    let pages = site
+        .pages
+        .values()
+        .map(|p| (&p.meta.aliases, &p.path, &p.file));
+    // Only compatible front matter gives a section aliases (docs/decisions.md).
+    let sections = site.sections.values().filter_map(|s| {
+        let file = s.file.as_ref()?;
+        Some((&s.meta.aliases, &s.path, file))
+    });
+    for (aliases, target_path, file) in pages.chain(sections) {
+        for alias in aliases {
             let path = alias_path(alias);
-            let target = site.config.url(&page.path);
+            let target = site.config.url(target_path);
+            let owner = Owner::new(
+                Kind::Alias,
+                msg!(
+                    "owner-alias-named",
+                    alias = alias.value.as_str(),
+                    file = &file.shown
+                ),
+                &file.shown,
+            )
+            .at(file.place(alias), file.text.clone());
             if let Err(d) = job.render(
                 "alias.html",
                 &path,
                 |ctx| ctx.insert("target", &target),
-                &page.file.shown,
+                owner,
             ) {
                 diags.push(d);
             }
         }
     }
     diags
+}
+
+/// A term page belongs to the term, shown at the first page (newest first) that lists
+/// it, where its name is written in the front matter.
+fn term_owner(site: &Site, taxonomy: &str, term: &str, pages: &[String], index: usize) -> Owner {
+    let label = match index {
+        1 => msg!("owner-term", taxonomy = taxonomy, term = term),
+        n => msg!(
+            "owner-term-pager",
+            index = n,
+            taxonomy = taxonomy,
+            term = term
+        ),
+    };
+    let Some(page) = pages.first().map(|k| &site.pages[k]) else {
+        return Owner::new(Kind::Taxonomy, label, "site.toml");
+    };
+    let file = &page.file;
+    let front = &file.text[..file.body_offset.min(file.text.len())];
+    let owner = Owner::new(Kind::Taxonomy, label, &file.shown);
+    match front.find(term) {
+        Some(offset) => owner.at(line_col(&file.text, offset), file.text.clone()),
+        None => owner,
+    }
 }

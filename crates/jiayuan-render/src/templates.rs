@@ -9,6 +9,8 @@ use walkdir::WalkDir;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 
+mod cycles;
+
 /// Templates embedded in the binary, so a site without a theme still builds.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
@@ -56,12 +58,12 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
     }
     read_dir(root, &root.join("templates"), &mut sources, diags);
 
-    let mut valid: Vec<(String, String)> = Vec::new();
+    let mut valid: Vec<Source> = Vec::new();
     for s in sources {
         match tera::Template::new(&s.name, None, &s.text) {
             Ok(_) => {
-                valid.retain(|(n, _)| *n != s.name);
-                valid.push((s.name, s.text));
+                valid.retain(|v| v.name != s.name);
+                valid.push(s);
             }
             Err(e) => diags.push(template_error(&s.shown, &s.text, &e)),
         }
@@ -70,6 +72,21 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
     tera.autoescape_on(vec![".html", ".xml"]);
     // tera's default escaper also rewrites `/` as `&#x2F;`, which makes every URL unreadable.
     tera.set_escape_fn(escape_html);
+    let named: Vec<cycles::Named<'_>> = valid
+        .iter()
+        .map(|s| cycles::Named {
+            name: &s.name,
+            shown: &s.shown,
+            text: &s.text,
+        })
+        .collect();
+    let loops = cycles::find(&named);
+    if !loops.is_empty() {
+        // The build stops on these errors; templates in a cycle are never rendered.
+        diags.extend(loops);
+        return tera;
+    }
+    let valid = valid.into_iter().map(|s| (s.name, s.text));
     if let Err(e) = tera.add_raw_templates(valid) {
         diags.push(
             Diagnostic::error(

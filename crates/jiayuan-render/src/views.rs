@@ -264,6 +264,8 @@ pub(crate) struct ConfigView<'a> {
     pub(crate) language: &'a str,
     pub(crate) author: &'a str,
     pub(crate) nav: Vec<NavItem>,
+    pub(crate) footer: Vec<NavItem>,
+    pub(crate) taxonomies: Vec<TaxonomyView<'a>>,
     pub(crate) contest: &'a jiayuan_core::config::ContestConfig,
     pub(crate) extra: &'a toml::Table,
 }

@@ -1,147 +1,168 @@
-//! Serving files from the output folder: never outside it, with byte ranges.
+//! Serving files from the output folder: never outside it, with byte ranges,
+//! streamed from the file in chunks (search index files are tens of MB).
 
-use std::io::Cursor;
+use std::io::SeekFrom;
 use std::path::{Component, Path, PathBuf};
 
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use futures_util::{stream, StreamExt};
 use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Request, Response, StatusCode};
+use tokio::io::{AsyncReadExt, AsyncSeekExt};
 
-use super::contest::ContestApi;
-use super::ranges::{parse_ranges, partial_body};
+use super::ranges::{layout, parse_ranges, total, Ask, Piece};
 use super::{overlay, Shared};
 
-pub fn respond(request: Request, root: &Path, state: &Shared, api: Option<&ContestApi>) {
-    let url = request.url().to_string();
-    let path_part = url.split(['?', '#']).next().unwrap_or("/");
-    let request = match api {
-        Some(api) => match api.respond(request, path_part) {
-            Some(request) => request,
-            None => return,
-        },
-        None => request,
-    };
-    if path_part == "/__jiayuan/version" {
-        let version = state.lock().map(|s| s.version).unwrap_or(0);
-        let _ = request.respond(
-            Response::from_string(version.to_string())
-                .with_header(header("Cache-Control", "no-store")),
-        );
-        return;
-    }
-    let range = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Range"))
-        .map(|h| h.value.as_str().to_string());
-    let (status, file) = match locate(root, path_part) {
-        Some(file) => (200, file),
-        None => (404, root.join("404.html")),
-    };
-    let mime = mime_type(&file);
-    let Some(mut body) = Body::open(&file, mime) else {
-        let _ = request.respond(Response::from_string("404 页面未找到").with_status_code(404));
-        return;
-    };
-    if let Body::Html(html) = &mut body {
-        let extra = state.lock().map(|s| overlay(&s)).unwrap_or_default();
-        *html = inject(std::mem::take(html), &extra);
-    }
-    let len = body.len();
-    let ranges = range
-        .filter(|_| status == 200)
-        .and_then(|r| parse_ranges(&r, len));
-    let common = [
-        header("Accept-Ranges", "bytes"),
-        header("Cache-Control", "no-cache"),
-    ];
-    let answer = match ranges {
-        Some(ranges) if ranges.is_empty() => {
-            let r = Response::from_data(Vec::new())
-                .with_status_code(416)
-                .with_header(header("Content-Range", &format!("bytes */{len}")));
-            let _ = request.respond(r);
-            return;
-        }
-        Some(ranges) => body.partial(&ranges, mime).map(|(bytes, content_type)| {
-            // Several ranges carry theirs in each part of the multipart body.
-            let content_range = match ranges[..] {
-                [(start, end)] => Some(header(
-                    "Content-Range",
-                    &format!("bytes {start}-{end}/{len}"),
-                )),
-                _ => None,
-            };
-            (206, content_type, bytes, content_range)
-        }),
-        None => body
-            .all()
-            .map(|bytes| (status, mime.to_string(), bytes, None)),
-    };
-    let Ok((status, content_type, bytes, extra)) = answer else {
-        let _ = request.respond(Response::from_string("读取失败").with_status_code(500));
-        return;
-    };
-    let mut headers: Vec<Header> = common.into_iter().chain(extra).collect();
-    headers.push(header("Content-Type", &content_type));
-    let size = bytes.len();
-    let response = Response::new(
-        StatusCode(status),
-        headers,
-        Cursor::new(bytes),
-        Some(size),
-        None,
-    );
-    let _ = request.respond(response);
-}
+/// How much of a file one chunk of a streamed answer holds.
+const CHUNK: u64 = 64 * 1024;
 
 /// What a request is answered from: an HTML page in memory (it gets the
-/// live-reload overlay), or any other file, of which only the requested
-/// ranges are read (search index files are tens of MB).
-enum Body {
-    Html(Vec<u8>),
-    File(std::fs::File, u64),
+/// live-reload overlay), or any other file, of which only what is asked is read.
+enum Source {
+    Memory(Bytes),
+    File(tokio::fs::File),
 }
 
-impl Body {
-    fn open(path: &Path, mime: &str) -> Option<Body> {
-        if mime.starts_with("text/html") {
-            return std::fs::read(path).ok().map(Body::Html);
-        }
-        let file = std::fs::File::open(path).ok()?;
-        let len = file.metadata().ok()?.len();
-        Some(Body::File(file, len))
-    }
+struct Found {
+    status: StatusCode,
+    mime: &'static str,
+    len: u64,
+    source: Source,
+}
 
-    fn len(&self) -> u64 {
-        match self {
-            Body::Html(bytes) => bytes.len() as u64,
-            Body::File(_, len) => *len,
+/// The answer to a GET (or HEAD) of `url_path`, with `range` the `Range` header.
+pub async fn respond(
+    root: PathBuf,
+    live: Shared,
+    url_path: String,
+    range: Option<String>,
+) -> Response {
+    let found = tokio::task::spawn_blocking(move || open(&root, &url_path, &live)).await;
+    let found = match found {
+        Ok(Ok(Some(found))) => found,
+        Ok(Ok(None)) => return (StatusCode::NOT_FOUND, "404 页面未找到").into_response(),
+        Ok(Err(_)) | Err(_) => {
+            return (StatusCode::INTERNAL_SERVER_ERROR, "读取失败").into_response()
         }
-    }
-
-    fn partial(&mut self, ranges: &[(u64, u64)], mime: &str) -> std::io::Result<(Vec<u8>, String)> {
-        let len = self.len();
-        match self {
-            Body::Html(bytes) => partial_body(&mut Cursor::new(bytes), ranges, len, mime),
-            Body::File(file, _) => partial_body(file, ranges, len, mime),
+    };
+    let Found {
+        status,
+        mime,
+        len,
+        source,
+    } = found;
+    let ask = match range {
+        Some(r) if status == StatusCode::OK => parse_ranges(&r, len),
+        _ => Ask::Whole,
+    };
+    let mut builder = Response::builder()
+        .header(header::ACCEPT_RANGES, "bytes")
+        .header(header::CACHE_CONTROL, "no-cache");
+    let (status, pieces, content_type) = match ask {
+        Ask::Whole => (
+            status,
+            vec![Piece::Span { start: 0, len }],
+            mime.to_string(),
+        ),
+        Ask::Unsatisfiable => {
+            return builder
+                .status(StatusCode::RANGE_NOT_SATISFIABLE)
+                .header(header::CONTENT_RANGE, format!("bytes */{len}"))
+                .body(Body::empty())
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
         }
-    }
+        Ask::Ranges(ranges) => {
+            // Several ranges carry theirs in each part of the multipart body.
+            if let [one] = &ranges[..] {
+                let value = format!("bytes {}-{}/{len}", one.start(), one.end());
+                builder = builder.header(header::CONTENT_RANGE, value);
+            }
+            let (pieces, content_type) = layout(&ranges, len, mime);
+            (StatusCode::PARTIAL_CONTENT, pieces, content_type)
+        }
+    };
+    let content_type = HeaderValue::from_str(&content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    builder
+        .status(status)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::CONTENT_LENGTH, total(&pieces))
+        .body(body(source, pieces))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
 
-    fn all(self) -> std::io::Result<Vec<u8>> {
-        match self {
-            Body::Html(bytes) => Ok(bytes),
-            Body::File(mut file, len) => {
-                let mut bytes = Vec::with_capacity(len as usize);
-                std::io::Read::read_to_end(&mut file, &mut bytes)?;
-                Ok(bytes)
+/// Finds and opens what answers `url_path` (the site's 404 page if nothing does).
+fn open(root: &Path, url_path: &str, live: &Shared) -> std::io::Result<Option<Found>> {
+    let (status, file) = match locate(root, url_path) {
+        Some(file) => (StatusCode::OK, file),
+        None => (StatusCode::NOT_FOUND, root.join("404.html")),
+    };
+    let mime = mime_type(&file);
+    let opened = match std::fs::File::open(&file) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let (len, source) = if mime.starts_with("text/html") {
+        let mut html = Vec::new();
+        std::io::Read::read_to_end(&mut &opened, &mut html)?;
+        let page = Bytes::from(inject(html, &live.with(overlay)));
+        (page.len() as u64, Source::Memory(page))
+    } else {
+        let len = opened.metadata()?.len();
+        (len, Source::File(tokio::fs::File::from_std(opened)))
+    };
+    Ok(Some(Found {
+        status,
+        mime,
+        len,
+        source,
+    }))
+}
+
+/// The body made of `pieces`, read from `source` a chunk at a time.
+fn body(source: Source, pieces: Vec<Piece>) -> Body {
+    let file = match source {
+        Source::File(file) => file,
+        Source::Memory(bytes) => {
+            // A page: at most its own size plus the multipart headers.
+            let mut out = Vec::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Bytes(b) => out.extend_from_slice(&b),
+                    Piece::Span { start, len } => {
+                        out.extend_from_slice(&bytes[start as usize..(start + len) as usize])
+                    }
+                }
+            }
+            return Body::from(out);
+        }
+    };
+    let state = (file, pieces.into_iter(), 0u64);
+    let chunks = stream::unfold(state, |(mut file, mut pieces, mut left)| async move {
+        loop {
+            if left > 0 {
+                let n = left.min(CHUNK);
+                let mut buf = vec![0; n as usize];
+                return match file.read_exact(&mut buf).await {
+                    Ok(_) => Some((Ok(Bytes::from(buf)), (file, pieces, left - n))),
+                    Err(e) => Some((Err(e), (file, Vec::new().into_iter(), 0))),
+                };
+            }
+            match pieces.next()? {
+                Piece::Bytes(b) => return Some((Ok(b), (file, pieces, 0))),
+                Piece::Span { start, len } => {
+                    if let Err(e) = file.seek(SeekFrom::Start(start)).await {
+                        return Some((Err(e), (file, Vec::new().into_iter(), 0)));
+                    }
+                    left = len;
+                }
             }
         }
-    }
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("static header names and ASCII values are valid")
+    });
+    // Fused: the gzip layer polls once more after the end.
+    Body::from_stream(chunks.fuse())
 }
 
 /// Maps a URL path to a file inside `root`; `None` for anything outside it or missing.

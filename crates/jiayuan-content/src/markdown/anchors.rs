@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use jiayuan_core::config::AnchorStyle;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use serde::Serialize;
 
@@ -34,8 +35,32 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+/// GitHub's heading ids (github-slugger, which Hugo's `github` ids follow too):
+/// lowercase, drop everything but letters, digits, `_`, `-` and spaces, then each space
+/// becomes `-`, with no collapsing or trimming. `## Hello, World!` → `hello-world`,
+/// `## tidb_enable -- x` → `tidb_enable----x`, `## 安装 TiDB` → `安装-tidb`.
+pub fn github_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            out.push('-');
+        }
+    }
+    if out.is_empty() {
+        "section".to_string()
+    } else {
+        out
+    }
+}
+
 /// Gives every heading a unique id and returns the flat list of headings.
-pub fn pass(events: &mut [Item<'_>]) -> Vec<Heading> {
+pub fn pass(events: &mut [Item<'_>], style: AnchorStyle) -> Vec<Heading> {
+    let slug = match style {
+        AnchorStyle::Jiayuan => slugify,
+        AnchorStyle::Github => github_slug,
+    };
     let mut used: HashSet<String> = events
         .iter()
         .filter_map(|(e, _)| match e {
@@ -63,7 +88,7 @@ pub fn pass(events: &mut [Item<'_>]) -> Vec<Heading> {
         let anchor = match explicit {
             Some(id) => id,
             None => {
-                let base = slugify(&title);
+                let base = slug(&title);
                 let mut candidate = base.clone();
                 let mut n = 1;
                 while used.contains(&candidate) {
@@ -132,7 +157,7 @@ mod tests {
         let mut events: Vec<_> = Parser::new_ext(md, Options::ENABLE_HEADING_ATTRIBUTES)
             .into_offset_iter()
             .collect();
-        let headings = pass(&mut events);
+        let headings = pass(&mut events, AnchorStyle::Jiayuan);
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
         (out, headings)
@@ -147,6 +172,28 @@ mod tests {
         assert!(html.contains("<h2 id=\"hello-world\">"), "{html}");
         assert!(html.contains("<h2 id=\"custom\">"), "{html}");
         assert_eq!(h.len(), 4);
+    }
+
+    #[test]
+    fn github_ids_keep_underscores_and_every_hyphen() {
+        assert_eq!(
+            github_slug("tidb_enable_async_commit"),
+            "tidb_enable_async_commit"
+        );
+        assert_eq!(github_slug("A -- B"), "a----b");
+        assert_eq!(github_slug("  Hello, World! "), "hello-world");
+        assert_eq!(github_slug("`SELECT` 语句：语法"), "select-语句语法");
+        assert_eq!(github_slug("-leading_"), "-leading_");
+        assert_eq!(github_slug("？！"), "section");
+        assert_eq!(slugify("tidb_enable -- x"), "tidb-enable-x");
+        let mut events: Vec<_> = Parser::new_ext("## a_b\n\n## a_b\n\n## a_b", Options::empty())
+            .into_offset_iter()
+            .collect();
+        let ids: Vec<String> = pass(&mut events, AnchorStyle::Github)
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(ids, ["a_b", "a_b-1", "a_b-2"]);
     }
 
     #[test]

@@ -12,41 +12,26 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use jiayuan_core::text::is_cjk;
 
+mod delimiters;
+
+use delimiters::{collect_roles, Site};
+
 type Item<'a> = (Event<'a>, Range<usize>);
 
-/// Where a delimiter run sits: a whole event (a tag pulldown-cmark produced) or a
-/// byte position inside a text event.
-#[derive(Clone, Copy, PartialEq)]
-enum Site {
-    Event(usize),
-    Text(usize, usize),
-}
-
-#[derive(Clone, Copy)]
-struct Delim {
-    site: Site,
-    len: usize,
-    can_open: bool,
-    can_close: bool,
-}
-
-pub fn pass<'a>(src: &str, events: Vec<Item<'a>>) -> Vec<Item<'a>> {
+pub fn pass<'a>(src: &'a str, events: Vec<Item<'a>>) -> Vec<Item<'a>> {
     let events = merge_text(src, events);
     let mut out = Vec::with_capacity(events.len() + 8);
-    let mut start = 0;
-    while start < events.len() {
-        if !is_inline(&events[start].0) {
-            out.push(events[start].clone());
-            start += 1;
-            continue;
+    // The current run of inline events, moved out of `events` (not copied).
+    let mut run: Vec<Item<'a>> = Vec::new();
+    for item in events {
+        if is_inline(&item.0) {
+            run.push(item);
+        } else {
+            resolve_run(src, &mut run, &mut out);
+            out.push(item);
         }
-        let mut end = start;
-        while end < events.len() && is_inline(&events[end].0) {
-            end += 1;
-        }
-        resolve_run(src, &events, start..end, &mut out);
-        start = end;
     }
+    resolve_run(src, &mut run, &mut out);
     out
 }
 
@@ -92,14 +77,7 @@ fn touches_cjk(src: &str, event: &Event<'_>, range: &Range<usize>) -> bool {
     match event {
         Event::Start(Tag::Strong | Tag::Emphasis)
         | Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
-            let len = if matches!(
-                event,
-                Event::Start(Tag::Strong) | Event::End(TagEnd::Strong)
-            ) {
-                2
-            } else {
-                1
-            };
+            let len = delim_len(event);
             src.as_bytes().get(range.start) == Some(&b'*')
                 && (near(range.start, len) || near(range.end.saturating_sub(len), len))
         }
@@ -113,169 +91,109 @@ fn touches_cjk(src: &str, event: &Event<'_>, range: &Range<usize>) -> bool {
 /// Re-pairs `*` delimiters of one run of inline events, when pulldown-cmark left some
 /// unpaired. Its own `*` emphasis in that run is undone and paired again with the
 /// leftovers, left to right, so `**注意：**正文…**“三孩”政策**` pairs as written.
-fn resolve_run<'a>(src: &str, events: &[Item<'a>], run: Range<usize>, out: &mut Vec<Item<'a>>) {
-    if !events[run.clone()]
-        .iter()
-        .any(|(e, r)| touches_cjk(src, e, r))
-    {
-        out.extend_from_slice(&events[run]);
+fn resolve_run<'a>(src: &str, run: &mut Vec<Item<'a>>, out: &mut Vec<Item<'a>>) {
+    if !run.iter().any(|(e, r)| touches_cjk(src, e, r)) {
+        out.append(run);
         return;
     }
-    let flank = |pos: usize, len: usize| {
-        let before = src[..pos].chars().next_back();
-        let after = src[pos + len..].chars().next();
-        (
-            after.is_some_and(|c| !c.is_whitespace()),
-            before.is_some_and(|c| !c.is_whitespace()),
-        )
-    };
-    let mut containers: Vec<Vec<Delim>> = vec![Vec::new()];
-    let mut star_stack: Vec<bool> = Vec::new();
-    let mut roles: Vec<(Site, usize, bool)> = Vec::new();
-    for i in run.clone() {
-        let (event, range) = &events[i];
-        match event {
-            Event::Start(Tag::Strong | Tag::Emphasis) => {
-                let len = if matches!(event, Event::Start(Tag::Strong)) {
-                    2
-                } else {
-                    1
-                };
-                let star = src.as_bytes().get(range.start) == Some(&b'*');
-                star_stack.push(star);
-                if star {
-                    let (can_open, can_close) = flank(range.start, len);
-                    containers.last_mut().unwrap().push(Delim {
-                        site: Site::Event(i),
-                        len,
-                        can_open,
-                        can_close,
-                    });
-                } else {
-                    containers.push(Vec::new());
-                }
-            }
-            Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
-                let len = if matches!(event, Event::End(TagEnd::Strong)) {
-                    2
-                } else {
-                    1
-                };
-                if star_stack.pop().unwrap_or(false) {
-                    let pos = range.end.saturating_sub(len);
-                    let (can_open, can_close) = flank(pos, len);
-                    containers.last_mut().unwrap().push(Delim {
-                        site: Site::Event(i),
-                        len,
-                        can_open,
-                        can_close,
-                    });
-                } else if containers.len() > 1 {
-                    let delims = containers.pop().unwrap_or_default();
-                    pair(&delims, &mut roles);
-                }
-            }
-            Event::Start(_) => containers.push(Vec::new()),
-            Event::End(_) if containers.len() > 1 => {
-                let delims = containers.pop().unwrap_or_default();
-                pair(&delims, &mut roles);
-            }
-            Event::Text(text) if is_literal(src, text, range) => {
-                for (at, len) in star_runs(text) {
-                    let (can_open, can_close) = flank(range.start + at, len);
-                    containers.last_mut().unwrap().push(Delim {
-                        site: Site::Text(i, at),
-                        len,
-                        can_open,
-                        can_close,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    for delims in containers {
-        pair(&delims, &mut roles);
-    }
-    let role_of = |site: Site| {
-        roles
-            .iter()
-            .find(|(s, _, _)| *s == site)
-            .map(|(_, len, open)| (*len, *open))
-    };
-    let tag = |len: usize, open: bool| match (len, open) {
-        (2, true) => Event::Start(Tag::Strong),
-        (2, false) => Event::End(TagEnd::Strong),
-        (_, true) => Event::Start(Tag::Emphasis),
-        (_, false) => Event::End(TagEnd::Emphasis),
-    };
-    for i in run {
-        let (event, range) = &events[i];
+    let events = std::mem::take(run);
+    let mut roles = collect_roles(src, &events, 0..events.len());
+    for (i, (event, range)) in events.iter().enumerate() {
         match event {
             Event::Start(Tag::Strong | Tag::Emphasis)
             | Event::End(TagEnd::Strong | TagEnd::Emphasis)
                 if src.as_bytes().get(range.start) == Some(&b'*') =>
             {
-                match role_of(Site::Event(i)) {
-                    Some((len, open)) => out.push((tag(len, open), range.clone())),
-                    None => {
-                        let len = if matches!(
-                            event,
-                            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong)
-                        ) {
-                            2
-                        } else {
-                            1
-                        };
-                        out.push((Event::Text(CowStr::from("*".repeat(len))), range.clone()));
-                    }
-                }
+                let item = match roles.take(Site::Event(i)) {
+                    Some((len, open)) => (tag(len, open), range.clone()),
+                    None => (
+                        Event::Text(CowStr::from("*".repeat(delim_len(event)))),
+                        range.clone(),
+                    ),
+                };
+                out.push(item);
             }
             Event::Text(text) if is_literal(src, text, range) => {
-                let mut last = 0;
-                for (at, _) in star_runs(text) {
-                    let Some((len, open)) = role_of(Site::Text(i, at)) else {
-                        continue;
-                    };
-                    if at > last {
-                        out.push((
-                            Event::Text(CowStr::from(text[last..at].to_string())),
-                            range.start + last..range.start + at,
-                        ));
-                    }
-                    out.push((tag(len, open), range.start + at..range.start + at + len));
-                    last = at + len;
-                }
-                if last == 0 {
-                    out.push((event.clone(), range.clone()));
-                } else if last < text.len() {
-                    out.push((
-                        Event::Text(CowStr::from(text[last..].to_string())),
-                        range.start + last..range.end,
-                    ));
-                }
+                emit_text(text, range, |at| roles.take(Site::Text(i, at)), out);
             }
             _ => out.push((event.clone(), range.clone())),
         }
     }
 }
 
+/// 2 for a strong tag, 1 for emphasis.
+fn delim_len(event: &Event<'_>) -> usize {
+    match event {
+        Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => 2,
+        _ => 1,
+    }
+}
+
+fn tag<'a>(len: usize, open: bool) -> Event<'a> {
+    match (len, open) {
+        (2, true) => Event::Start(Tag::Strong),
+        (2, false) => Event::End(TagEnd::Strong),
+        (_, true) => Event::Start(Tag::Emphasis),
+        (_, false) => Event::End(TagEnd::Emphasis),
+    }
+}
+
+/// A literal text event with some of its `*` runs turned into tags: the text between
+/// them stays text.
+fn emit_text<'a>(
+    text: &CowStr<'a>,
+    range: &Range<usize>,
+    mut role_at: impl FnMut(usize) -> Option<(usize, bool)>,
+    out: &mut Vec<Item<'a>>,
+) {
+    let mut last = 0;
+    for (at, _) in star_runs(text) {
+        let Some((len, open)) = role_at(at) else {
+            continue;
+        };
+        if at > last {
+            out.push((
+                Event::Text(CowStr::from(text[last..at].to_string())),
+                range.start + last..range.start + at,
+            ));
+        }
+        out.push((tag(len, open), range.start + at..range.start + at + len));
+        last = at + len;
+    }
+    if last == 0 {
+        out.push((Event::Text(text.clone()), range.clone()));
+    } else if last < text.len() {
+        out.push((
+            Event::Text(CowStr::from(text[last..].to_string())),
+            range.start + last..range.end,
+        ));
+    }
+}
+
 /// Joins adjacent text events that are contiguous in the source, so a delimiter run is
-/// never split across two events.
-fn merge_text<'a>(src: &str, events: Vec<Item<'a>>) -> Vec<Item<'a>> {
+/// never split across two events. Literal texts stand in the source as they are, so a
+/// joined text is a slice of it: joining costs nothing per event.
+fn merge_text<'a>(src: &'a str, events: Vec<Item<'a>>) -> Vec<Item<'a>> {
     let mut out: Vec<Item<'a>> = Vec::with_capacity(events.len());
+    // Whether the last event of `out` is a literal text.
+    let mut last_literal = false;
     for (event, range) in events {
-        if let (Event::Text(next), Some((Event::Text(prev), prev_range))) = (&event, out.last_mut())
+        let Event::Text(next) = &event else {
+            last_literal = false;
+            out.push((event, range));
+            continue;
+        };
+        let literal = is_literal(src, next, &range);
+        if let (true, Some((Event::Text(prev), prev_range))) =
+            (literal && last_literal, out.last_mut())
         {
-            let literal_prev = is_literal(src, prev, prev_range);
-            let literal_next = is_literal(src, next, &range);
-            if prev_range.end == range.start && literal_prev && literal_next {
-                let joined = format!("{prev}{next}");
-                *prev = CowStr::from(joined);
+            if prev_range.end == range.start {
                 prev_range.end = range.end;
+                *prev = CowStr::Borrowed(&src[prev_range.clone()]);
                 continue;
             }
         }
+        last_literal = literal;
         out.push((event, range));
     }
     out
@@ -300,26 +218,6 @@ fn star_runs(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found
-}
-
-/// Pairs delimiters left to right: a closer takes the nearest opener of its length, and
-/// openers left inside that pair stay literal, which keeps tags properly nested.
-fn pair(delims: &[Delim], roles: &mut Vec<(Site, usize, bool)>) {
-    let mut openers: Vec<Delim> = Vec::new();
-    for d in delims {
-        if d.can_close {
-            if let Some(pos) = openers.iter().rposition(|o| o.len == d.len) {
-                let opener = openers[pos];
-                openers.truncate(pos);
-                roles.push((opener.site, opener.len, true));
-                roles.push((d.site, d.len, false));
-                continue;
-            }
-        }
-        if d.can_open {
-            openers.push(*d);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -379,6 +277,33 @@ mod tests {
         assert_eq!(
             render("**normal** text"),
             "<p><strong>normal</strong> text</p>\n"
+        );
+    }
+
+    #[test]
+    fn a_pair_drops_the_openers_inside_it_of_either_length() {
+        // The `*` opened inside the strong pair is dropped with it, so the last `*`
+        // finds no opener and stays literal.
+        assert_eq!(
+            render("**重点*强调**文字*"),
+            "<p><strong>重点*强调</strong>文字*</p>\n"
+        );
+        assert_eq!(
+            render("*重点**强调*文字**"),
+            "<p><em>重点**强调</em>文字**</p>\n"
+        );
+    }
+
+    #[test]
+    fn pairing_stays_in_order_over_many_runs() {
+        let md = "**重点**：*强调*。".repeat(2000);
+        let html = render(&md);
+        assert_eq!(
+            html,
+            format!(
+                "<p>{}</p>\n",
+                "<strong>重点</strong>：<em>强调</em>。".repeat(2000)
+            )
         );
     }
 }

@@ -1,4 +1,8 @@
-//! Internal links: `@/section/page.md` and relative `.md` paths become final URLs.
+//! Internal links: `@/section/page.md`, root-absolute `/section/page.md` (as Hugo and
+//! GitHub trees write them, counted from the content root) and relative `.md` paths
+//! become final URLs. Links and images to files (`media/a.png`, `/media/a.png`,
+//! `report.pdf`) resolve the same way against the files beside the content and under
+//! `static/`, so a missing one is caught where it was written.
 
 use std::ops::Range;
 
@@ -51,24 +55,47 @@ pub fn pass(
     broken
 }
 
+/// Extensions of the files a page links to or shows that jiayuan resolves at build time.
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp", "pdf", "doc", "docx", "xls",
+    "xlsx", "ppt", "pptx", "odt", "ods", "zip", "mp3", "mp4", "webm", "ogg", "txt", "csv",
+];
+
+/// Whether a link's path (before any `#` or `?`) names a file rather than a page.
+pub fn is_file(path: &str) -> bool {
+    let path = path.split(['#', '?']).next().unwrap_or(path);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
 /// The content path a link points at, if it is an internal link.
 fn content_target(dest: &str, dir: &str) -> Option<String> {
     if let Some(rest) = dest.strip_prefix("@/") {
         return Some(normalize(rest));
     }
     let path_part = dest.split('#').next().unwrap_or(dest);
+    let path_part = path_part.split('?').next().unwrap_or(path_part);
+    let wanted = path_part.ends_with(".md") || is_file(path_part);
+    if let Some(rest) = path_part.strip_prefix('/') {
+        let internal = !rest.starts_with('/') && wanted;
+        let fragment = dest.find('#').map_or("", |i| &dest[i..]);
+        return internal.then(|| normalize(rest) + fragment);
+    }
     let is_relative = !dest.contains("://")
         && !dest.starts_with('/')
         && !dest.starts_with('#')
         && !dest.starts_with("mailto:")
         && !dest.starts_with("tel:");
-    if is_relative && path_part.ends_with(".md") {
+    if is_relative && wanted {
+        let fragment = dest.find('#').map_or("", |i| &dest[i..]);
         let joined = if dir.is_empty() {
-            dest.to_string()
+            path_part.to_string()
         } else {
-            format!("{dir}/{dest}")
+            format!("{dir}/{path_part}")
         };
-        return Some(normalize(&joined));
+        return Some(normalize(&joined) + fragment);
     }
     None
 }
@@ -108,6 +135,22 @@ mod tests {
         );
         assert_eq!(content_target("https://a.org/b.md", "news"), None);
         assert_eq!(content_target("/news/", "news"), None);
+        assert_eq!(
+            content_target("/sql/select.md#语法_1", "news").as_deref(),
+            Some("sql/select.md#语法_1")
+        );
+        assert_eq!(content_target("//cdn.example/a.md", "news"), None);
+        assert_eq!(
+            content_target("/media/a.PNG", "news").as_deref(),
+            Some("media/a.PNG")
+        );
+        assert_eq!(
+            content_target("../files/报告.pdf?v=2", "news/x").as_deref(),
+            Some("news/files/报告.pdf")
+        );
+        assert_eq!(content_target("/search/", "news"), None);
+        assert_eq!(content_target("/api/v1/draw", "news"), None);
+        assert!(!is_file("/news/.png") && is_file("a.svg#x"));
         assert_eq!(content_target("#top", "news"), None);
     }
 }

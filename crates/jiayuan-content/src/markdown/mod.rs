@@ -2,7 +2,11 @@
 
 pub mod anchors;
 pub mod emphasis;
+mod html_tags;
+pub mod html_text;
 pub mod links;
+pub mod raw_html;
+pub mod shortcodes;
 pub mod softbreak;
 
 use std::ops::Range;
@@ -12,6 +16,7 @@ use std::sync::Arc;
 use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 
 pub use anchors::Heading;
+use jiayuan_core::config::RawHtml;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 
@@ -27,7 +32,20 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Plain text, for summaries, reading time and the search index.
     pub text: String,
+    /// Every link and image with the URL it was given in the HTML, where it was written.
+    pub links: Vec<LinkAt>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Hugo shortcodes taken out of the text (offsets in the body).
+    pub shortcodes: Vec<shortcodes::Use>,
+}
+
+/// A link or image of a body: its URL as published (internal links resolved), and its
+/// line and column in the whole file, so `check` can point at the Markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkAt {
+    pub url: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 pub struct Input<'a> {
@@ -38,6 +56,9 @@ pub struct Input<'a> {
     pub body_offset: usize,
     /// Content-relative folder of the file, for relative links.
     pub dir: &'a str,
+    pub anchors: jiayuan_core::config::AnchorStyle,
+    /// What happens to raw HTML (`[markdown] raw_html`).
+    pub raw_html: RawHtml,
 }
 
 pub fn options() -> Options {
@@ -54,42 +75,95 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         .into_offset_iter()
         .collect();
     let events = emphasis::pass(body, events);
-    let mut events = softbreak::pass(events);
-    let headings = anchors::pass(&mut events);
+    let (mut events, shortcodes) = shortcodes::pass(softbreak::pass(events));
+    let headings = anchors::pass(&mut events, input.anchors);
     let broken = links::pass(&mut events, input.dir, resolve);
-    let diagnostics = broken
+    let is_marker = |h: &str| h.trim() == MORE_MARKER;
+    let scan = match input.raw_html {
+        RawHtml::Trusted => raw_html::Scan::default(),
+        _ => raw_html::scan(body, &events, is_marker),
+    };
+    let mut diagnostics: Vec<Diagnostic> = broken
         .into_iter()
         .map(|b| {
-            Diagnostic::error(
-                input.shown,
-                msg!("broken-internal-link", target = &b.target),
-            )
-            .at_offset(input.file_text, input.body_offset + b.offset)
-            .with_source(input.file_text.clone())
-            .help(msg!("broken-internal-link-help"))
+            let d = if links::is_file(&b.target) {
+                Diagnostic::error(input.shown, msg!("missing-file-link", target = &b.target))
+                    .help(msg!("missing-file-link-help"))
+            } else {
+                Diagnostic::error(
+                    input.shown,
+                    msg!("broken-internal-link", target = &b.target),
+                )
+                .help(msg!("broken-internal-link-help"))
+            };
+            d.at_offset(input.file_text, input.body_offset + b.offset)
+                .with_source(input.file_text.clone())
         })
         .collect();
+    diagnostics.extend(
+        scan.removed
+            .iter()
+            .filter(|r| input.raw_html == RawHtml::Sanitize || !r.raw)
+            .map(|r| removed_warning(input, r)),
+    );
 
     let more = events.iter().position(|(e, _)| match e {
         Event::Html(h) | Event::InlineHtml(h) => h.trim() == MORE_MARKER,
         _ => false,
     });
+    if input.raw_html == RawHtml::Escape {
+        raw_html::escape(&mut events, is_marker);
+    }
     let summary_html = more.map(|i| {
         let end = block_start(&events, i);
         let mut s = String::new();
         html::push_html(&mut s, events[..end].iter().map(|(e, _)| e.clone()));
-        s
+        raw_html::finish(input.raw_html, &scan, s)
     });
     let text = plain_text(&events);
+    let links = link_places(input, &events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
     Rendered {
-        html: out,
+        html: raw_html::finish(input.raw_html, &scan, out),
         summary_html,
         headings,
         text,
+        links,
         diagnostics,
+        shortcodes,
     }
+}
+
+fn link_places(input: &Input<'_>, events: &[(Event<'_>, Range<usize>)]) -> Vec<LinkAt> {
+    events
+        .iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+            | Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                let (line, column) = jiayuan_core::diagnostic::line_col(
+                    input.file_text,
+                    input.body_offset + range.start,
+                );
+                Some(LinkAt {
+                    url: dest_url.to_string(),
+                    line,
+                    column,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn removed_warning(input: &Input<'_>, removed: &raw_html::Removed) -> Diagnostic {
+    Diagnostic::warning(
+        input.shown,
+        msg!("html-removed", what = removed.what.clone()),
+    )
+    .at_offset(input.file_text, input.body_offset + removed.offset)
+    .with_source(input.file_text.clone())
+    .help(msg!("html-removed-help"))
 }
 
 /// The index where the block holding event `i` starts, so a summary never cuts a tag.
@@ -110,6 +184,7 @@ fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     for (event, _) in events {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::Html(h) | Event::InlineHtml(h) => text.push_str(&html_text::text(h)),
             Event::SoftBreak => text.push(' '),
             Event::HardBreak => text.push('\n'),
             Event::End(
@@ -159,18 +234,52 @@ mod tests {
             file_text: &file,
             body_offset: 16,
             dir: "news",
+            anchors: Default::default(),
+            raw_html: RawHtml::Sanitize,
         };
-        render(&input, &|p| {
-            (p == "news/b.md").then(|| "/news/b/".to_string())
+        render(&input, &|p| match p {
+            "news/b.md" => Some("/news/b/".to_string()),
+            "media/a.png" => Some("/media/a.png".to_string()),
+            _ => None,
         })
     }
 
     #[test]
     fn links_resolve_and_broken_ones_point_at_the_line() {
-        let r = render_md("见[另一篇](b.md#x)。\n\n再见[坏链接](@/news/none.md)");
+        let r = render_md(
+            "见[另一篇](b.md#x)。\n\n再见[坏链接](@/news/none.md)\n\n[根路径](/news/b.md#y)和[坏的](/x/none.md)",
+        );
         assert!(r.html.contains("href=\"/news/b/#x\""), "{}", r.html);
-        assert_eq!(r.diagnostics.len(), 1);
+        assert!(r.html.contains("href=\"/news/b/#y\""), "{}", r.html);
+        assert_eq!(r.diagnostics.len(), 2);
         assert_eq!((r.diagnostics[0].line, r.diagnostics[0].column), (6, 3));
+        assert_eq!((r.diagnostics[1].line, r.diagnostics[1].column), (8, 21));
+    }
+
+    #[test]
+    fn files_resolve_and_a_missing_one_is_an_error_at_its_place() {
+        let r = render_md("![图](/media/a.png)\n\n![图](../media/a.png) [表](/media/none.pdf)");
+        assert_eq!(
+            r.html.matches("src=\"/media/a.png\"").count(),
+            2,
+            "{}",
+            r.html
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!(d.message, "link to a missing file `/media/none.pdf`");
+        assert_eq!((d.line, d.column), (6, 22));
+    }
+
+    #[test]
+    fn links_keep_their_places() {
+        let r = render_md("第一段。\n\n见[另一篇](b.md#x)和![图](/a.png)。");
+        let places: Vec<(&str, usize, usize)> = r
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.line, l.column))
+            .collect();
+        assert_eq!(places, [("/news/b/#x", 6, 2), ("/a.png", 6, 16)]);
     }
 
     #[test]

@@ -11,19 +11,23 @@ use jiayuan_core::text::is_cjk;
 
 type Item<'a> = (Event<'a>, Range<usize>);
 
-pub fn pass(events: Vec<Item<'_>>) -> Vec<Item<'_>> {
-    let drop: Vec<bool> = (0..events.len())
-        .map(|i| {
-            matches!(events[i].0, Event::SoftBreak)
-                && last_char_before(&events, i).is_some_and(is_cjk)
-                && first_char_after(&events, i).is_some_and(is_cjk)
-        })
-        .collect();
+pub fn pass(mut events: Vec<Item<'_>>) -> Vec<Item<'_>> {
+    let after = first_chars_after(&events);
+    // The last character before the current event, updated as `retain` walks forward
+    // over every event, dropped or kept.
+    let mut before = None;
+    let mut i = 0;
+    events.retain(|(event, _)| {
+        let drop = matches!(event, Event::SoftBreak)
+            && before.is_some_and(is_cjk)
+            && after[i].is_some_and(is_cjk);
+        if let Edge::Char(c) = edge(event, true) {
+            before = c;
+        }
+        i += 1;
+        !drop
+    });
     events
-        .into_iter()
-        .zip(drop)
-        .filter_map(|(item, drop)| (!drop).then_some(item))
-        .collect()
 }
 
 fn is_inline_start(tag: &Tag<'_>) -> bool {
@@ -40,28 +44,38 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
-fn last_char_before(events: &[Item<'_>], i: usize) -> Option<char> {
-    for (event, _) in events[..i].iter().rev() {
-        match event {
-            Event::Text(t) | Event::Code(t) => return t.chars().next_back(),
-            Event::End(tag) if is_inline_end(tag) => continue,
-            Event::Start(tag) if is_inline_start(tag) => continue,
-            _ => return None,
-        }
-    }
-    None
+/// What the character next to an event is, seen from the following (or preceding) one:
+/// a text gives its edge character, an inline tag lets the one beyond it through, and
+/// anything else (a break, a block) stops the look.
+enum Edge {
+    Char(Option<char>),
+    Through,
 }
 
-fn first_char_after(events: &[Item<'_>], i: usize) -> Option<char> {
-    for (event, _) in &events[i + 1..] {
-        match event {
-            Event::Text(t) | Event::Code(t) => return t.chars().next(),
-            Event::Start(tag) if is_inline_start(tag) => continue,
-            Event::End(tag) if is_inline_end(tag) => continue,
-            _ => return None,
+fn edge(event: &Event<'_>, last: bool) -> Edge {
+    match event {
+        Event::Text(t) | Event::Code(t) => Edge::Char(if last {
+            t.chars().next_back()
+        } else {
+            t.chars().next()
+        }),
+        Event::End(tag) if is_inline_end(tag) => Edge::Through,
+        Event::Start(tag) if is_inline_start(tag) => Edge::Through,
+        _ => Edge::Char(None),
+    }
+}
+
+/// For each event, the first character of the text after it, in one pass from the end.
+fn first_chars_after(events: &[Item<'_>]) -> Vec<Option<char>> {
+    let mut seen = None;
+    let mut out = vec![None; events.len()];
+    for (i, (event, _)) in events.iter().enumerate().rev() {
+        out[i] = seen;
+        if let Edge::Char(c) = edge(event, false) {
+            seen = c;
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]
