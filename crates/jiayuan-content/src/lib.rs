@@ -232,7 +232,7 @@ mod tests {
         let (site, diags) = site_with(&files, false, toml);
         let msgs: Vec<String> = diags
             .iter()
-            .map(|d| format!("{}:{} {}", d.location(), d.is_error(), d.message))
+            .map(|d| format!("{}:{} {}", d.location(), d.is_error(), d.message.en()))
             .collect();
         assert_eq!(
             msgs,
@@ -272,7 +272,7 @@ mod tests {
         let (site, diags) = site(&files, false);
         let msgs: Vec<String> = diags
             .iter()
-            .map(|d| format!("{} {}", d.location(), d.message))
+            .map(|d| format!("{} {}", d.location(), d.message.en()))
             .collect();
         assert_eq!(
             msgs,

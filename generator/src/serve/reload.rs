@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn overlay_shows_the_error_in_the_build_language_large_and_escaped() {
-        let state = State {
+        let state = BuildState {
             version: 3,
             error: Some("错误：<b>x</b>\n".into()),
             lang: Lang::ZhCn,
@@ -73,7 +73,7 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("font:max(18px,1.125rem)/1.7"), "{html}");
-        let en = overlay(&State {
+        let en = overlay(&BuildState {
             lang: Lang::En,
             ..state
         });
@@ -81,6 +81,6 @@ mod tests {
             en.contains("The build failed; this is the last good build."),
             "{en}"
         );
-        assert!(!overlay(&State::default()).contains("jiayuan-error"));
+        assert!(!overlay(&BuildState::default()).contains("jiayuan-error"));
     }
 }

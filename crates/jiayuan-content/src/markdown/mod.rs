@@ -267,7 +267,7 @@ mod tests {
         );
         assert_eq!(r.diagnostics.len(), 1);
         let d = &r.diagnostics[0];
-        assert_eq!(d.message, "link to a missing file `/media/none.pdf`");
+        assert_eq!(d.message.en(), "link to a missing file `/media/none.pdf`");
         assert_eq!((d.line, d.column), (6, 22));
     }
 
