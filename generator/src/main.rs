@@ -272,8 +272,8 @@ fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>>
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args),
-        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args),
+        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args, lang),
+        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args, lang),
         Command::Contest(command) => contest_cli::run(&root, command, lang),
         Command::Init => {
             let done = jiayuan::init::init(&root).map_err(|d| vec![d])?;

@@ -283,3 +283,12 @@ serve-cannot-accept = serve: cannot accept a connection: { $reason }
 serve-cannot-watch = serve: cannot watch { $path }: { $reason }
 serve-contest-answering = contest server: answering { $prefix } (database { $db })
 serve-contest-not-started = contest server not started, { $prefix } will answer 404: { $reason }
+quiz-import-done = imported { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+} into { $file }
+quiz-export-done = exported { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+} to { $file }
+quiz-export-csv-no-title = note: CSV keeps no bank title; give it with --title when importing again

@@ -259,3 +259,6 @@ serve-cannot-accept = 预览服务：无法接受连接：{ $reason }
 serve-cannot-watch = 预览服务：无法监视 { $path } 的变化：{ $reason }
 serve-contest-answering = 竞答服务器：由它应答 { $prefix }（数据库 { $db }）
 serve-contest-not-started = 竞答服务器没有启动，{ $prefix } 将返回 404：{ $reason }
+quiz-import-done = 已导入 { $count } 道题到 { $file }
+quiz-export-done = 已导出 { $count } 道题到 { $file }
+quiz-export-csv-no-title = 注意：CSV 不保存题库标题，再导入时用 --title 给出

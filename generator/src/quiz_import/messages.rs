@@ -329,10 +329,6 @@ pub fn not_written_back() -> Text {
     )
 }
 
-pub fn csv_has_no_title() -> &'static str {
-    "注意：CSV 不保存题库标题，再导入时用 --title 给出"
-}
-
 // ---- GIFT ----
 
 pub fn gift_unsupported(what: &str) -> Text {
