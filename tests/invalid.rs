@@ -1,5 +1,6 @@
 //! The bad-input corpus: every case must fail with exit code 1, name the file, line and
-//! column, say what is wrong, and leave an existing `public/` untouched.
+//! column, say what is wrong, and leave an existing `public/` untouched, in English and
+//! in Chinese (`--lang zh-CN`).
 
 mod common;
 
@@ -102,12 +103,13 @@ fn run_case(name: &str) {
     std::fs::write(public.join("news/index.html"), "旧的新闻列表").unwrap();
     let before = tree(&public);
 
-    let out = if expect.args.is_empty() {
-        build(site.path(), &public, &[])
-    } else {
-        let args: Vec<&str> = expect.args.iter().flat_map(|a| a.split(' ')).collect();
-        // `args: check …` runs `jiayuan check` instead of `build`.
-        let (command, args) = match args.split_first() {
+    // `args: check …` runs `jiayuan check` instead of `build`.
+    let args: Vec<&str> = expect.args.iter().flat_map(|a| a.split(' ')).collect();
+    let run = |lang: &[&str]| {
+        if args.is_empty() {
+            return build(site.path(), &public, lang);
+        }
+        let (command, rest) = match args.split_first() {
             Some((&"check", rest)) => ("check", rest),
             _ => ("build", &args[..]),
         };
@@ -115,10 +117,12 @@ fn run_case(name: &str) {
             .current_dir(site.path())
             .arg(command)
             .args(["--now", "2022-12-31"])
-            .args(args)
+            .args(rest)
+            .args(lang)
             .output()
             .expect("the jiayuan binary runs")
     };
+    let out = run(&[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut problems = Vec::new();
     if out.status.code() != Some(1) {
@@ -155,6 +159,20 @@ fn run_case(name: &str) {
         problems.join("; ")
     );
     insta::assert_snapshot!(name, stderr);
+
+    // The same case for an editor who reads Chinese: same locations and exit code, its own
+    // snapshot (`invalid__<case>.zh-CN.snap`), and no English sentence left untranslated.
+    let out = run(&["--lang", "zh-CN"]);
+    let zh = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{name} (zh-CN): {zh}");
+    for location in &expect.locations {
+        assert!(
+            zh.contains(location.as_str()),
+            "{name} (zh-CN) lacks {location}: {zh}"
+        );
+    }
+    assert_eq!(tree(&public), before, "{name} (zh-CN): public/ changed");
+    insta::assert_snapshot!(format!("{name}.zh-CN"), zh);
 }
 
 /// One test per folder under tests/fixtures/invalid/.

@@ -135,9 +135,32 @@ fn csv_with_the_same_header() {
     let good = "题型,题干,选项A,选项B,答案,难度,标签\n\
                 单选,\"含逗号，的题干, 和换行\n第二行\",是,否,B,1,甲、乙\n";
     std::fs::write(ws.path("题库.csv"), good).unwrap();
-    ok(&ws.run(&["quiz", "import", "题库.csv", "--bank", "c", "--title", "丙"]));
+    let stderr = ok(&ws.run(&["quiz", "import", "题库.csv", "--bank", "c", "--title", "丙"]));
+    assert_eq!(stderr, "imported 1 question into quiz/c.yaml\n");
     insta::assert_snapshot!("csv_good", ws.read("site/quiz/c.yaml"));
     ok(&ws.run(&["check"]));
+
+    // The lines said when done follow --lang, as every message does (docs/messages.md).
+    let csv = ws.path("c.csv");
+    let csv = csv.to_str().unwrap();
+    let export = [
+        "quiz", "export", "--bank", "c", "--format", "csv", "--output", csv,
+    ];
+    let en = ok(&ws.run(&export));
+    assert_eq!(
+        en,
+        format!("exported 1 question to {csv}\nnote: CSV keeps no bank title; give it with --title when importing again\n")
+    );
+    let zh = ok(&ws.run(&[&export[..], &["--force", "--lang", "zh-CN"]].concat()));
+    assert_eq!(
+        zh,
+        format!("已导出 1 道题到 {csv}\n注意：CSV 不保存题库标题，再导入时用 --title 给出\n")
+    );
+    let again = [
+        "quiz", "import", csv, "--bank", "c", "--title", "丙", "--force",
+    ];
+    let zh = ok(&ws.run(&[&again[..], &["--lang", "zh-CN"]].concat()));
+    assert_eq!(zh, "已导入 1 道题到 quiz/c.yaml\n");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_render::AssetUrls;
 
@@ -60,7 +61,11 @@ pub fn write(out: &Staging) -> Vec<Diagnostic> {
     for e in [&QUIZ, &SEARCH] {
         let (js, wasm) = paths(e);
         for (path, bytes) in [(js, e.js), (wasm, e.wasm)] {
-            let owner = Owner::new(Kind::Generated, format!("the built-in {path}"), "jiayuan");
+            let owner = Owner::new(
+                Kind::Generated,
+                msg!("owner-built-in", path = &path),
+                "jiayuan",
+            );
             if let Err(d) = out.write_file(&path, bytes, owner) {
                 diags.push(d);
             }

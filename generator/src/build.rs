@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 use jiayuan_content::model::Site;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::diagnostic::{self, Diagnostic};
+use jiayuan_core::i18n::{Lang, Msg};
+use jiayuan_core::msg;
 use jiayuan_core::output::{Copied, Staging};
 use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
@@ -14,7 +16,7 @@ use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
 use crate::progress::Progress;
-use crate::{assets, quiz, search};
+use crate::{assets, quiz, search, typography};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -30,6 +32,10 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// Skip the search index (benchmarks against generators without search).
     pub no_search: bool,
+    /// The language of progress lines (diagnostics are worded when printed).
+    pub lang: Lang,
+    /// `check --strict`: typography findings are errors, not warnings.
+    pub strict: bool,
 }
 
 #[derive(Debug, Default)]
@@ -47,7 +53,7 @@ pub struct BuildFailure {
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    let progress = Progress::new(opts.verbose);
+    let progress = Progress::new(opts.verbose, opts.lang);
     let mut report = BuildReport::default();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let fail = |mut diags: Vec<Diagnostic>| {
@@ -63,7 +69,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
 
     let t = Instant::now();
-    progress.stage("读取配置与模板");
+    progress.stage(msg!("stage-config"));
     // A mistake in site.toml is reported with the content's, checked with the defaults.
     let (config, config_diags) = jiayuan_core::site_toml::load_all(&opts.root);
     let Some(mut config) = config else {
@@ -91,12 +97,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     report.timings.push(("quiz", t.elapsed()));
 
     let t = Instant::now();
-    progress.stage("读取内容");
+    progress.stage(msg!("stage-content"));
     let now = match &opts.now {
         None => time::now(),
         Some(s) => time::parse_date(s, config.timezone).ok_or_else(|| {
-            fail(vec![Diagnostic::error("--now", format!("not a date: {s}"))
-                .help("write it as 2022-05-29 or 2022-05-29T08:00:00+08:00")])
+            fail(vec![Diagnostic::error(
+                "--now",
+                msg!("now-not-a-date", value = s),
+            )
+            .help(msg!("now-not-a-date-help"))])
         })?,
     };
     let load_opts = LoadOptions {
@@ -105,6 +114,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     };
     let site = content::load(&opts.root, config, &load_opts, &mut diags);
     check_aliases(&site, &mut diags);
+    if !opts.write {
+        match typography::check(&opts.root, &site.config) {
+            Ok(found) => diags.extend(typography::diagnostics(&opts.root, &found, opts.strict)),
+            Err(found) => diags.extend(found),
+        }
+    }
     report.timings.push(("load+markdown", t.elapsed()));
 
     if diags.iter().any(Diagnostic::is_error) {
@@ -112,7 +127,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
 
     let t = Instant::now();
-    progress.stage("生成页面");
+    progress.stage(msg!("stage-render"));
     let scratch;
     let output_for_staging = if opts.write {
         opts.output.clone()
@@ -144,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
     if !opts.write {
         let t = Instant::now();
-        progress.stage("检查链接");
+        progress.stage(msg!("stage-links"));
         diags.extend(linkcheck::check(&staging.dir, &site));
         report.timings.push(("linkcheck", t.elapsed()));
     }
@@ -176,22 +191,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out = absolute(output);
-    let shown = output.display();
+    let shown = output.display().to_string();
     let message = if out == root {
-        format!("the output folder {shown} is the site folder itself, which the build reads")
+        msg!("output-is-site", output = shown)
     } else {
         match ["content", "static", "themes", "quiz"]
             .into_iter()
             .find(|dir| out.starts_with(root.join(dir)))
         {
-            Some(dir) => {
-                format!("the output folder {shown} is inside {dir}/, which the build reads")
-            }
+            Some(dir) => msg!("output-inside-input", output = shown, dir = dir),
             None => return Ok(()),
         }
     };
-    Err(Diagnostic::error("--output", message)
-        .help("build into a folder beside content/, such as the default public/"))
+    Err(Diagnostic::error("--output", message).help(msg!("output-inside-input-help")))
 }
 
 /// `path` made absolute and canonical as far as it exists (the output may not exist
@@ -230,7 +242,7 @@ fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
     std::fs::create_dir_all(&dir).map_err(|e| BuildFailure {
         diagnostics: vec![Diagnostic::error(
             &dir,
-            format!("cannot create a scratch folder: {e}"),
+            msg!("scratch-folder-failed", reason = e.to_string()),
         )],
     })?;
     Ok(dir)
@@ -253,12 +265,13 @@ fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
 
 /// An alias may not take the URL of a page, a section or another alias.
 fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
-    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut taken: HashMap<String, Msg> = HashMap::new();
     for s in site.sections.values() {
-        taken.insert(s.path.clone(), format!("section content/{}", s.key));
+        let file = format!("content/{}", s.key);
+        taken.insert(s.path.clone(), msg!("owner-section", file = file));
     }
     for p in site.pages.values() {
-        taken.insert(p.path.clone(), format!("page {}", p.file.shown.display()));
+        taken.insert(p.path.clone(), msg!("owner-page", file = &p.file.shown));
     }
     let sections = site
         .sections
@@ -273,17 +286,22 @@ fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
             if path.split('/').any(|part| part == "..") {
                 diags.push(at(Diagnostic::error(
                     &file.shown,
-                    format!("alias `{alias}` leaves the site"),
+                    msg!("alias-escapes", alias = alias.as_str()),
                 )
-                .help("write aliases as site paths such as /old/path/")));
+                .help(msg!("alias-escapes-help"))));
             } else if let Some(owner) =
-                taken.insert(path.clone(), format!("alias in {}", file.shown.display()))
+                taken.insert(path.clone(), msg!("owner-alias", file = &file.shown))
             {
                 diags.push(at(Diagnostic::error(
                     &file.shown,
-                    format!("alias `{alias}` collides with {owner} at {path}"),
+                    msg!(
+                        "alias-collides",
+                        alias = alias.as_str(),
+                        owner = owner,
+                        path = &path
+                    ),
                 )
-                .help("remove the alias or choose a path no other page uses")));
+                .help(msg!("alias-collides-help"))));
             }
         }
     }

@@ -8,6 +8,8 @@ use clap::{Args, Subcommand};
 
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::{Lang, Msg};
+use jiayuan_core::msg;
 
 #[derive(Subcommand)]
 pub enum ContestCommand {
@@ -64,11 +66,11 @@ fn default_db(root: &Path) -> String {
     root.join("data/contest.db").to_string_lossy().into_owned()
 }
 
-fn fail(what: &str, message: String) -> Vec<Diagnostic> {
+fn fail(what: &str, message: Msg) -> Vec<Diagnostic> {
     vec![Diagnostic::error(what, message)]
 }
 
-pub fn run(root: &Path, command: ContestCommand) -> Result<ExitCode, Vec<Diagnostic>> {
+pub fn run(root: &Path, command: ContestCommand, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
     match command {
         ContestCommand::Serve(args) => serve(root, args),
         ContestCommand::Export {
@@ -83,15 +85,15 @@ pub fn run(root: &Path, command: ContestCommand) -> Result<ExitCode, Vec<Diagnos
                     let file = std::fs::File::create(path).map_err(|e| {
                         fail(
                             &path.to_string_lossy(),
-                            format!("cannot create the file: {e}"),
+                            msg!("export-create-failed", reason = e.to_string()),
                         )
                     })?;
                     contest_server::export_blocking(&db, contest.as_deref(), file)
                 }
                 None => contest_server::export_blocking(&db, contest.as_deref(), std::io::stdout()),
             }
-            .map_err(|e| fail("contest export", e))?;
-            eprintln!("exported {n} attempt{}", if n == 1 { "" } else { "s" });
+            .map_err(|e| fail("contest export", msg!("export-failed", reason = e)))?;
+            eprintln!("{}", msg!("export-done", count = n).text(lang));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -103,10 +105,7 @@ fn serve(root: &Path, args: ServeArgs) -> Result<ExitCode, Vec<Diagnostic>> {
     let loaded = jiayuan::quiz::load(root, |p| p.to_string(), &mut diags);
     let Some(loaded) = loaded.filter(|_| diags.is_empty()) else {
         if diags.is_empty() {
-            diags.push(Diagnostic::error(
-                "quiz",
-                "this site has no quiz/ folder to serve",
-            ));
+            diags.push(Diagnostic::error("quiz", msg!("contest-no-quiz")));
         }
         return Err(diags);
     };
@@ -122,6 +121,7 @@ fn serve(root: &Path, args: ServeArgs) -> Result<ExitCode, Vec<Diagnostic>> {
     opts.settings.ip_per_minute = args.ip_rate;
     opts.settings.token_per_minute = args.token_rate;
     opts.settings.retention_days = config.contest.retention_days;
-    contest_server::run_blocking(&loaded.set, opts).map_err(|e| fail("contest serve", e))?;
+    contest_server::run_blocking(&loaded.set, opts)
+        .map_err(|e| fail("contest serve", msg!("contest-serve-failed", reason = e)))?;
     Ok(ExitCode::SUCCESS)
 }

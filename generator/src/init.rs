@@ -7,6 +7,7 @@ use std::path::Path;
 
 use jiayuan_content::compat;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 /// What `init` found in the tree and wrote.
 #[derive(Debug)]
@@ -21,18 +22,14 @@ pub struct Initialized {
 pub fn init(root: &Path) -> Result<Initialized, Diagnostic> {
     let target = root.join("site.toml");
     if target.exists() {
-        return Err(Diagnostic::error(
-            "site.toml",
-            "site.toml already exists; init leaves it as it is",
-        )
-        .help("edit it, or remove it first to have init write a new one"));
+        return Err(
+            Diagnostic::error("site.toml", msg!("init-exists")).help(msg!("init-exists-help"))
+        );
     }
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(
-            Diagnostic::error("content", "there is no content/ folder to start from")
-                .help("run init in the folder that holds content/, or pass --root DIR"),
-        );
+        return Err(Diagnostic::error("content", msg!("init-no-content"))
+            .help(msg!("init-no-content-help")));
     }
     let survey = survey(&content);
     let title = root
@@ -43,8 +40,11 @@ pub fn init(root: &Path) -> Result<Initialized, Diagnostic> {
     let title = survey.home_title.clone().unwrap_or(title);
     let text = render(&title, &survey);
     std::fs::write(&target, &text).map_err(|e| {
-        Diagnostic::error("site.toml", format!("cannot write site.toml: {e}"))
-            .help("check that the folder is writable")
+        Diagnostic::error(
+            "site.toml",
+            msg!("init-write-failed", reason = e.to_string()),
+        )
+        .help(msg!("init-write-failed-help"))
     })?;
     Ok(Initialized {
         sections: survey.sections.len(),

@@ -15,3 +15,4 @@ pub mod quiz_import;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod typography;

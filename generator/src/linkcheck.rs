@@ -11,6 +11,8 @@ use rayon::prelude::*;
 use jiayuan_content::markdown::LinkAt;
 use jiayuan_content::model::{Page, Site};
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
 
 /// Checks the built pages in `dir`. A broken link written in a page's Markdown is
 /// reported at its file, line and column there; one from a template at the built file.
@@ -29,34 +31,35 @@ pub fn check(dir: &Path, site: &Site) -> Vec<Diagnostic> {
         .filter_map(|p| Some((p.clone(), std::fs::read_to_string(p).ok()?)))
         .collect();
     let sources = Sources::new(dir, site);
-    let mut broken: BTreeMap<(PathBuf, usize, usize, String), Option<Arc<str>>> = BTreeMap::new();
+    // Keyed by the English text so that the order is the same in every language.
+    type Place = (PathBuf, usize, usize, String);
+    let mut broken: BTreeMap<Place, (Msg, Option<Arc<str>>)> = BTreeMap::new();
     for (file, text) in &html {
         for link in attributes(text) {
             if let Some(problem) = resolve(dir, base_path, file, &link, &html) {
-                let message = format!("broken link {problem}: `{}`", decode(&link));
+                let message = msg!("broken-link", problem = problem, link = decode(&link));
+                let key = message.en();
                 let (place, source) = match sources.find(file, &link) {
                     Some((page, at)) => (
-                        (page.file.shown.clone(), at.line, at.column, message),
+                        (page.file.shown.clone(), at.line, at.column, key),
                         Some(page.file.text.clone()),
                     ),
                     None => {
                         let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
-                        ((PathBuf::from(shown), 1, 1, message), None)
+                        ((PathBuf::from(shown), 1, 1, key), None)
                     }
                 };
-                broken.insert(place, source);
+                broken.insert(place, (message, source));
             }
         }
     }
     broken
         .into_iter()
-        .map(|((shown, line, column, msg), source)| {
-            let d = Diagnostic::error(shown, msg).at(line, column);
+        .map(|((shown, line, column, _), (message, source))| {
+            let d = Diagnostic::error(shown, message).at(line, column);
             match source {
-                Some(text) => d
-                    .with_source(text)
-                    .help("fix the link or the `#anchor`, or add the missing page or heading"),
-                None => d.help("fix the link in the content or template that produced this page, or add the missing page"),
+                Some(text) => d.with_source(text).help(msg!("broken-link-source-help")),
+                None => d.help(msg!("broken-link-help")),
             }
         })
         .collect()
@@ -134,7 +137,7 @@ fn resolve(
     from: &Path,
     link: &str,
     html: &HashMap<PathBuf, String>,
-) -> Option<&'static str> {
+) -> Option<Problem> {
     if link.contains("://")
         || link.starts_with("mailto:")
         || link.starts_with("tel:")
@@ -152,7 +155,7 @@ fn resolve(
     } else if let Some(abs) = path.strip_prefix('/') {
         let abs = format!("/{abs}");
         let Some(inside) = abs.strip_prefix(base_path) else {
-            return Some("points outside the site's base path");
+            return Some(Problem::OutsideBase);
         };
         dir.join(decode(inside.trim_start_matches('/')))
     } else {
@@ -164,7 +167,7 @@ fn resolve(
         target
     };
     if !file.is_file() {
-        return Some("to a page that does not exist");
+        return Some(Problem::NoPage);
     }
     if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
         let id = decode(fragment);
@@ -172,10 +175,28 @@ fn resolve(
             .get(&file)
             .is_some_and(|t| t.contains(&format!("id=\"{id}\"")));
         if !has_id && file.extension().is_some_and(|e| e == "html") {
-            return Some("to an anchor that does not exist");
+            return Some(Problem::NoAnchor);
         }
     }
     None
+}
+
+/// What is wrong with a link, in the order reports list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Problem {
+    NoPage,
+    NoAnchor,
+    OutsideBase,
+}
+
+impl From<Problem> for jiayuan_core::i18n::Arg {
+    fn from(p: Problem) -> Self {
+        match p {
+            Problem::OutsideBase => msg!("link-outside-base").into(),
+            Problem::NoAnchor => msg!("link-no-anchor").into(),
+            Problem::NoPage => msg!("link-no-page").into(),
+        }
+    }
 }
 
 fn decode(s: &str) -> String {
@@ -217,7 +238,7 @@ mod tests {
         )
         .unwrap();
         let diags = check(d, &empty_site());
-        let msgs: Vec<_> = diags.iter().map(|d| d.message.clone()).collect();
+        let msgs: Vec<_> = diags.iter().map(|d| d.message.en()).collect();
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("/none/")));
         assert!(msgs.iter().any(|m| m.contains("#missing")));

@@ -10,7 +10,10 @@ mod contest_cli;
 mod quiz_cli;
 
 use jiayuan::build::{build, BuildOptions};
+use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Lang;
+use jiayuan_core::msg;
 
 /// `jiayuan --version`: the crate version and the commit it was built from (build.rs).
 const VERSION: &str = concat!(
@@ -30,6 +33,9 @@ struct Cli {
     /// Print the time each stage takes.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// The language of messages: en or zh-CN [default: the site's `language`, which is zh-CN unless site.toml says otherwise].
+    #[arg(long, global = true, env = "JIAYUAN_LANG", value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,8 +44,8 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (atomically: a failed build changes nothing).
     Build(BuildArgs),
-    /// Do everything build does, plus link checking, without writing the output.
-    Check(BuildArgs),
+    /// Do everything build does, plus link checking and typography, without writing the output.
+    Check(CheckArgs),
     /// Build, serve on 127.0.0.1, and rebuild when sources change.
     Serve {
         #[command(flatten)]
@@ -101,6 +107,18 @@ enum QuizCommand {
 }
 
 #[derive(Args, Clone)]
+struct CheckArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Typography findings are errors (for CI), not warnings.
+    #[arg(long)]
+    strict: bool,
+    /// Rewrite the typography findings in content/ and quiz/ in place, then check.
+    #[arg(long)]
+    fix: bool,
+}
+
+#[derive(Args, Clone)]
 struct BuildArgs {
     /// Output folder [default: public/ under the site folder].
     #[arg(short, long, value_name = "DIR")]
@@ -119,20 +137,27 @@ struct BuildArgs {
     now: Option<String>,
 }
 
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| format!("`{name}` is not a message language; use en or zh-CN"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
-    match run(cli, root) {
+    // --lang, then JIAYUAN_LANG (clap reads both), then the site's `language`; English
+    // where there is no site.toml to read.
+    let lang = cli
+        .lang
+        .or_else(|| Config::message_language(&root))
+        .unwrap_or_default();
+    match run(cli, root, lang) {
         Ok(code) => code,
         Err(diags) => {
             for d in &diags {
-                eprint!("{}", d.render());
+                eprint!("{}", d.render(lang));
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "{errors} error{} found; nothing was written",
-                if errors == 1 { "" } else { "s" }
-            );
+            eprintln!("{}", msg!("diag-errors-found", count = errors).text(lang));
             ExitCode::FAILURE
         }
     }
@@ -143,6 +168,7 @@ fn options(
     args: &BuildArgs,
     verbose: bool,
     write: bool,
+    lang: Lang,
 ) -> Result<BuildOptions, Vec<Diagnostic>> {
     Ok(BuildOptions {
         root: root.to_path_buf(),
@@ -153,29 +179,40 @@ fn options(
         write,
         verbose,
         no_search: args.no_search,
+        lang,
+        strict: false,
     })
 }
 
-fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
+fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
     match cli.command {
         Command::Build(args) => report(
-            build_or_check(&root, &args, cli.verbose, true)?,
-            "built",
+            build_or_check(&root, &args, cli.verbose, true, lang)?,
+            Verb::Built,
             cli.verbose,
+            lang,
         ),
-        Command::Check(args) => report(
-            build_or_check(&root, &args, cli.verbose, false)?,
-            "checked",
-            cli.verbose,
-        ),
+        Command::Check(args) => {
+            if args.fix {
+                fix_typography(&root, lang)?;
+            }
+            let mut opts = options(&root, &args.build, cli.verbose, false, lang)?;
+            opts.strict = args.strict;
+            let checked = build(&opts).map_err(|f| f.diagnostics)?;
+            report(checked, Verb::Checked, cli.verbose, lang)
+        }
         Command::Serve {
             build,
             port,
             interface,
         } => {
-            let opts = options(&root, &build, cli.verbose, true)?;
-            jiayuan::serve::serve(opts, &format!("{interface}:{port}"))
-                .map_err(|e| vec![Diagnostic::error("serve", format!("{e:#}"))])?;
+            let opts = options(&root, &build, cli.verbose, true, lang)?;
+            jiayuan::serve::serve(opts, &format!("{interface}:{port}")).map_err(|e| {
+                vec![Diagnostic::error(
+                    "serve",
+                    msg!("serve-failed", reason = format!("{e:#}")),
+                )]
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -198,11 +235,12 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
                 }
             }
             if !json {
-                eprintln!(
-                    "{} of {} matching pages shown",
-                    results.hits.len(),
-                    results.total
+                let shown = msg!(
+                    "search-shown",
+                    shown = results.hits.len(),
+                    total = results.total
                 );
+                eprintln!("{}", shown.text(lang));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -211,38 +249,40 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
             let loaded =
                 jiayuan::quiz::load(&root, |p| p.to_string(), &mut diags).ok_or_else(|| {
                     if diags.is_empty() {
-                        vec![Diagnostic::error("quiz", "this site has no quiz/ folder")]
+                        vec![Diagnostic::error("quiz", msg!("quiz-no-folder"))]
                     } else {
                         diags
                     }
                 })?;
             let paper = loaded.set.paper(&contest, seed).ok_or_else(|| {
                 let known: Vec<&str> = loaded.contests.iter().map(|c| c.id.as_str()).collect();
-                vec![
-                    Diagnostic::error("quiz/contests", format!("no contest `{contest}`"))
-                        .help(format!("known contests: {}", known.join(", "))),
-                ]
+                vec![Diagnostic::error(
+                    "quiz/contests",
+                    msg!("quiz-no-contest", contest = &contest),
+                )
+                .help(msg!("quiz-known-contests", known = &known))]
             })?;
-            let json = serde_json::to_string_pretty(&paper)
-                .map_err(|e| vec![Diagnostic::error("quiz", e.to_string())])?;
+            let json = serde_json::to_string_pretty(&paper).map_err(|e| {
+                vec![Diagnostic::error(
+                    "quiz",
+                    msg!("quiz-encode-failed", reason = e.to_string()),
+                )]
+            })?;
             // A closed pipe (`| head`) is not an error worth a panic.
             let _ = writeln!(std::io::stdout(), "{json}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args),
-        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args),
-        Command::Contest(command) => contest_cli::run(&root, command),
+        Command::Quiz(QuizCommand::Import(args)) => quiz_cli::import(&root, args, lang),
+        Command::Quiz(QuizCommand::Export(args)) => quiz_cli::export(&root, args, lang),
+        Command::Contest(command) => contest_cli::run(&root, command, lang),
         Command::Init => {
             let done = jiayuan::init::init(&root).map_err(|d| vec![d])?;
-            let mode = if done.foreign_files > 0 {
-                "compatible"
+            let wrote = if done.foreign_files > 0 {
+                msg!("init-wrote-compatible", sections = done.sections)
             } else {
-                "strict"
+                msg!("init-wrote-strict", sections = done.sections)
             };
-            eprintln!(
-                "wrote site.toml: {} sections in the menu, front matter {mode}",
-                done.sections
-            );
+            eprintln!("{}", wrote.text(lang));
             let command = if cli.root.is_some() {
                 format!("jiayuan --root {} build", root.display())
             } else {
@@ -254,10 +294,27 @@ fn run(cli: Cli, root: PathBuf) -> Result<ExitCode, Vec<Diagnostic>> {
         Command::New { path, title } => {
             let created = jiayuan::scaffold::new_page(&root, &path, title.as_deref(), today(&root))
                 .map_err(|d| vec![d])?;
-            eprintln!("created {}", created.display());
+            eprintln!("{}", msg!("new-created", file = &created).text(lang));
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `check --fix`: rewrites the typography findings and prints each changed line.
+fn fix_typography(root: &Path, lang: Lang) -> Result<(), Vec<Diagnostic>> {
+    let config = Config::load(root).map_err(|d| vec![d])?;
+    let changes = jiayuan::typography::fix(root, &config)?;
+    for c in &changes {
+        eprintln!("{}", jiayuan::typography::change_line(c).text(lang));
+    }
+    let files: std::collections::BTreeSet<_> = changes.iter().map(|c| &c.file).collect();
+    let done = msg!(
+        "typo-fixed-count",
+        lines = changes.len(),
+        files = files.len()
+    );
+    eprintln!("{}", done.text(lang));
+    Ok(())
 }
 
 /// Today in the site's time zone (the default zone when site.toml cannot be read yet).
@@ -272,27 +329,36 @@ fn build_or_check(
     args: &BuildArgs,
     verbose: bool,
     write: bool,
+    lang: Lang,
 ) -> Result<jiayuan::build::BuildReport, Vec<Diagnostic>> {
-    let opts = options(root, args, verbose, write)?;
+    let opts = options(root, args, verbose, write, lang)?;
     build(&opts).map_err(|f| f.diagnostics)
+}
+
+enum Verb {
+    Built,
+    Checked,
 }
 
 fn report(
     report: jiayuan::build::BuildReport,
-    verb: &str,
+    verb: Verb,
     verbose: bool,
+    lang: Lang,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     for w in &report.warnings {
-        eprint!("{}", w.render());
+        eprint!("{}", w.render(lang));
     }
     if verbose {
         for (stage, time) in &report.timings {
             eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
-    eprintln!(
-        "{verb} {} pages in {} sections",
-        report.pages, report.sections
-    );
+    let (pages, sections) = (report.pages, report.sections);
+    let done = match verb {
+        Verb::Built => msg!("built-pages", pages = pages, sections = sections),
+        Verb::Checked => msg!("checked-pages", pages = pages, sections = sections),
+    };
+    eprintln!("{}", done.text(lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -4,13 +4,15 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use jiayuan_core::i18n::{Lang, Msg};
 
 pub struct Progress {
     bar: Option<ProgressBar>,
+    lang: Lang,
 }
 
 impl Progress {
-    pub fn new(verbose: bool) -> Progress {
+    pub fn new(verbose: bool, lang: Lang) -> Progress {
         let bar = (std::io::stderr().is_terminal() && !verbose).then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
@@ -20,12 +22,12 @@ impl Progress {
             bar.enable_steady_tick(Duration::from_millis(100));
             bar
         });
-        Progress { bar }
+        Progress { bar, lang }
     }
 
-    pub fn stage(&self, message: &'static str) {
+    pub fn stage(&self, message: Msg) {
         if let Some(bar) = &self.bar {
-            bar.set_message(message);
+            bar.set_message(message.text(self.lang));
         }
     }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files::{leaves_root, link_outside_root, read_text, rel_path};
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 pub use jiayuan_render::ContestInfo;
 
@@ -149,17 +150,19 @@ fn data_path(id: &str) -> String {
 }
 
 /// The quiz engine's report as the generator's, with the text that was read for it (the
-/// engine names files as they were given to it, so no file is read twice).
+/// engine names files as they were given to it, so no file is read twice). The engine
+/// words its messages in English only (docs/messages.md, "The quiz engine").
 pub(crate) fn to_diagnostic(
     read: &[&wasm_quiz::SourceFile],
     q: wasm_quiz::QuizDiagnostic,
 ) -> Diagnostic {
-    let mut d = Diagnostic::error(&q.file, q.message).at(q.line as usize, q.column as usize);
+    let message = msg!("quiz-engine", text = q.message);
+    let mut d = Diagnostic::error(&q.file, message).at(q.line as usize, q.column as usize);
     if let Some(file) = read.iter().find(|f| f.path == q.file) {
         d = d.with_source(Arc::from(file.text.as_str()));
     }
     match q.help {
-        Some(help) => d.help(help),
+        Some(help) => d.help(msg!("quiz-engine", text = help)),
         None => d,
     }
 }
@@ -190,15 +193,14 @@ pub fn use_server(loaded: &mut Loaded, api: &str) -> Vec<Diagnostic> {
             diags.push(
                 Diagnostic::error(
                     format!("quiz/contests/{}.yaml", info.id),
-                    format!(
-                        "draw rule {} asks for {} questions, but only {} are left once the \
-                         contest server's questions are withheld from practice",
-                        short.rule + 1,
-                        rule.count,
-                        short.available()
+                    msg!(
+                        "quiz-practice-shortfall",
+                        rule = short.rule + 1,
+                        count = rule.count,
+                        available = short.available()
                     ),
                 )
-                .help("lower its `count`, add questions, or let the contest draw fewer of this bank's questions"),
+                .help(msg!("quiz-practice-shortfall-help")),
             );
         }
     }
@@ -225,7 +227,7 @@ pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
             Ok(json) => {
                 let owner = Owner::new(
                     Kind::Generated,
-                    format!("contest `{}`", info.id),
+                    msg!("owner-contest", id = &info.id),
                     format!("quiz/contests/{}.yaml", info.id),
                 );
                 if let Err(d) = out.write_file(&data_path(&info.id), &json, owner) {
@@ -234,7 +236,7 @@ pub fn write(loaded: &Loaded, out: &Staging) -> Vec<Diagnostic> {
             }
             Err(e) => diags.push(Diagnostic::error(
                 format!("quiz/contests/{}.yaml", info.id),
-                format!("cannot encode the contest: {e}"),
+                msg!("quiz-encode-failed", reason = e.to_string()),
             )),
         }
     }

@@ -8,6 +8,8 @@ use clap::{Args, ValueEnum};
 
 use jiayuan::quiz_import::{self, ExportFormat, ExportOptions, ImportOptions};
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Lang;
+use jiayuan_core::msg;
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -46,7 +48,7 @@ pub struct ExportArgs {
     force: bool,
 }
 
-pub fn import(root: &Path, args: ImportArgs) -> Result<ExitCode, Vec<Diagnostic>> {
+pub fn import(root: &Path, args: ImportArgs, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
     let opts = ImportOptions {
         root: root.to_path_buf(),
         input: args.file,
@@ -55,11 +57,12 @@ pub fn import(root: &Path, args: ImportArgs) -> Result<ExitCode, Vec<Diagnostic>
         force: args.force,
     };
     let (file, n) = quiz_import::import(&opts)?;
-    eprintln!("imported {n} question{} into {file}", plural(n));
+    let done = msg!("quiz-import-done", count = n, file = &file);
+    eprintln!("{}", done.text(lang));
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(root: &Path, args: ExportArgs) -> Result<ExitCode, Vec<Diagnostic>> {
+pub fn export(root: &Path, args: ExportArgs, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
     let format = match args.format {
         Format::Xlsx => ExportFormat::Xlsx,
         Format::Csv => ExportFormat::Csv,
@@ -72,17 +75,10 @@ pub fn export(root: &Path, args: ExportArgs) -> Result<ExitCode, Vec<Diagnostic>
         force: args.force,
     };
     let (file, n) = quiz_import::export(&opts)?;
-    eprintln!("exported {n} question{} to {}", plural(n), file.display());
+    let done = msg!("quiz-export-done", count = n, file = &file);
+    eprintln!("{}", done.text(lang));
     if format == ExportFormat::Csv {
-        eprintln!("{}", quiz_import::export::csv_note());
+        eprintln!("{}", msg!("quiz-export-csv-no-title").text(lang));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 /// Creates `content/<section>/<slug>.md`. Never overwrites an existing file.
 pub fn new_page(
@@ -22,16 +23,14 @@ pub fn new_page(
             .split('/')
             .all(|p| !p.is_empty() && p != "." && p != ".." && !p.starts_with('_'));
     if !valid {
-        return Err(Diagnostic::error(target, "expected a path like `news/my-article`")
-            .help("give the section folder and a file name: jiayuan new news/529-activity --title \"标题\""));
+        return Err(Diagnostic::error(target, msg!("new-bad-path")).help(msg!("new-bad-path-help")));
     }
     let path = root.join("content").join(format!("{target}.md"));
     if path.exists() {
-        return Err(Diagnostic::error(
-            format!("content/{target}.md"),
-            "the file already exists; nothing was changed",
-        )
-        .help("choose another file name, or edit the existing file"));
+        return Err(
+            Diagnostic::error(format!("content/{target}.md"), msg!("new-exists"))
+                .help(msg!("new-exists-help")),
+        );
     }
     let title = title.unwrap_or("请填写标题");
     let text = format!(
@@ -39,11 +38,21 @@ pub fn new_page(
         yaml_string(title)
     );
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::error(parent, format!("cannot create folder: {e}")))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            let what = msg!("io-create-folder");
+            Diagnostic::error(
+                parent,
+                msg!("io-failed", what = what, reason = e.to_string()),
+            )
+        })?;
     }
-    std::fs::write(&path, text)
-        .map_err(|e| Diagnostic::error(&path, format!("cannot write: {e}")))?;
+    std::fs::write(&path, text).map_err(|e| {
+        let what = msg!("io-write");
+        Diagnostic::error(
+            &path,
+            msg!("io-failed", what = what, reason = e.to_string()),
+        )
+    })?;
     Ok(path)
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use jiayuan_content::model::Site;
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_render::search_page::INDEX_PATH;
 
@@ -47,16 +48,16 @@ pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
     out.claims.tree(
         INDEX_PATH,
-        Owner::new(Kind::Generated, "the search index", "search/index"),
+        Owner::new(Kind::Generated, msg!("owner-search-index"), "search/index"),
     );
     wasm_search::build_index(&dir, documents(site))
         .map(|_| ())
         .map_err(|e| {
             Diagnostic::error(
                 "search/index",
-                format!("cannot build the search index: {e}"),
+                msg!("search-index-failed", reason = e.to_string()),
             )
-            .help("this is a bug or a full disk; please report it with the command you ran")
+            .help(msg!("search-index-failed-help"))
         })
 }
 
@@ -68,13 +69,15 @@ pub fn query(
 ) -> Result<wasm_search::SearchResults, Diagnostic> {
     let dir = output.join(INDEX_PATH.trim_matches('/'));
     let index = wasm_search::open_index(&dir).map_err(|e| {
-        Diagnostic::error(&dir, format!("cannot open the search index: {e}"))
-            .help("build the site first (jiayuan build), or point --output at the built folder")
+        Diagnostic::error(&dir, msg!("search-open-failed", reason = e.to_string()))
+            .help(msg!("search-open-failed-help"))
     })?;
     let opts = wasm_search::SearchOptions {
         limit,
         ..Default::default()
     };
-    wasm_search::search(&index, text, &opts)
-        .map_err(|e| Diagnostic::error("search", format!("{e}")).help("check the query's quotes"))
+    wasm_search::search(&index, text, &opts).map_err(|e| {
+        Diagnostic::error("search", msg!("search-bad-query", reason = e.to_string()))
+            .help(msg!("search-bad-query-help"))
+    })
 }

@@ -60,7 +60,13 @@ test('an edit reloads the page; a broken one shows its error over the last good 
   const text = await alert.textContent();
   assert.match(text, /构建失败，正在显示上一次成功的构建/);
   assert.match(text, /content\/news\/cjk\.md:/);
-  assert.match(text, /unknown front matter key `titel`/);
+  // The site is zh-CN, so its messages are Chinese (docs/messages.md, "Which language").
+  assert.match(text, /未知的前置信息键 `titel`/);
+  assert.equal(await alert.getAttribute('lang'), 'zh-CN');
+  // At the bottom of the window, so the header's text-size switch stays within reach.
+  const box = await alert.boundingBox();
+  const height = await page.evaluate(() => window.innerHeight);
+  assert.ok(Math.abs(box.y + box.height - height) < 1, `overlay ends at ${box.y + box.height} of ${height}`);
   assert.equal(await page.locator('h1').first().textContent(), '中文排版', 'the last good build');
 
   reloaded = nextLoad(page);

@@ -8,8 +8,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The binary, with English messages unless a test asks for another language with
+/// `--lang` (which wins over `JIAYUAN_LANG`): most fixture sites have no `language` and
+/// so would get Chinese ones, and the snapshots are of the English text.
 pub fn jiayuan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jiayuan"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jiayuan"));
+    cmd.env("JIAYUAN_LANG", "en");
+    cmd
 }
 
 pub fn fixtures() -> PathBuf {

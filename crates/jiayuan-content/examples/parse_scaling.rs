@@ -148,7 +148,7 @@ fn main() {
         if std::env::var_os("SHOW").is_some() {
             let split = frontmatter::split(shown, &text).expect("front matter");
             if let Err(d) = frontmatter::parse::<PageMeta>(shown, &text, &split) {
-                eprintln!("{}", d.render());
+                eprintln!("{}", d.render(jiayuan_core::i18n::Lang::En));
             }
         }
         println!("{shape} {n} {} {load:.2} -", yaml.len());

@@ -11,6 +11,7 @@ use crate::markdown::{self, Heading};
 use crate::model::SourceFile;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 /// What a page's Markdown turned into.
 #[derive(Debug, Default)]
@@ -116,27 +117,21 @@ impl<'a> Shortcodes<'a> {
 
     /// One warning per shortcode name, placed at its first use.
     fn warnings(self) -> Vec<Diagnostic> {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
         self.by_name
             .into_iter()
             .map(|(name, (uses, files, file, offset))| {
                 Diagnostic::warning(
                     &file.shown,
-                    format!(
-                        "Hugo shortcode `{name}` cannot be rendered: left out of {} in {}",
-                        plural(uses.max(1), "place", "places"),
-                        plural(files, "file", "files")
+                    msg!(
+                        "shortcode-left-out",
+                        name = name,
+                        uses = uses.max(1),
+                        files = files
                     ),
                 )
                 .at_offset(&file.text, file.body_offset + offset)
                 .with_source(file.text.clone())
-                .help("jiayuan runs no Hugo templates; the text a paired shortcode encloses is kept. Write what it showed in Markdown or HTML")
+                .help(msg!("shortcode-left-out-help"))
             })
             .collect()
     }

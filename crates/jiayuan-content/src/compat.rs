@@ -407,7 +407,7 @@ mod tests {
                 "allowed keys: {}; put your own values under `extra:`",
                 list.join(", ")
             );
-            assert_eq!(help.as_deref(), Some(expected.as_str()));
+            assert_eq!(help.map(|h| h.en()).as_deref(), Some(expected.as_str()));
         }
         assert!(strict_rejects("summary", false) && !strict_rejects("sort_by", true));
     }

@@ -11,6 +11,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use jiayuan_core::diagnostic::{did_you_mean, Diagnostic};
+use jiayuan_core::i18n::{Arg, Msg};
+use jiayuan_core::msg;
 use jiayuan_core::yaml::{self, At, Problem};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -83,10 +85,10 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let source = || Arc::from(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::error(shown, "the file does not start with front matter")
+        return Err(Diagnostic::error(shown, msg!("fm-missing"))
             .at(1, 1)
             .with_source(source())
-            .help("begin the file with a line `---`, then `title: 标题`, then a closing `---` line"));
+            .help(msg!("fm-missing-help")));
     }
     let mut offset = first_line_end;
     while offset < text.len() {
@@ -104,12 +106,10 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset = end;
     }
-    Err(
-        Diagnostic::error(shown, "the front matter opened here is never closed")
-            .at(1, 1)
-            .with_source(source())
-            .help("add a line with only `---` after the last front matter key"),
-    )
+    Err(Diagnostic::error(shown, msg!("fm-unclosed"))
+        .at(1, 1)
+        .with_source(source())
+        .help(msg!("fm-unclosed-help")))
 }
 
 /// Deserializes front matter; every error is placed in the file and worded for editors.
@@ -131,7 +131,7 @@ pub fn parse<T: DeserializeOwned>(
         } else {
             (e.line + split.yaml_line - 1, e.column)
         };
-        let key = || yaml::key_at(yaml, e.line, e.column).unwrap_or_else(|| "a value".into());
+        let key = || yaml::key_at(yaml, e.line, e.column);
         let (message, help) = explain(&e.problem, key);
         Diagnostic::error(shown, message)
             .at(line, column)
@@ -141,70 +141,69 @@ pub fn parse<T: DeserializeOwned>(
 }
 
 /// What a Rust type wants, in an editor's words; the loader names it as the type does.
-fn kind(expected: &str) -> &str {
+fn kind(expected: &str) -> Msg {
     let e = expected.trim_start_matches("a ").trim_start_matches("an ");
     match e {
-        "sequence" | "sequence start" | "seq" => "a list",
-        "string" | "string scalar" | "str" | "char" => "text",
-        "map" | "mapping" | "mapping start" | "struct" => "`key: value` lines",
-        "bool" | "boolean" => "true or false",
+        "sequence" | "sequence start" | "seq" => msg!("kind-list"),
+        "string" | "string scalar" | "str" | "char" => msg!("kind-text"),
+        "map" | "mapping" | "mapping start" | "struct" => msg!("kind-mapping"),
+        "bool" | "boolean" => msg!("kind-bool"),
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
-            "a whole number"
+            msg!("kind-integer")
         }
-        _ => expected,
+        _ => msg!("kind-other", name = expected),
     }
 }
 
 /// An editor's wording of a YAML problem, with a fix.
-fn explain(problem: &Problem, key: impl Fn() -> String) -> (String, String) {
+fn explain(problem: &Problem, key: impl Fn() -> Option<String>) -> (Msg, Msg) {
+    let some_key = || key().map_or_else(|| msg!("fm-a-value").into(), Arg::from);
     match problem {
         Problem::UnknownKey { key, allowed } => {
             let help = match did_you_mean(key, allowed) {
-                Some(s) => format!("did you mean `{s}`? Allowed keys: {}", allowed.join(", ")),
-                None => format!(
-                    "allowed keys: {}; put your own values under `extra:`",
-                    allowed.join(", ")
-                ),
+                Some(s) => msg!("fm-unknown-key-suggest", suggestion = s, allowed = allowed),
+                None => msg!("fm-allowed-keys", allowed = allowed),
             };
-            (format!("unknown front matter key `{key}`"), help)
+            (msg!("fm-unknown-key", key = key), help)
         }
         Problem::MissingKey { key } => (
-            format!("the front matter has no `{key}`"),
-            format!("add a line like `{key}: 标题` between the --- lines"),
+            msg!("fm-missing-key", key = key),
+            msg!("fm-missing-key-help", key = key),
         ),
         Problem::WrongType { expected } => (
-            format!("`{}` has the wrong type: expected {}", key(), kind(expected)),
-            "lists are written [甲, 乙] or as `- item` lines; text with a colon needs quotes"
-                .into(),
+            Msg {
+                id: "fm-wrong-type",
+                args: vec![("key", some_key()), ("expected", kind(expected).into())],
+            },
+            msg!("fm-wrong-type-help"),
         ),
         Problem::UnknownChoice { value, allowed } => (
-            format!("`{}` cannot be `{value}`", key()),
-            format!("write one of: {}", allowed.join(", ")),
+            Msg {
+                id: "fm-unknown-choice",
+                args: vec![("key", some_key()), ("value", value.into())],
+            },
+            msg!("fm-unknown-choice-help", allowed = allowed),
         ),
         Problem::DuplicateKey { key } => (
-            format!(
-                "the front matter has `{}` twice",
-                key.as_deref().unwrap_or("a key")
-            ),
-            "keep one of the two lines".into(),
+            match key {
+                Some(key) => msg!("fm-duplicate-key", key = key),
+                None => msg!("fm-duplicate-some-key"),
+            },
+            msg!("fm-duplicate-key-help"),
         ),
         Problem::TooDeep { limit } => (
-            format!("the front matter nests lists or `key: value` maps more than {limit} levels deep"),
-            "front matter holds text, dates and short lists; close the brackets you opened, or move deep data out of the page".into(),
+            msg!("fm-too-deep", limit = *limit),
+            msg!("fm-too-deep-help"),
         ),
         Problem::TooManyAliases { limit } => (
-            format!("the front matter's aliases (`*name`) repeat more than {limit} values"),
-            "write the values out where they are needed instead of repeating an `&anchor` with `*alias`".into(),
+            msg!("fm-too-many-aliases", limit = *limit),
+            msg!("fm-too-many-aliases-help"),
         ),
         Problem::TooLarge { limit } => (
-            format!("the front matter is longer than {} KiB", limit / 1024),
-            "keep long text in the page body, below the closing `---` line".into(),
+            msg!("fm-too-large", kib = *limit / 1024),
+            msg!("fm-too-large-help"),
         ),
-        _ => (
-            "front matter is not valid YAML".into(),
-            "check indentation and quoting; text containing `: ` or starting with `[`, `{` or `*` must be quoted"
-                .into(),
-        ),
+        _ => (msg!("fm-syntax"), msg!("fm-syntax-help")),
     }
 }
 
@@ -231,15 +230,15 @@ mod tests {
     fn unknown_key_points_at_its_line_and_suggests() {
         let e = page("---\ntitle: a\ntitel: b\n---\n").unwrap_err();
         assert_eq!((e.line, e.column), (3, 1));
-        assert_eq!(e.message, "unknown front matter key `titel`");
-        assert!(e.help.unwrap().starts_with("did you mean `title`?"));
+        assert_eq!(e.message.en(), "unknown front matter key `titel`");
+        assert!(e.help.unwrap().en().starts_with("did you mean `title`?"));
     }
 
     #[test]
     fn type_error_points_into_the_file() {
         let e = page("---\ntitle: a\n\ntags: 3\n---\n").unwrap_err();
         assert_eq!(e.line, 4, "{e:?}");
-        assert!(e.message.contains("tags"), "{}", e.message);
+        assert!(e.message.en().contains("tags"), "{:?}", e.message);
     }
 
     #[test]
@@ -247,14 +246,17 @@ mod tests {
         assert!(page("---\ntitle: a\n")
             .unwrap_err()
             .message
+            .en()
             .contains("never closed"));
         assert!(page("title: a\n")
             .unwrap_err()
             .message
+            .en()
             .contains("does not start"));
         assert!(page("---\n---\n")
             .unwrap_err()
             .message
+            .en()
             .contains("no `title`"));
     }
 }

@@ -13,6 +13,7 @@ use crate::LoadOptions;
 use jiayuan_core::config::FrontMatterMode;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files;
+use jiayuan_core::msg;
 use jiayuan_core::paths::{parent_dir, section_path};
 use jiayuan_core::time::{self, Moment};
 use jiayuan_core::yaml::At;
@@ -94,10 +95,10 @@ pub(crate) fn parse_file(
     };
     if meta.title.trim().is_empty() {
         let (line, _) = meta.title.shifted(yaml_line - 1);
-        return Err(Diagnostic::error(&shown, "the title is empty")
+        return Err(Diagnostic::error(&shown, msg!("fm-empty-title"))
             .at(line, 1)
             .with_source(text.clone())
-            .help("write a title after `title:`, for example `title: 倡导适龄婚育`"));
+            .help(msg!("fm-empty-title-help")));
     }
     let parsed = Parsed::Page(file(text.clone()), Box::new(meta));
     Ok(ParsedFile { parsed, kept, bare })
@@ -123,38 +124,23 @@ pub(crate) fn compat_warnings(parsed: &[Result<ParsedFile, Diagnostic>]) -> Vec<
             }
         }
     }
-    let files = |n: usize| {
-        if n == 1 {
-            "1 file".to_string()
-        } else {
-            format!("{n} files")
-        }
-    };
     let mut out: Vec<Diagnostic> = keys
         .into_iter()
         .map(|(key, (count, file, line))| {
             Diagnostic::warning(
                 &file.shown,
-                format!("`{key}` in {} kept under extra", files(count)),
+                msg!("compat-kept-key", key = key, count = count),
             )
             .at(line + file.yaml_line - 1, 1)
             .with_source(file.text.clone())
-            .help(format!(
-                "templates read it as `extra.{key}` of the page or section; move it under `extra:` to silence this note"
-            ))
+            .help(msg!("compat-kept-key-help", key = key))
         })
         .collect();
     bare.sort_by(|a, b| a.rel.cmp(&b.rel));
     if let Some(first) = bare.first() {
         out.push(
-            Diagnostic::warning(
-                &first.shown,
-                format!(
-                    "{} without front matter, titled by their first heading or file name",
-                    files(bare.len())
-                ),
-            )
-            .help("add `---`, `title: 标题`, `---` at the top to choose the title"),
+            Diagnostic::warning(&first.shown, msg!("compat-bare-files", count = bare.len()))
+                .help(msg!("compat-bare-files-help")),
         );
     }
     out
@@ -224,11 +210,11 @@ fn date_field(
         diags.push(
             Diagnostic::error(
                 &file.shown,
-                format!("`{key}` is not a valid date: `{}`", value.as_str()),
+                msg!("fm-bad-date", key = key, value = value.as_str()),
             )
             .at(line, column)
             .with_source(file.text.clone())
-            .help("write dates as 2022-05-29, or 2022-05-29T09:30:00+08:00 with a time"),
+            .help(msg!("fm-bad-date-help")),
         );
     }
     parsed

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use model::{Page, Section, Site};
 use walk::Entry;
 
@@ -45,8 +46,8 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         walk::walk(&content, diags)
     } else {
         diags.push(
-            Diagnostic::warning("content", "the site has no content/ folder")
-                .help("create content/_index.md for the home page and one folder per section"),
+            Diagnostic::warning("content", msg!("content-missing"))
+                .help(msg!("content-missing-help")),
         );
         Vec::new()
     };
@@ -231,7 +232,7 @@ mod tests {
         let (site, diags) = site_with(&files, false, toml);
         let msgs: Vec<String> = diags
             .iter()
-            .map(|d| format!("{}:{} {}", d.location(), d.is_error(), d.message))
+            .map(|d| format!("{}:{} {}", d.location(), d.is_error(), d.message.en()))
             .collect();
         assert_eq!(
             msgs,
@@ -271,7 +272,7 @@ mod tests {
         let (site, diags) = site(&files, false);
         let msgs: Vec<String> = diags
             .iter()
-            .map(|d| format!("{} {}", d.location(), d.message))
+            .map(|d| format!("{} {}", d.location(), d.message.en()))
             .collect();
         assert_eq!(
             msgs,

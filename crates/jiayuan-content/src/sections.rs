@@ -8,6 +8,7 @@ use crate::model::SourceFile;
 use crate::walk::Entry;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 use jiayuan_core::paths::{parent_dir, section_path};
 
 pub(crate) fn section_heads(
@@ -35,8 +36,9 @@ pub(crate) fn section_heads(
         if let Entry::Dir { rel } = e {
             if keys.contains(rel) && !files.contains_key(rel) && !rel.is_empty() {
                 diags.push(
-                    Diagnostic::warning(format!("content/{rel}"), "this folder has no _index.md, so the section takes the folder name as its title")
-                        .help(format!("create content/{rel}/_index.md with `title:` and `description:`")),
+                    Diagnostic::warning(format!("content/{rel}"), msg!("section-no-index")).help(
+                        msg!("section-no-index-help", folder = format!("content/{rel}")),
+                    ),
                 );
             }
         }
@@ -90,10 +92,10 @@ pub(crate) fn check_paths(
         {
             let (line, column) = page.file.place(slug);
             diags.push(
-                Diagnostic::error(&page.file.shown, "`slug` is empty, so the page would take its section's URL")
+                Diagnostic::error(&page.file.shown, msg!("fm-empty-slug"))
                     .at(line, column)
                     .with_source(page.file.text.clone())
-                    .help("write a slug such as `slug: three-child-policy`, or remove the line to use the file name"),
+                    .help(msg!("fm-empty-slug-help")),
             );
             continue;
         }
@@ -102,11 +104,15 @@ pub(crate) fn check_paths(
             diags.push(
                 Diagnostic::error(
                     &page.file.shown,
-                    format!("duplicate URL {}: content/{first} has it too", page.path),
+                    msg!(
+                        "duplicate-url",
+                        path = &page.path,
+                        other = format!("content/{first}")
+                    ),
                 )
                 .at(line, 1)
                 .with_source(page.file.text.clone())
-                .help("give one of the pages a different file name or `slug:`"),
+                .help(msg!("duplicate-url-help")),
             );
         }
     }

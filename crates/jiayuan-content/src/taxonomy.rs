@@ -6,6 +6,7 @@ use crate::heads::PageHead;
 use crate::model::Taxonomy;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 pub(crate) fn collect(
     config: &Config,
@@ -27,9 +28,9 @@ pub(crate) fn collect(
                     diags.push(
                         Diagnostic::warning(
                             &page.file.shown,
-                            format!("an empty entry in `{}` is ignored", tc.name),
+                            msg!("taxonomy-empty-entry", taxonomy = &tc.name),
                         )
-                        .help("remove the empty item from the list"),
+                        .help(msg!("taxonomy-empty-entry-help")),
                     );
                     continue;
                 }
@@ -50,8 +51,8 @@ pub(crate) fn collect(
     for tc in &config.taxonomies {
         if !matches!(tc.name.as_str(), "tags" | "categories") {
             diags.push(
-                Diagnostic::error("site.toml", format!("unknown taxonomy `{}`", tc.name))
-                    .help("the front matter supports the taxonomies `tags` and `categories`"),
+                Diagnostic::error("site.toml", msg!("taxonomy-unknown", taxonomy = &tc.name))
+                    .help(msg!("taxonomy-unknown-help")),
             );
         }
     }
@@ -114,6 +115,6 @@ mod tests {
             &mut diags,
         );
         assert_eq!(diags.len(), 1);
-        assert!(diags[0].is_error() && diags[0].message.contains("cities"));
+        assert!(diags[0].is_error() && diags[0].message.en().contains("cities"));
     }
 }

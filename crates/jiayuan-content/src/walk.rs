@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files::{leaves_root, link_outside_root, rel_path, shown_path};
+use jiayuan_core::msg;
 use walkdir::WalkDir;
 
 pub enum Entry {
@@ -48,15 +49,11 @@ pub fn walk(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
                     .unwrap_or_else(|| content.to_path_buf());
                 let shown = shown_path(content, &path);
                 let (message, help) = if err.loop_ancestor().is_some() {
-                    (
-                        "symbolic link loop: this link points back at a folder that contains it"
-                            .to_string(),
-                        "remove the link or point it at a folder outside its own ancestors",
-                    )
+                    (msg!("walk-symlink-loop"), msg!("walk-symlink-loop-help"))
                 } else {
                     (
-                        format!("cannot read: {err}"),
-                        "check the file's permissions, or remove a dangling link",
+                        msg!("walk-unreadable", reason = err.to_string()),
+                        msg!("walk-unreadable-help"),
                     )
                 };
                 diags.push(Diagnostic::error(shown, message).help(help));

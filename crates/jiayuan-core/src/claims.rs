@@ -12,6 +12,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// What produced an output file. The order ranks claimants: the first one owns the path
 /// and the error is reported at each later one, so the file an editor can change (an
@@ -36,7 +38,7 @@ pub enum Kind {
 pub struct Owner {
     pub kind: Kind,
     /// How messages name the claimant: "page content/news/a.md", "the search page".
-    pub label: String,
+    pub label: Msg,
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
@@ -44,10 +46,10 @@ pub struct Owner {
 }
 
 impl Owner {
-    pub fn new(kind: Kind, label: impl Into<String>, file: impl Into<PathBuf>) -> Owner {
+    pub fn new(kind: Kind, label: Msg, file: impl Into<PathBuf>) -> Owner {
         Owner {
             kind,
-            label: label.into(),
+            label,
             file: file.into(),
             line: 1,
             column: 1,
@@ -131,11 +133,12 @@ impl Claims {
     }
 }
 
-fn rank(c: &Claim) -> (Kind, &str, &PathBuf, usize, usize, &str) {
+/// The label ranks in English, so the order is the same in every language.
+fn rank(c: &Claim) -> (Kind, String, &PathBuf, usize, usize, &str) {
     let o = &c.owner;
     (
         o.kind,
-        o.label.as_str(),
+        o.label.en(),
         &o.file,
         o.line,
         o.column,
@@ -154,33 +157,42 @@ fn fold(path: &str) -> String {
 }
 
 fn collision(first: &Claim, later: &Claim) -> Diagnostic {
-    let same_case = first.path == later.path;
     let path = if first.tree {
-        format!("/{}, inside the folder /{}/", later.path, first.path)
-    } else if same_case {
-        format!("/{}", later.path)
+        msg!(
+            "claim-path-in-folder",
+            path = &later.path,
+            folder = &first.path
+        )
+    } else if first.path == later.path {
+        msg!("claim-path", path = &later.path)
     } else {
-        format!(
-            "/{} (as /{}: letter case and repeated slashes do not count)",
-            later.path, first.path
+        msg!(
+            "claim-path-folded",
+            path = &later.path,
+            as_path = &first.path
         )
     };
     let o = &later.owner;
     let f = &first.owner;
     // Where the first claimant was written, when that is a line of a file.
-    let first_at = match f.source {
-        Some(_) => format!(" ({}:{}:{})", f.file.display(), f.line, f.column),
-        None => String::new(),
-    };
-    let mut d = Diagnostic::error(
-        &o.file,
-        format!(
-            "{} writes {path}, which {}{first_at} writes too",
-            o.label, f.label
+    let message = match f.source {
+        Some(_) => msg!(
+            "claim-collision-at",
+            owner = o.label.clone(),
+            path = path,
+            first = f.label.clone(),
+            at = format!("{}:{}:{}", f.file.display(), f.line, f.column)
         ),
-    )
-    .at(o.line, o.column)
-    .help("each output file has one owner: rename, re-slug or remove one of them");
+        None => msg!(
+            "claim-collision",
+            owner = o.label.clone(),
+            path = path,
+            first = f.label.clone()
+        ),
+    };
+    let mut d = Diagnostic::error(&o.file, message)
+        .at(o.line, o.column)
+        .help(msg!("claim-collision-help"));
     if let Some(source) = &o.source {
         d = d.with_source(source.clone());
     }
@@ -192,7 +204,11 @@ mod tests {
     use super::*;
 
     fn owner(kind: Kind, label: &str) -> Owner {
-        Owner::new(kind, label, format!("content/{label}"))
+        Owner::new(
+            kind,
+            msg!("config-invalid", detail = label),
+            format!("content/{label}"),
+        )
     }
 
     #[test]
@@ -217,7 +233,7 @@ mod tests {
             assert_eq!(found.len(), 1);
             assert_eq!(found[0].file, PathBuf::from("content/alias in a.md"));
             assert_eq!(
-                found[0].message,
+                found[0].message.en(),
                 "alias in a.md writes /search/index.html, which the search page writes too"
             );
         }
@@ -235,12 +251,12 @@ mod tests {
         let found = claims.conflicts();
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
-            found[0].message,
+            found[0].message.en(),
             "empty slug writes /news//index.html (as /news/index.html: letter case and \
              repeated slashes do not count), which news writes too"
         );
         assert_eq!(
-            found[1].message,
+            found[1].message.en(),
             "tag `abc` writes /tags/abc/index.html (as /tags/ABC/index.html: letter case \
              and repeated slashes do not count), which tag `ABC` writes too"
         );
@@ -253,7 +269,7 @@ mod tests {
         claims.file("tags/index.html", owner(Kind::Taxonomy, "taxonomy"));
         let found = claims.conflicts();
         assert_eq!(
-            found[0].message,
+            found[0].message.en(),
             "section writes /tags/index.html, which taxonomy writes too"
         );
     }
@@ -267,7 +283,7 @@ mod tests {
         let second = owner(Kind::Taxonomy, "tag `abc`").at((2, 8), text);
         claims.file("tags/abc/index.html", second);
         assert_eq!(
-            claims.conflicts()[0].message,
+            claims.conflicts()[0].message.en(),
             "tag `abc` writes /tags/abc/index.html, which tag `ABC` (content/tag `ABC`:2:8) \
              writes too"
         );
@@ -283,6 +299,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0]
             .message
+            .en()
             .starts_with("static writes /search/index/meta.json"));
     }
 }

@@ -6,6 +6,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,6 +47,10 @@ pub struct Config {
     pub footer: Vec<NavItem>,
     #[serde(default)]
     pub contest: ContestConfig,
+    /// `[typography]`: typography rules of `jiayuan check` switched on or off by name
+    /// (`space-word = true`); unnamed rules keep their defaults.
+    #[serde(default)]
+    pub typography: std::collections::BTreeMap<String, bool>,
     #[serde(default)]
     pub content: ContentConfig,
     #[serde(default)]
@@ -177,11 +183,26 @@ impl Config {
         match (config, diags.into_iter().next()) {
             (Some(config), None) => Ok(config),
             (_, Some(first)) => Err(first),
-            (None, None) => Err(Diagnostic::error(
-                "site.toml",
-                "cannot read site configuration",
-            )),
+            (None, None) => Err(Diagnostic::error("site.toml", msg!("config-cannot-read"))),
         }
+    }
+
+    /// The message language of the site under `root`: its `language` (default `zh-CN`,
+    /// as for its pages), read leniently so that a site.toml with mistakes is still
+    /// reported in its language. `None` when there is no site.toml to read.
+    pub fn message_language(root: &Path) -> Option<Lang> {
+        let text = std::fs::read_to_string(root.join("site.toml")).ok()?;
+        let written = match toml::from_str::<toml::Table>(&text) {
+            Ok(table) => table
+                .get("language")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            Err(_) => text.lines().find_map(|line| {
+                let (key, value) = line.split_once('=')?;
+                (key.trim() == "language").then(|| value.trim().trim_matches('"').to_owned())
+            }),
+        };
+        Some(Lang::for_site(&written.unwrap_or_else(default_language)))
     }
 
     /// The contest API root with a trailing slash, when the contest runs on a server.
@@ -226,8 +247,9 @@ fn server_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
     {
         Ok(Some(server))
     } else {
-        Err(serde::de::Error::custom(format!(
-            "[contest] server `{server}` is neither a path on this site (one leading `/`) nor an http(s) URL; write \"/api/\" when the contest server answers on the portal's own origin, or its full URL"
+        Err(serde::de::Error::custom(coded(
+            "config-bad-server",
+            &server,
         )))
     }
 }
@@ -239,10 +261,42 @@ fn absolute_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Err
     if url.starts_with("http://") || url.starts_with("https://") {
         Ok(url)
     } else {
-        Err(serde::de::Error::custom(format!(
-            "base_url `{url}` is not an absolute http(s) URL; write it like \"https://www.example.org\""
-        )))
+        Err(serde::de::Error::custom(coded("config-bad-base-url", &url)))
     }
+}
+
+/// serde carries a custom error as text only: our own errors travel as `id␟value` and
+/// [`config_problem`] turns them back into messages.
+const CODE_MARK: char = '\u{1f}';
+
+pub(crate) fn coded(id: &str, value: &str) -> String {
+    format!("{id}{CODE_MARK}{value}")
+}
+
+/// The message for a TOML error: ours by id, serde's unknown-field error by its parts,
+/// and anything else (TOML syntax) in the parser's own English words.
+pub(crate) fn config_problem(text: &str) -> Msg {
+    let text = text.trim_end();
+    if let Some((id, value)) = text.split_once(CODE_MARK) {
+        let (value, suggestion) = value.split_once(CODE_MARK).unwrap_or((value, ""));
+        return match id {
+            "config-bad-base-url" => msg!("config-bad-base-url", url = value),
+            "config-bad-server" => msg!("config-bad-server", server = value),
+            _ if suggestion.is_empty() => msg!("config-unknown-zone", zone = value),
+            _ => msg!(
+                "config-unknown-zone-suggest",
+                zone = value,
+                suggestion = suggestion
+            ),
+        };
+    }
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        if let Some((key, expected)) = rest.split_once("`, expected one of ") {
+            let allowed: Vec<&str> = expected.split(", ").collect();
+            return msg!("config-unknown-key", key = key, allowed = &allowed);
+        }
+    }
+    msg!("config-invalid", detail = text)
 }
 
 #[cfg(test)]
@@ -275,7 +329,7 @@ mod tests {
         .unwrap();
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("titel"), "{}", err.message);
+        assert!(err.message.en().contains("titel"), "{:?}", err.message);
     }
 
     #[test]
@@ -290,8 +344,12 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!((err.line, err.column), (3, 12), "{err:?}");
         assert_eq!(
-            err.message,
+            err.message.en(),
             "unknown time zone `Asia/Shanghia`; did you mean `Asia/Shanghai`?"
+        );
+        assert_eq!(
+            err.message.text(Lang::ZhCn),
+            "未知的时区 `Asia/Shanghia`；是不是想写 `Asia/Shanghai`？"
         );
     }
 }

@@ -9,6 +9,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::i18n::{Lang, Msg};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -22,26 +24,29 @@ pub struct Diagnostic {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub help: Option<String>,
+    /// What is wrong, worded when shown ([`crate::i18n`]).
+    pub message: Msg,
+    /// Boxed: most diagnostics in a `Result` are on the error path, and a smaller
+    /// `Diagnostic` keeps every `Result<_, Diagnostic>` small.
+    pub help: Option<Box<Msg>>,
     /// The whole file, when it is text, so the report can show the offending line.
     pub source: Option<Arc<str>>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line: 1,
             column: 1,
-            message: message.into(),
+            message,
             help: None,
             source: None,
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -54,8 +59,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
@@ -79,15 +84,16 @@ impl Diagnostic {
         format!("{}:{}:{}", self.file.display(), self.line, self.column)
     }
 
-    /// Renders the diagnostic with the offending source line, in the manner of rustc.
-    /// Columns count characters, as editors do, so the caret lines up under Chinese text
-    /// (each Han character takes two terminal cells).
-    pub fn render(&self) -> String {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+    /// Renders the diagnostic in `lang` with the offending source line, in the manner of
+    /// rustc. Columns count characters, as editors do, so the caret lines up under Chinese
+    /// text (each Han character takes two terminal cells).
+    pub fn render(&self, lang: Lang) -> String {
+        let message = self.message.clone();
+        let head = match self.severity {
+            Severity::Error => crate::msg!("diag-error", message = message),
+            Severity::Warning => crate::msg!("diag-warning", message = message),
         };
-        let mut out = format!("{kind}: {}\n", self.message);
+        let mut out = format!("{}\n", head.text(lang));
         out.push_str(&format!("  --> {}\n", self.location()));
         if let Some(source) = self.source.as_deref() {
             let gutter = (self.line + 1).to_string().len();
@@ -109,7 +115,8 @@ impl Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("  = help: {help}\n"));
+            let line = crate::msg!("diag-help", help = help.clone());
+            out.push_str(&format!("  = {}\n", line.text(lang)));
         }
         out
     }
@@ -117,7 +124,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)
+        write!(f, "{}: {}", self.location(), self.message.en())
     }
 }
 
@@ -138,11 +145,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Sorts diagnostics by file and position so reports read in a stable order.
+/// Sorts diagnostics by file and position (then English text) so reports read in the
+/// same order in every language.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
-    });
+    diags.sort_by_cached_key(|d| (d.file.clone(), d.line, d.column, d.message.en()));
 }
 
 /// Suggests the closest candidate for a misspelt name.
@@ -190,16 +196,17 @@ mod tests {
 
     #[test]
     fn render_names_file_line_and_help() {
-        let d = Diagnostic::error("content/a.md", "unknown key `titel`")
+        let d = Diagnostic::error("content/a.md", crate::msg!("fm-unknown-key", key = "titel"))
             .at(2, 1)
-            .help("did you mean `title`?")
+            .help(crate::msg!("did-you-mean", suggestion = "title"))
             .with_source(Arc::from("---\ntitel: x\n---\n"));
-        let text = d.render();
-        assert!(
-            text.starts_with("error: unknown key `titel`\n  --> content/a.md:2:1\n"),
-            "{text}"
+        assert_eq!(
+            d.render(Lang::En),
+            "error: unknown front matter key `titel`\n  --> content/a.md:2:1\n   |\n 1 | ---\n 2 | titel: x\n   | ^\n  = help: did you mean `title`?\n"
         );
-        assert!(text.contains("titel: x"));
-        assert!(text.contains("did you mean `title`?"));
+        assert_eq!(
+            d.render(Lang::ZhCn),
+            "错误：未知的前置信息键 `titel`\n  --> content/a.md:2:1\n   |\n 1 | ---\n 2 | titel: x\n   | ^\n  = 帮助：是不是想写 `title`？\n"
+        );
     }
 }

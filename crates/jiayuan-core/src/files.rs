@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::msg;
 
 /// Larger source files are refused: no editor writes 10 MB of prose by hand, and a
 /// runaway file must not take the build's memory.
@@ -38,30 +39,26 @@ pub fn leaves_root(root: &Path, path: &Path) -> bool {
 
 /// The error for a symbolic link that leads outside the site folder.
 pub fn link_outside_root(shown: impl Into<PathBuf>) -> Diagnostic {
-    Diagnostic::error(
-        shown,
-        "this symbolic link leads outside the site folder, so it is not published",
-    )
-    .help("copy the file or folder into the site instead of linking to it")
+    Diagnostic::error(shown, msg!("link-leaves-site")).help(msg!("link-leaves-site-help"))
 }
 
 /// Reads a Markdown file as UTF-8 text, with errors that point at the bad byte.
 pub fn read_text(abs: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
     let meta = std::fs::metadata(abs)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error(shown, msg!("file-unreadable", reason = e.to_string())))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             shown,
-            format!(
-                "the file is {:.1} MB; the limit for one Markdown file is {} MB",
-                meta.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
+            msg!(
+                "file-too-large",
+                size = format!("{:.1}", meta.len() as f64 / 1_048_576.0),
+                limit = MAX_FILE_BYTES / 1_048_576
             ),
         )
-        .help("split the text into several pages, or move large data out of content/"));
+        .help(msg!("file-too-large-help")));
     }
     let bytes = std::fs::read(abs)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error(shown, msg!("file-unreadable", reason = e.to_string())))?;
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&bytes)
@@ -72,9 +69,9 @@ pub fn read_text(abs: &Path, shown: &Path) -> Result<Arc<str>, Diagnostic> {
             let valid = e.utf8_error().valid_up_to();
             let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (line, column) = line_col(&good, valid);
-            Err(Diagnostic::error(shown, "the file is not valid UTF-8 text")
+            Err(Diagnostic::error(shown, msg!("file-not-utf8"))
                 .at(line, column)
-                .help("save the file as UTF-8 (GBK/GB2312 files must be converted, e.g. `iconv -f GBK -t UTF-8`)"))
+                .help(msg!("file-not-utf8-help")))
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod escape;
 pub mod files;
+pub mod i18n;
 pub mod output;
 pub mod paths;
 pub mod site_toml;

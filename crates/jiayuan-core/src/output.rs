@@ -7,6 +7,8 @@ use std::path::{Component, Path, PathBuf};
 use crate::claims::{Claims, Kind, Owner};
 use crate::diagnostic::Diagnostic;
 use crate::files::{leaves_root, link_outside_root, rel_path};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub struct Staging {
     pub dir: PathBuf,
@@ -34,17 +36,15 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
-            .map_err(|e| io_error(parent, "cannot create the output's parent folder", e))?;
+            .map_err(|e| io_error(parent, msg!("io-create-output-parent"), e))?;
         let name = output
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir)
-                .map_err(|e| io_error(&dir, "cannot clear an old staging folder", e))?;
+            fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, msg!("io-clear-staging"), e))?;
         }
-        fs::create_dir_all(&dir)
-            .map_err(|e| io_error(&dir, "cannot create the staging folder", e))?;
+        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, msg!("io-create-staging"), e))?;
         Ok(Staging {
             dir,
             claims: Claims::default(),
@@ -81,9 +81,9 @@ impl Staging {
                 diags.push(
                     Diagnostic::warning(
                         &dir,
-                        format!("cannot remove a folder left by an interrupted build: {e}"),
+                        msg!("io-leftover-unremovable", reason = e.to_string()),
                     )
-                    .help("remove it by hand; it holds no part of the current output"),
+                    .help(msg!("io-leftover-unremovable-help")),
                 );
             }
         }
@@ -116,9 +116,10 @@ impl Staging {
         let target = self.resolve(site_path)?;
         self.claims.file(site_path, owner);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "cannot create folder", e))?;
+            fs::create_dir_all(parent)
+                .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;
         }
-        fs::write(&target, bytes).map_err(|e| io_error(&target, "cannot write file", e))
+        fs::write(&target, bytes).map_err(|e| io_error(&target, msg!("io-write-file"), e))
     }
 
     pub fn resolve(&self, site_path: &str) -> Result<PathBuf, Diagnostic> {
@@ -126,11 +127,8 @@ impl Staging {
         if rel.as_os_str().is_empty()
             || rel.components().any(|c| !matches!(c, Component::Normal(_)))
         {
-            return Err(Diagnostic::error(
-                site_path,
-                "this output path would leave the output folder",
-            )
-            .help("slugs and aliases may not contain `..` or start with a drive or root"));
+            return Err(Diagnostic::error(site_path, msg!("output-path-escapes"))
+                .help(msg!("output-path-escapes-help")));
         }
         Ok(self.dir.join(rel))
     }
@@ -166,7 +164,10 @@ impl Staging {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(from, format!("cannot read: {e}")));
+                    diags.push(Diagnostic::error(
+                        from,
+                        msg!("io-failed", what = msg!("io-read"), reason = e.to_string()),
+                    ));
                     continue;
                 }
             };
@@ -179,15 +180,17 @@ impl Staging {
             }
             let rel = rel_path(from, entry.path());
             let shown = rel_path(root, entry.path());
-            self.claims
-                .file(&rel, Owner::new(kind, format!("file {shown}"), shown));
+            self.claims.file(
+                &rel,
+                Owner::new(kind, msg!("owner-file", file = &shown), shown),
+            );
             let target = self.dir.join(&rel);
             let result = target
                 .parent()
                 .map_or(Ok(()), fs::create_dir_all)
                 .and_then(|()| fs::copy(entry.path(), &target).map(|_| ()));
             if let Err(e) = result {
-                diags.push(io_error(entry.path(), "cannot copy file", e));
+                diags.push(io_error(entry.path(), msg!("io-copy-file"), e));
             }
         }
         diags.extend(outside);
@@ -205,17 +208,17 @@ impl Staging {
         let had_output = output.exists();
         if had_output {
             fs::rename(output, &old)
-                .map_err(|e| io_error(output, "cannot move the previous output aside", e))?;
+                .map_err(|e| io_error(output, msg!("io-move-old-output"), e))?;
         }
         if let Err(e) = fs::rename(&self.dir, output) {
             if had_output {
                 let _ = fs::rename(&old, output);
             }
-            return Err(io_error(output, "cannot move the new output into place", e));
+            return Err(io_error(output, msg!("io-move-new-output"), e));
         }
         if had_output {
             fs::remove_dir_all(&old)
-                .map_err(|e| io_error(&old, "cannot remove the previous output", e))?;
+                .map_err(|e| io_error(&old, msg!("io-remove-old-output"), e))?;
         }
         Ok(())
     }
@@ -245,9 +248,9 @@ fn process_runs(_pid: u32) -> bool {
     true
 }
 
-fn io_error(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, format!("{what}: {e}"))
-        .help("check the folder's permissions and free disk space")
+fn io_error(path: &Path, what: Msg, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, msg!("io-failed", what = what, reason = e.to_string()))
+        .help(msg!("io-failed-help"))
 }
 
 #[cfg(test)]
@@ -255,7 +258,7 @@ mod tests {
     use super::*;
 
     fn o() -> Owner {
-        Owner::new(Kind::Generated, "test", "test")
+        Owner::new(Kind::Generated, msg!("owner-file", file = "test"), "test")
     }
 
     #[test]

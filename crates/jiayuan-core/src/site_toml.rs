@@ -9,8 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::Config;
+use crate::config::{config_problem, Config};
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 
 /// More mistakes than this in one site.toml are not worth reading on for.
 const MAX_ERRORS: usize = 20;
@@ -25,19 +26,19 @@ pub fn load_all(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
     let text = match std::fs::read_to_string(root.join("site.toml")) {
         Ok(t) => t,
         Err(e) => {
-            let d = Diagnostic::error(&shown, format!("cannot read site configuration: {e}"))
-                .help("run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml");
+            let d = Diagnostic::error(&shown, msg!("config-unreadable", reason = e.to_string()))
+                .help(msg!("config-unreadable-help"));
             return (None, vec![d]);
         }
     };
     let source: Arc<str> = Arc::from(text.as_str());
     let report = |e: &toml::de::Error| {
         let mut d =
-            Diagnostic::error(&shown, e.message().trim().to_string()).with_source(source.clone());
+            Diagnostic::error(&shown, config_problem(e.message())).with_source(source.clone());
         if let Some(span) = e.span() {
             d = d.at_offset(&text, span.start);
         }
-        d.help("see site.toml in the demo portal for every supported key")
+        d.help(msg!("config-help"))
     };
     let mut diags = Vec::new();
     let table = match toml::from_str::<toml::Table>(&text) {
@@ -70,11 +71,11 @@ pub fn load_all(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
     for key in ["title", "base_url"] {
         if !table.contains_key(key) {
             diags.push(
-                Diagnostic::error(&shown, format!("site.toml has no `{key}`"))
+                Diagnostic::error(&shown, msg!("config-missing-key", key = key))
                     .with_source(source.clone())
                     .help(match key {
-                        "title" => "add a line like `title = \"河北省计划生育协会\"`",
-                        _ => "add a line like `base_url = \"https://www.example.org\"`",
+                        "title" => msg!("config-missing-title-help"),
+                        _ => msg!("config-missing-base-url-help"),
                     }),
             );
         }
@@ -136,7 +137,12 @@ mod tests {
             "title = \"家园\"\nbase_url = \"example.org\"\ntitel = 1\nsummary_chars = \"多\"\n\
              paginate_by = 5\n[contest]\nretention = 3\n",
         );
-        let found: Vec<(usize, &str)> = diags.iter().map(|d| (d.line, &d.message[..20])).collect();
+        let messages: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
+        let found: Vec<(usize, &str)> = diags
+            .iter()
+            .zip(&messages)
+            .map(|(d, m)| (d.line, &m[..20]))
+            .collect();
         assert_eq!(
             found,
             [
@@ -155,7 +161,7 @@ mod tests {
     fn missing_keys_and_broken_toml() {
         let (config, diags) = load("description = \"x\"\n");
         assert!(config.is_some());
-        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             ["site.toml has no `title`", "site.toml has no `base_url`"]

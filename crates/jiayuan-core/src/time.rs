@@ -64,9 +64,9 @@ pub fn deserialize_zone<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error>
     let name = String::deserialize(d)?;
     name.parse::<Tz>().map_err(|_| {
         let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
-        let hint = crate::diagnostic::did_you_mean(&name, &names)
-            .map_or_else(String::new, |n| format!("; did you mean `{n}`?"));
-        serde::de::Error::custom(format!("unknown time zone `{name}`{hint}"))
+        let hint = crate::diagnostic::did_you_mean(&name, &names).unwrap_or_default();
+        let value = format!("{name}\u{1f}{hint}");
+        serde::de::Error::custom(crate::config::coded("config-unknown-zone", &value))
     })
 }
 

@@ -8,6 +8,7 @@ use jiayuan_content::model::{Page, Site};
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::escape::html as xml;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_core::time::{local_date, rfc3339};
 
@@ -40,9 +41,9 @@ pub fn write_all(site: &Site, out: &Staging) -> Vec<Diagnostic> {
     });
     let mut write = |path: &str, body: String| {
         let what = match path {
-            "/sitemap.xml" => "the sitemap".to_string(),
-            "/robots.txt" => "robots.txt".to_string(),
-            _ => format!("the feed {path}"),
+            "/sitemap.xml" => msg!("owner-sitemap"),
+            "/robots.txt" => msg!("owner-robots"),
+            _ => msg!("owner-feed", path = path),
         };
         let owner = Owner::new(Kind::Generated, what, "site.toml");
         if let Err(d) = out.write_file(path, body.as_bytes(), owner) {

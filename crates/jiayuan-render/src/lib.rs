@@ -19,6 +19,8 @@ use jiayuan_content::model::Site;
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::config::NavItem;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use views::{ConfigView, TaxonomyView};
 
@@ -134,8 +136,15 @@ impl Job<'_> {
         ctx.insert("current_permalink", &self.site.config.permalink(path));
         extend(&mut ctx);
         let html = self.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(origin, format!("cannot render with template `{template}`: {}", templates::error_chain(&e)))
-                .help("check the variable names against docs/templates.md; guard optional values with {% if … %}")
+            Diagnostic::error(
+                origin,
+                msg!(
+                    "template-render",
+                    template = template,
+                    detail = templates::error_chain(&e)
+                ),
+            )
+            .help(msg!("template-render-help"))
         })?;
         self.out.write_page(path, html.as_bytes(), owner)
     }
@@ -168,7 +177,7 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
         "404.html",
         "/404.html",
         |_| {},
-        generated("the 404 page", "404.html"),
+        generated(msg!("owner-404-page"), "404.html"),
     ) {
         diags.push(d);
     }
@@ -179,7 +188,7 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
             "search.html",
             "/search/",
             |ctx| ctx.insert("search", &search_page),
-            generated("the search page", "search.html"),
+            generated(msg!("owner-search-page"), "search.html"),
         ) {
             diags.push(d);
         }
@@ -189,7 +198,7 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
         "stats.html",
         "/stats/",
         |ctx| ctx.insert("stats", &stats),
-        generated("the statistics page", "stats.html"),
+        generated(msg!("owner-stats-page"), "stats.html"),
     ) {
         diags.push(d);
     }
@@ -198,6 +207,6 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
 }
 
 /// The owner of a file every build writes, named after its template.
-fn generated(label: &str, template: &str) -> Owner {
+fn generated(label: Msg, template: &str) -> Owner {
     Owner::new(Kind::Generated, label, template)
 }

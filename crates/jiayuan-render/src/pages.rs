@@ -9,6 +9,7 @@ use crate::Job;
 use jiayuan_content::model::{Page, Site};
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::{line_col, Diagnostic};
+use jiayuan_core::msg;
 use jiayuan_core::paths::{alias_path, pager_path, term_path};
 
 pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> {
@@ -20,15 +21,18 @@ pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> 
         .unwrap_or("page.html");
     if job.tera.get_template(template).is_err() {
         let (line, column) = own.map_or((1, 1), |t| page.file.place(t));
-        return Err(Diagnostic::error(&page.file.shown, format!("template `{template}` does not exist"))
-            .at(line, column)
-            .with_source(page.file.text.clone())
-            .help("add the template under templates/ or the theme's templates/, or remove `template:` to use page.html"));
+        return Err(Diagnostic::error(
+            &page.file.shown,
+            msg!("template-missing", template = template),
+        )
+        .at(line, column)
+        .with_source(page.file.text.clone())
+        .help(msg!("template-missing-page-help")));
     }
     let view = views::page_view(job.site, page);
     let mut owner = Owner::new(
         Kind::Page,
-        format!("page {}", page.file.shown.display()),
+        msg!("owner-page", file = &page.file.shown),
         &page.file.shown,
     );
     if let Some(slug) = &page.meta.slug {
@@ -51,8 +55,10 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
         .as_ref()
         .map_or_else(|| Path::new("content").join(key), |f| f.shown.clone());
     if job.tera.get_template(template).is_err() {
-        return vec![Diagnostic::error(origin, format!("template `{template}` does not exist"))
-            .help("add the template under templates/ or the theme's templates/, or remove `template:`")];
+        return vec![
+            Diagnostic::error(origin, msg!("template-missing", template = template))
+                .help(msg!("template-missing-section-help")),
+        ];
     }
     let per_page = section
         .meta
@@ -68,9 +74,13 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
             let pag = paginator(site, &section.path, &section.pages, per_page, index);
             let shown = origin.display();
             let label = if index == 1 {
-                format!("section {shown}")
+                msg!("owner-section", file = shown.to_string())
             } else {
-                format!("page {index} of section {shown}")
+                msg!(
+                    "owner-section-pager",
+                    index = index,
+                    file = shown.to_string()
+                )
             };
             job.render(
                 template,
@@ -111,7 +121,11 @@ pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
         let origin = Path::new("site.toml");
-        let list_owner = Owner::new(Kind::Taxonomy, format!("the list of {}", tax.name), origin);
+        let list_owner = Owner::new(
+            Kind::Taxonomy,
+            msg!("owner-taxonomy-list", taxonomy = &tax.name),
+            origin,
+        );
         if let Err(d) = job.render(
             "taxonomy_list.html",
             &tax_path,
@@ -176,7 +190,11 @@ pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
             let target = site.config.url(target_path);
             let owner = Owner::new(
                 Kind::Alias,
-                format!("alias `{}` in {}", alias.value, file.shown.display()),
+                msg!(
+                    "owner-alias-named",
+                    alias = alias.value.as_str(),
+                    file = &file.shown
+                ),
                 &file.shown,
             )
             .at(file.place(alias), file.text.clone());
@@ -197,8 +215,13 @@ pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
 /// it, where its name is written in the front matter.
 fn term_owner(site: &Site, taxonomy: &str, term: &str, pages: &[String], index: usize) -> Owner {
     let label = match index {
-        1 => format!("{taxonomy} term `{term}`"),
-        n => format!("page {n} of {taxonomy} term `{term}`"),
+        1 => msg!("owner-term", taxonomy = taxonomy, term = term),
+        n => msg!(
+            "owner-term-pager",
+            index = n,
+            taxonomy = taxonomy,
+            term = term
+        ),
     };
     let Some(page) = pages.first().map(|k| &site.pages[k]) else {
         return Owner::new(Kind::Taxonomy, label, "site.toml");

@@ -7,6 +7,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 mod cycles;
 
@@ -49,8 +50,8 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
         let dir = root.join("themes").join(theme);
         if !dir.is_dir() {
             diags.push(
-                Diagnostic::error("site.toml", format!("theme `{theme}` not found at themes/{theme}/"))
-                    .help("install the theme under themes/, or remove `theme` to use the built-in templates"),
+                Diagnostic::error("site.toml", msg!("theme-missing", theme = theme))
+                    .help(msg!("theme-missing-help")),
             );
         }
         read_dir(root, &dir.join("templates"), &mut sources, diags);
@@ -88,8 +89,11 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Vec<Diagnostic>) -> Te
     let valid = valid.into_iter().map(|s| (s.name, s.text));
     if let Err(e) = tera.add_raw_templates(valid) {
         diags.push(
-            Diagnostic::error("templates", error_chain(&e))
-                .help("check `{% extends %}`, `{% include %}` and `{% import %}` names against the files in templates/"),
+            Diagnostic::error(
+                "templates",
+                msg!("template-set-error", detail = error_chain(&e)),
+            )
+            .help(msg!("template-set-error-help")),
         );
     }
     tera
@@ -117,7 +121,7 @@ fn read_dir(root: &Path, dir: &Path, out: &mut Vec<Source>, diags: &mut Vec<Diag
             Ok(text) => out.push(Source { name, shown, text }),
             Err(e) => diags.push(Diagnostic::error(
                 shown,
-                format!("cannot read template: {e}"),
+                msg!("template-unreadable", reason = e.to_string()),
             )),
         }
     }
@@ -147,10 +151,10 @@ fn template_error(shown: &Path, text: &str, e: &tera::Error) -> Diagnostic {
             || chain.lines().next().unwrap_or("").to_string(),
             |l| l.trim_start().trim_start_matches('=').trim().to_string(),
         );
-    Diagnostic::error(shown, format!("template syntax error: {detail}"))
+    Diagnostic::error(shown, msg!("template-syntax", detail = detail))
         .at(line, column)
         .with_source(Arc::from(text))
-        .help("tera syntax: {{ value }}, {% if x %}…{% endif %}, {% for p in list %}…{% endfor %}")
+        .help(msg!("template-syntax-help"))
 }
 
 /// The full cause chain of a tera error on one line each.

@@ -53,11 +53,6 @@ pub fn export(opts: &ExportOptions) -> Result<(PathBuf, usize), Vec<Diagnostic>>
     Ok((output, data.entries.len()))
 }
 
-/// Said after a CSV export: the title stays behind.
-pub fn csv_note() -> &'static str {
-    messages::csv_has_no_title()
-}
-
 /// `quiz/<bank>.yaml` as the quiz engine reads it.
 pub fn load_bank(root: &Path, bank: &str) -> Result<BankData, Vec<Diagnostic>> {
     let mut diags = Vec::new();

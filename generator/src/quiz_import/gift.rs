@@ -146,11 +146,11 @@ impl Gift<'_> {
     }
 
     fn report(&mut self, offset: usize, text: Text) {
-        let d = Diagnostic::error(self.file, text.message)
+        let d = Diagnostic::error(self.file, Text::chinese_only(text.message))
             .at_offset(self.source, offset)
             .with_source(self.shared.clone());
         self.diags.push(match text.help {
-            Some(help) => d.help(help),
+            Some(help) => d.help(Text::chinese_only(help)),
             None => d,
         });
     }

@@ -31,6 +31,14 @@ pub struct Text {
     pub help: Option<String>,
 }
 
+impl Text {
+    /// The import's messages are written in Chinese only, so they pass through the
+    /// catalogues as they are, in both languages (docs/messages.md).
+    pub fn chinese_only(text: String) -> jiayuan_core::i18n::Msg {
+        jiayuan_core::msg!("import-chinese-only", text = text)
+    }
+}
+
 fn text(message: impl Into<String>, help: Option<&str>) -> Text {
     Text {
         message: message.into(),
@@ -319,10 +327,6 @@ pub fn not_written_back() -> Text {
         "生成的题库读回后与导入的题目不一致，没有写入（这是 jiayuan 的错误，请报告）",
         None,
     )
-}
-
-pub fn csv_has_no_title() -> &'static str {
-    "注意：CSV 不保存题库标题，再导入时用 --title 给出"
 }
 
 // ---- GIFT ----

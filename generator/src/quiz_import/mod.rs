@@ -123,9 +123,10 @@ fn problem(file: &str, spot: &Spot, text: messages::Text) -> Diagnostic {
     } else {
         format!("{}: {}", spot.prefix, text.message)
     };
-    let d = Diagnostic::error(file, message).at(spot.line, spot.column);
+    let d =
+        Diagnostic::error(file, messages::Text::chinese_only(message)).at(spot.line, spot.column);
     match text.help {
-        Some(help) => d.help(help),
+        Some(help) => d.help(messages::Text::chinese_only(help)),
         None => d,
     }
 }

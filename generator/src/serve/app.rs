@@ -22,6 +22,8 @@ use tower_http::compression::CompressionLayer;
 use super::contest::ContestApi;
 use super::deadline::Deadline;
 use super::{files, reload, Shared};
+use jiayuan_core::i18n::Lang;
+use jiayuan_core::msg;
 
 /// A client has this long to send each request head, and an idle keep-alive
 /// connection is closed after it.
@@ -78,7 +80,7 @@ async fn dispatch(State(app): State<App>, request: Request) -> Response {
 }
 
 /// Accepts connections until the process ends.
-pub async fn run(listener: tokio::net::TcpListener, router: Router) {
+pub async fn run(listener: tokio::net::TcpListener, router: Router, lang: Lang) {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEAD_TIMEOUT)
@@ -88,7 +90,8 @@ pub async fn run(listener: tokio::net::TcpListener, router: Router) {
             Ok(accepted) => accepted,
             Err(e) => {
                 // Out of file descriptors, usually: wait for some to close.
-                eprintln!("serve: cannot accept a connection: {e}");
+                let failed = msg!("serve-cannot-accept", reason = e.to_string());
+                eprintln!("{}", failed.text(lang));
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }

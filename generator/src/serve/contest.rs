@@ -11,6 +11,7 @@ use tower::ServiceExt;
 
 use crate::build::BuildOptions;
 use jiayuan_core::config::Config;
+use jiayuan_core::msg;
 
 #[derive(Clone)]
 pub struct ContestApi {
@@ -32,14 +33,17 @@ pub async fn start(opts: &BuildOptions) -> Option<ContestApi> {
     };
     match contest_server::local_app(&loaded.set, &db.to_string_lossy(), settings).await {
         Ok(app) => {
-            eprintln!(
-                "contest server: answering {prefix} (database {})",
-                db.display()
-            );
+            let answering = msg!("serve-contest-answering", prefix = &prefix, db = &db);
+            eprintln!("{}", answering.text(opts.lang));
             Some(ContestApi { prefix, app })
         }
         Err(e) => {
-            eprintln!("contest server not started, {prefix} will answer 404: {e}");
+            let failed = msg!(
+                "serve-contest-not-started",
+                prefix = &prefix,
+                reason = e.to_string()
+            );
+            eprintln!("{}", failed.text(opts.lang));
             None
         }
     }

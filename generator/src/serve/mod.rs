@@ -18,6 +18,8 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 
 use crate::build::{build, BuildOptions};
+use jiayuan_core::i18n::Lang;
+use jiayuan_core::msg;
 
 pub use reload::overlay;
 
@@ -27,6 +29,8 @@ pub struct State {
     pub version: u64,
     /// The rendered diagnostics of the last failed build.
     pub error: Option<String>,
+    /// The language of the overlay (the build's message language).
+    pub lang: Lang,
 }
 
 /// The outcome of the last build, and a signal to the pages' live-reload streams.
@@ -38,9 +42,12 @@ pub struct Live {
 pub type Shared = Arc<Live>;
 
 impl Live {
-    fn new() -> Shared {
+    fn new(lang: Lang) -> Shared {
         Arc::new(Live {
-            state: Mutex::new(State::default()),
+            state: Mutex::new(State {
+                lang,
+                ..State::default()
+            }),
             changed: tokio::sync::watch::Sender::new(0),
         })
     }
@@ -53,24 +60,22 @@ impl Live {
 
 pub fn serve(mut opts: BuildOptions, addr: &str) -> anyhow::Result<()> {
     opts.base_url = Some(format!("http://{addr}"));
-    let live = Live::new();
+    let live = Live::new(opts.lang);
     rebuild(&opts, &live);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("cannot start the server runtime")?;
+        .with_context(|| msg!("serve-no-runtime").text(opts.lang))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
-            format!("cannot listen on {addr}; is another server using the port? try --port")
-        })?;
-        eprintln!(
-            "serving {} at http://{addr}/ (Ctrl+C stops)",
-            opts.output.display()
-        );
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| msg!("serve-cannot-listen", addr = addr).text(opts.lang))?;
+        let serving = msg!("serve-serving", output = &opts.output, addr = addr);
+        eprintln!("{}", serving.text(opts.lang));
         let api = contest::start(&opts).await;
         watch::start(&opts, live.clone())?;
         let router = app::router(opts.output.clone(), live, api);
-        app::run(listener, router).await;
+        app::run(listener, router, opts.lang).await;
         Ok(())
     })
 }
@@ -85,19 +90,21 @@ pub fn rebuild(opts: &BuildOptions, live: &Live) {
         match outcome {
             Ok(report) => {
                 for w in &report.warnings {
-                    eprint!("{}", w.render());
+                    eprint!("{}", w.render(opts.lang));
                 }
-                eprintln!(
-                    "built {} pages in {} ms",
-                    report.pages,
-                    started.elapsed().as_millis()
-                );
+                let ms = started.elapsed().as_millis() as u64;
+                let built = msg!("serve-built", pages = report.pages, ms = ms);
+                eprintln!("{}", built.text(opts.lang));
                 s.error = None;
             }
             Err(failure) => {
-                let text: String = failure.diagnostics.iter().map(|d| d.render()).collect();
+                let text: String = failure
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.render(opts.lang))
+                    .collect();
                 eprint!("{text}");
-                eprintln!("build failed; still serving the last good build");
+                eprintln!("{}", msg!("serve-build-failed").text(opts.lang));
                 s.error = Some(text);
             }
         }

@@ -12,6 +12,8 @@ use notify::{RecursiveMode, Watcher};
 
 use super::{rebuild, Shared};
 use crate::build::BuildOptions;
+use jiayuan_core::i18n::Lang;
+use jiayuan_core::msg;
 
 /// What a site's sources are made of, relative to its root.
 const SOURCES: [&str; 6] = [
@@ -36,7 +38,7 @@ pub fn start(opts: &BuildOptions, live: Shared) -> anyhow::Result<()> {
     let root = opts.root.clone();
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
     let mut watched = Vec::new();
-    watch_new_sources(&mut watcher, &root, &mut watched);
+    watch_new_sources(&mut watcher, &root, &mut watched, opts.lang);
     let opts = opts.clone();
     // The thread owns the watcher: it adds folders as they appear.
     thread::spawn(move || {
@@ -47,7 +49,7 @@ pub fn start(opts: &BuildOptions, live: Shared) -> anyhow::Result<()> {
                 relevant |= is_relevant(&root, &more);
             }
             if relevant {
-                watch_new_sources(&mut watcher, &root, &mut watched);
+                watch_new_sources(&mut watcher, &root, &mut watched, opts.lang);
                 rebuild(&opts, &live);
             }
         }
@@ -56,7 +58,12 @@ pub fn start(opts: &BuildOptions, live: Shared) -> anyhow::Result<()> {
 }
 
 /// Adds a recursive watch on each source folder or file that exists and is not yet watched.
-fn watch_new_sources(watcher: &mut impl Watcher, root: &Path, watched: &mut Vec<PathBuf>) {
+fn watch_new_sources(
+    watcher: &mut impl Watcher,
+    root: &Path,
+    watched: &mut Vec<PathBuf>,
+    lang: Lang,
+) {
     // A folder deleted since loses its watch; if it comes back it is watched again.
     watched.retain(|p| p.exists());
     for name in SOURCES {
@@ -66,7 +73,10 @@ fn watch_new_sources(watcher: &mut impl Watcher, root: &Path, watched: &mut Vec<
         }
         match watcher.watch(&path, RecursiveMode::Recursive) {
             Ok(()) => watched.push(path),
-            Err(e) => eprintln!("serve: cannot watch {}: {e}", path.display()),
+            Err(e) => {
+                let failed = msg!("serve-cannot-watch", path = &path, reason = e.to_string());
+                eprintln!("{}", failed.text(lang));
+            }
         }
     }
 }

@@ -4,9 +4,11 @@
 //! removal (then there is no warning), never change the output.
 
 use super::raw_html::{attribute_value_allowed, short, GENERIC, TAGS, TAG_ATTRIBUTES};
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
 
 /// What the allowlist removes from one fragment of raw HTML, with byte offsets in it.
-pub(super) fn fragment(html: &str) -> Vec<(usize, String)> {
+pub(super) fn fragment(html: &str) -> Vec<(usize, Msg)> {
     let mut out = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -30,7 +32,7 @@ pub(super) fn fragment(html: &str) -> Vec<(usize, String)> {
             continue;
         }
         if !TAGS.contains(&tag.as_str()) {
-            out.push((lt, format!("<{tag}>")));
+            out.push((lt, msg!("html-removed-tag", tag = &tag)));
             continue;
         }
         let close = html[end..].find('>').map_or(html.len(), |p| end + p);
@@ -42,9 +44,17 @@ pub(super) fn fragment(html: &str) -> Vec<(usize, String)> {
                     .iter()
                     .any(|(t, attrs)| *t == tag && attrs.contains(&name.as_str()));
             if !allowed {
-                out.push((at, format!("the attribute `{name}` of <{tag}>")));
+                out.push((at, msg!("html-removed-attribute", name = &name, tag = &tag)));
             } else if !attribute_value_allowed(&tag, &name, value) {
-                out.push((at, format!("`{name}=\"{}\"` of <{tag}>", short(value))));
+                out.push((
+                    at,
+                    msg!(
+                        "html-removed-value",
+                        name = &name,
+                        value = short(value),
+                        tag = &tag
+                    ),
+                ));
             }
         }
         i = close;
@@ -117,6 +127,6 @@ mod tests {
     #[test]
     fn closing_tags_and_comments_are_not_findings() {
         assert!(fragment("</script><!-- <script> -->").is_empty());
-        assert_eq!(fragment("<SCRIPT src=x>")[0], (0, "<script>".to_string()));
+        assert_eq!(fragment("<SCRIPT src=x>")[0].1.en(), "<script>");
     }
 }

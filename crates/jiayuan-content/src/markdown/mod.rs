@@ -18,6 +18,7 @@ use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 pub use anchors::Heading;
 use jiayuan_core::config::RawHtml;
 use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
 
 const MORE_MARKER: &str = "<!-- more -->";
 
@@ -86,11 +87,14 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
         .into_iter()
         .map(|b| {
             let d = if links::is_file(&b.target) {
-                Diagnostic::error(input.shown, format!("link to a missing file `{}`", b.target))
-                    .help("put the file beside the page under content/, or under static/; a path starting with / counts from either folder")
+                Diagnostic::error(input.shown, msg!("missing-file-link", target = &b.target))
+                    .help(msg!("missing-file-link-help"))
             } else {
-                Diagnostic::error(input.shown, format!("broken internal link `{}`", b.target))
-                    .help("link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft")
+                Diagnostic::error(
+                    input.shown,
+                    msg!("broken-internal-link", target = &b.target),
+                )
+                .help(msg!("broken-internal-link-help"))
             };
             d.at_offset(input.file_text, input.body_offset + b.offset)
                 .with_source(input.file_text.clone())
@@ -155,11 +159,11 @@ fn link_places(input: &Input<'_>, events: &[(Event<'_>, Range<usize>)]) -> Vec<L
 fn removed_warning(input: &Input<'_>, removed: &raw_html::Removed) -> Diagnostic {
     Diagnostic::warning(
         input.shown,
-        format!("removed {}", removed.what),
+        msg!("html-removed", what = removed.what.clone()),
     )
     .at_offset(input.file_text, input.body_offset + removed.offset)
     .with_source(input.file_text.clone())
-    .help("only markup that suits an article is kept; set [markdown] raw_html = \"trusted\" in site.toml to publish raw HTML as written, or \"escape\" to show it as text")
+    .help(msg!("html-removed-help"))
 }
 
 /// The index where the block holding event `i` starts, so a summary never cuts a tag.
@@ -263,7 +267,7 @@ mod tests {
         );
         assert_eq!(r.diagnostics.len(), 1);
         let d = &r.diagnostics[0];
-        assert_eq!(d.message, "link to a missing file `/media/none.pdf`");
+        assert_eq!(d.message.en(), "link to a missing file `/media/none.pdf`");
         assert_eq!((d.line, d.column), (6, 22));
     }
 

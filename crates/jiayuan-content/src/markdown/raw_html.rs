@@ -18,6 +18,8 @@ use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::html_tags;
 use jiayuan_core::config::RawHtml;
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
 
 /// Elements an article may use. `script`, `style`, `iframe`, `object`, `form` … are not
 /// among them.
@@ -115,7 +117,7 @@ const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 #[derive(Debug, PartialEq)]
 pub struct Removed {
     pub offset: usize,
-    pub what: String,
+    pub what: Msg,
     /// Found in raw HTML (which `escape` shows as text) rather than in Markdown syntax.
     pub raw: bool,
 }
@@ -148,7 +150,7 @@ pub fn scan(body: &str, events: &[Item<'_>], is_marker: impl Fn(&str) -> bool) -
                 for (at, what) in html_tags::fragment(h) {
                     out.removed.push(Removed {
                         offset: base + at.min(h.len()),
-                        what: format!("{what} from raw HTML"),
+                        what: msg!("html-removed-from-raw", what = what),
                         raw: true,
                     });
                 }
@@ -160,7 +162,7 @@ pub fn scan(body: &str, events: &[Item<'_>], is_marker: impl Fn(&str) -> bool) -
                         out.unsafe_markdown = true;
                         out.removed.push(Removed {
                             offset: range.start,
-                            what: format!("the attribute `{name}` of a heading"),
+                            what: msg!("html-removed-heading-attribute", name = name.as_ref()),
                             raw: false,
                         });
                     }
@@ -173,7 +175,7 @@ pub fn scan(body: &str, events: &[Item<'_>], is_marker: impl Fn(&str) -> bool) -
                 out.unsafe_markdown = true;
                 out.removed.push(Removed {
                     offset: range.start,
-                    what: format!("the URL `{}` of a Markdown link", short(dest_url)),
+                    what: msg!("html-removed-link-url", url = short(dest_url)),
                     raw: false,
                 });
             }
@@ -289,7 +291,7 @@ mod tests {
         let html = r#"<p onclick="x()">a<script>alert(1)</script><img src="https://evil.example/t.png" alt="t"><a href="JavaScript:alert(1)">b</a><iframe src="/x"></iframe></p>"#;
         let found: Vec<String> = html_tags::fragment(html)
             .into_iter()
-            .map(|(_, w)| w)
+            .map(|(_, w)| w.en())
             .collect();
         assert_eq!(
             found,

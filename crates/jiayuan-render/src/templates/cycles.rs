@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use jiayuan_core::diagnostic::{line_col, Diagnostic};
+use jiayuan_core::msg;
 
 /// One `{% include %}`, `{% import %}` or `{% extends %}` tag of a template.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,13 +195,11 @@ fn diagnostic(
     let (line, column) = reference.map_or((1, 1), |r| line_col(template.text, r.offset));
     Diagnostic::error(
         template.shown,
-        format!("templates form a cycle: {}", path.join(" → ")),
+        msg!("template-cycle", cycle = path.join(" → ")),
     )
     .at(line, column)
     .with_source(Arc::from(template.text))
-    .help(format!(
-        "this `{{% {kind} %}}` leads back to {first}; a template cannot include, import or extend itself, directly or through others, so remove one tag of the cycle"
-    ))
+    .help(msg!("template-cycle-help", kind = kind, first = first))
 }
 
 #[cfg(test)]
@@ -238,7 +237,15 @@ mod tests {
             .collect();
         find(&named)
             .iter()
-            .map(|d| format!("{}:{}:{} {}", d.file.display(), d.line, d.column, d.message))
+            .map(|d| {
+                format!(
+                    "{}:{}:{} {}",
+                    d.file.display(),
+                    d.line,
+                    d.column,
+                    d.message.en()
+                )
+            })
             .collect()
     }
 

@@ -1,0 +1,294 @@
+# jiayuan's messages in English. Every id here is also in zh-CN.ftl, and every id is
+# used in the code (tests/messages.rs). How to add one: docs/messages.md.
+
+## How a diagnostic is printed (jiayuan-core diagnostic)
+diag-error = error: { $message }
+diag-warning = warning: { $message }
+diag-help = help: { $help }
+diag-errors-found = { $count ->
+    [one] 1 error found; nothing was written
+   *[other] { $count } errors found; nothing was written
+}
+did-you-mean = did you mean `{ $suggestion }`?
+
+## Reading files and writing the output (jiayuan-core files, output)
+file-unreadable = cannot read the file: { $reason }
+file-too-large = the file is { $size } MB; the limit for one Markdown file is { $limit } MB
+file-too-large-help = split the text into several pages, or move large data out of content/
+file-not-utf8 = the file is not valid UTF-8 text
+file-not-utf8-help = save the file as UTF-8 (GBK/GB2312 files must be converted, e.g. `iconv -f GBK -t UTF-8`)
+output-path-escapes = this output path would leave the output folder
+output-path-escapes-help = slugs and aliases may not contain `..` or start with a drive or root
+io-failed = { $what }: { $reason }
+io-failed-help = check the folder's permissions and free disk space
+io-read = cannot read
+io-create-output-parent = cannot create the output's parent folder
+io-clear-staging = cannot clear an old staging folder
+io-create-staging = cannot create the staging folder
+io-create-folder = cannot create folder
+io-write-file = cannot write file
+io-copy-file = cannot copy file
+io-move-old-output = cannot move the previous output aside
+io-move-new-output = cannot move the new output into place
+io-remove-old-output = cannot remove the previous output
+
+## site.toml (jiayuan-core config)
+config-unreadable = cannot read site configuration: { $reason }
+config-unreadable-help = run jiayuan in the site folder, or pass --root DIR pointing at a folder with site.toml
+config-help = see site.toml in the demo portal for every supported key
+config-invalid = { $detail }
+config-unknown-key = unknown field `{ $key }`, expected one of { $allowed }
+config-bad-base-url = base_url `{ $url }` is not an absolute http(s) URL; write it like "https://www.example.org"
+config-bad-server = [contest] server `{ $server }` is neither a path on this site (one leading `/`) nor an http(s) URL; write "/api/" when the contest server answers on the portal's own origin, or its full URL
+config-unknown-zone = unknown time zone `{ $zone }`
+config-unknown-zone-suggest = unknown time zone `{ $zone }`; did you mean `{ $suggestion }`?
+
+## Content: front matter, sections, links (jiayuan-content)
+content-missing = the site has no content/ folder
+content-missing-help = create content/_index.md for the home page and one folder per section
+fm-missing = the file does not start with front matter
+fm-missing-help = begin the file with a line `---`, then `title: 标题`, then a closing `---` line
+fm-unclosed = the front matter opened here is never closed
+fm-unclosed-help = add a line with only `---` after the last front matter key
+fm-unknown-key = unknown front matter key `{ $key }`
+fm-unknown-key-suggest = did you mean `{ $suggestion }`? Allowed keys: { $allowed }
+fm-allowed-keys = allowed keys: { $allowed }; put your own values under `extra:`
+fm-missing-key = the front matter has no `{ $key }`
+fm-missing-key-help = add a line like `{ $key }: 标题` between the --- lines
+fm-a-value = a value
+fm-wrong-type = `{ $key }` has the wrong type: expected { $expected }
+fm-wrong-type-help = lists are written [甲, 乙] or as `- item` lines; text with a colon needs quotes
+kind-list = a list
+kind-text = text
+kind-mapping = `key: value` lines
+kind-bool = true or false
+kind-integer = a whole number
+kind-other = { $name }
+fm-unknown-choice = `{ $key }` cannot be `{ $value }`
+fm-unknown-choice-help = write one of: { $allowed }
+fm-duplicate-key = the front matter has `{ $key }` twice
+fm-duplicate-some-key = the front matter has `a key` twice
+fm-duplicate-key-help = keep one of the two lines
+fm-syntax = front matter is not valid YAML
+fm-syntax-help = check indentation and quoting; text containing `: ` or starting with `[`, `{"{"}` or `*` must be quoted
+fm-empty-title = the title is empty
+fm-empty-title-help = write a title after `title:`, for example `title: 倡导适龄婚育`
+fm-bad-date = `{ $key }` is not a valid date: `{ $value }`
+fm-bad-date-help = write dates as 2022-05-29, or 2022-05-29T09:30:00+08:00 with a time
+section-no-index = this folder has no _index.md, so the section takes the folder name as its title
+section-no-index-help = create { $folder }/_index.md with `title:` and `description:`
+duplicate-url = duplicate URL { $path }: { $other } has it too
+duplicate-url-help = give one of the pages a different file name or `slug:`
+walk-symlink-loop = symbolic link loop: this link points back at a folder that contains it
+walk-symlink-loop-help = remove the link or point it at a folder outside its own ancestors
+walk-unreadable = cannot read: { $reason }
+walk-unreadable-help = check the file's permissions, or remove a dangling link
+taxonomy-empty-entry = an empty entry in `{ $taxonomy }` is ignored
+taxonomy-empty-entry-help = remove the empty item from the list
+taxonomy-unknown = unknown taxonomy `{ $taxonomy }`
+taxonomy-unknown-help = the front matter supports the taxonomies `tags` and `categories`
+broken-internal-link = broken internal link `{ $target }`
+broken-internal-link-help = link to another page as `@/section/file.md` (a path under content/), and check the file exists and is not a draft
+
+## Templates (jiayuan-render)
+theme-missing = theme `{ $theme }` not found at themes/{ $theme }/
+theme-missing-help = install the theme under themes/, or remove `theme` to use the built-in templates
+template-set-error = { $detail }
+template-set-error-help = check `{"{"}% extends %{"}"}`, `{"{"}% include %{"}"}` and `{"{"}% import %{"}"}` names against the files in templates/
+template-unreadable = cannot read template: { $reason }
+template-syntax = template syntax error: { $detail }
+template-syntax-help = tera syntax: {"{{"} value {"}}"}, {"{"}% if x %{"}"}…{"{"}% endif %{"}"}, {"{"}% for p in list %{"}"}…{"{"}% endfor %{"}"}
+template-render = cannot render with template `{ $template }`: { $detail }
+template-render-help = check the variable names against docs/templates.md; guard optional values with {"{"}% if … %{"}"}
+template-missing = template `{ $template }` does not exist
+template-missing-page-help = add the template under templates/ or the theme's templates/, or remove `template:` to use page.html
+template-missing-section-help = add the template under templates/ or the theme's templates/, or remove `template:`
+
+## The build, the CLI and serve (generator)
+stage-config = reading the configuration and templates
+stage-content = reading the content
+stage-render = rendering pages
+stage-links = checking links
+built-pages = built { $pages } pages in { $sections } sections
+checked-pages = checked { $pages } pages in { $sections } sections
+now-not-a-date = not a date: { $value }
+now-not-a-date-help = write it as 2022-05-29 or 2022-05-29T08:00:00+08:00
+scratch-folder-failed = cannot create a scratch folder: { $reason }
+owner-section = section { $file }
+owner-page = page { $file }
+owner-alias = alias in { $file }
+alias-escapes = alias `{ $alias }` leaves the site
+alias-escapes-help = write aliases as site paths such as /old/path/
+alias-collides = alias `{ $alias }` collides with { $owner } at { $path }
+alias-collides-help = remove the alias or choose a path no other page uses
+broken-link = broken link { $problem }: `{ $link }`
+broken-link-help = fix the link in the content or template that produced this page, or add the missing page
+link-outside-base = points outside the site's base path
+link-no-page = to a page that does not exist
+link-no-anchor = to an anchor that does not exist
+new-bad-path = expected a path like `news/my-article`
+new-bad-path-help = give the section folder and a file name: jiayuan new news/529-activity --title "标题"
+new-exists = the file already exists; nothing was changed
+new-exists-help = choose another file name, or edit the existing file
+new-created = created { $file }
+io-write = cannot write
+search-index-failed = cannot build the search index: { $reason }
+search-index-failed-help = this is a bug or a full disk; please report it with the command you ran
+search-open-failed = cannot open the search index: { $reason }
+search-open-failed-help = build the site first (jiayuan build), or point --output at the built folder
+search-bad-query = { $reason }
+search-bad-query-help = check the query's quotes
+search-shown = { $shown } of { $total } matching pages shown
+serve-failed = { $reason }
+serve-cannot-listen = cannot listen on { $addr }; is another server using the port? try --port
+serve-serving = serving { $output } at http://{ $addr }/ (Ctrl+C stops)
+serve-built = built { $pages } pages in { $ms } ms
+serve-build-failed = build failed; still serving the last good build
+serve-overlay-title = The build failed; this is the last good build. The page reloads by itself after the fix.
+export-create-failed = cannot create the file: { $reason }
+export-failed = { $reason }
+export-done = { $count ->
+    [one] exported 1 attempt
+   *[other] exported { $count } attempts
+}
+contest-no-quiz = this site has no quiz/ folder to serve
+contest-serve-failed = { $reason }
+
+## Quiz banks and contests (generator quiz; the engine's own words are English)
+quiz-engine = { $text }
+quiz-no-folder = this site has no quiz/ folder
+quiz-no-contest = no contest `{ $contest }`
+quiz-known-contests = known contests: { $known }
+quiz-encode-failed = cannot encode the contest: { $reason }
+quiz-practice-shortfall = draw rule { $rule } asks for { $count } questions, but only { $available } are left once the contest server's questions are withheld from practice
+quiz-practice-shortfall-help = lower its `count`, add questions, or let the contest draw fewer of this bank's questions
+
+## Typography (generator typography; `jiayuan check`)
+typo-finding = { $finding }: `{ $before }` → `{ $after }` ({ $rule })
+typo-space-after-bold = a space after bold text that ends in full-width punctuation
+typo-nested-quotes = ASCII quotes inside “”; quotes inside “” are ‘’
+typo-date-node = a date node written with `.`; the portal writes it with `·`
+typo-range-dash = a numeric range with a dash or `~`; ranges are written with `～`
+typo-fullwidth = half-width punctuation in Chinese text
+typo-autocorrect = typography
+typo-fix-help = `jiayuan check --fix` rewrites it; a rule is switched off in site.toml's `[typography]`
+typo-unknown-rule = unknown typography rule `{ $rule }` in `[typography]`
+typo-rules = the rules are: { $rules }
+typo-fixed = { $location }: { $before } → { $after }
+typo-fixed-count = { $lines ->
+    [one] fixed 1 line
+   *[other] fixed { $lines } lines
+} in { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}
+
+## Content: limits, compat, file links (jiayuan-content)
+fm-too-deep = the front matter nests lists or `key: value` maps more than { $limit } levels deep
+fm-too-deep-help = front matter holds text, dates and short lists; close the brackets you opened, or move deep data out of the page
+fm-too-many-aliases = the front matter's aliases (`*name`) repeat more than { $limit } values
+fm-too-many-aliases-help = write the values out where they are needed instead of repeating an `&anchor` with `*alias`
+fm-too-large = the front matter is longer than { $kib } KiB
+fm-too-large-help = keep long text in the page body, below the closing `---` line
+missing-file-link = link to a missing file `{ $target }`
+missing-file-link-help = put the file beside the page under content/, or under static/; a path starting with / counts from either folder
+compat-kept-key = `{ $key }` in { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} kept under extra
+compat-kept-key-help = templates read it as `extra.{ $key }` of the page or section; move it under `extra:` to silence this note
+compat-bare-files = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} without front matter, titled by their first heading or file name
+compat-bare-files-help = add `---`, `title: 标题`, `---` at the top to choose the title
+
+## site.toml and the output folder (jiayuan-core site_toml, output)
+config-cannot-read = cannot read site configuration
+config-missing-key = site.toml has no `{ $key }`
+config-missing-title-help = add a line like `title = "河北省计划生育协会"`
+config-missing-base-url-help = add a line like `base_url = "https://www.example.org"`
+io-leftover-unremovable = cannot remove a folder left by an interrupted build: { $reason }
+io-leftover-unremovable-help = remove it by hand; it holds no part of the current output
+
+## One owner per output path (jiayuan-core claims)
+claim-path = /{ $path }
+claim-path-in-folder = /{ $path }, inside the folder /{ $folder }/
+claim-path-folded = /{ $path } (as /{ $as_path }: letter case and repeated slashes do not count)
+claim-collision = { $owner } writes { $path }, which { $first } writes too
+claim-collision-at = { $owner } writes { $path }, which { $first } ({ $at }) writes too
+claim-collision-help = each output file has one owner: rename, re-slug or remove one of them
+owner-404-page = the 404 page
+owner-search-page = the search page
+owner-stats-page = the statistics page
+owner-sitemap = the sitemap
+owner-robots = robots.txt
+owner-feed = the feed { $path }
+owner-section-pager = page { $index } of section { $file }
+owner-taxonomy-list = the list of { $taxonomy }
+owner-alias-named = alias `{ $alias }` in { $file }
+owner-term = { $taxonomy } term `{ $term }`
+owner-term-pager = page { $index } of { $taxonomy } term `{ $term }`
+owner-built-in = the built-in { $path }
+owner-search-index = the search index
+owner-contest = contest `{ $id }`
+owner-file = file { $file }
+
+## The build, check and init (generator)
+output-is-site = the output folder { $output } is the site folder itself, which the build reads
+output-inside-input = the output folder { $output } is inside { $dir }/, which the build reads
+output-inside-input-help = build into a folder beside content/, such as the default public/
+broken-link-source-help = fix the link or the `#anchor`, or add the missing page or heading
+init-wrote-strict = wrote site.toml: { $sections } sections in the menu, front matter strict
+init-wrote-compatible = wrote site.toml: { $sections } sections in the menu, front matter compatible
+link-leaves-site = this symbolic link leads outside the site folder, so it is not published
+link-leaves-site-help = copy the file or folder into the site instead of linking to it
+
+## Raw HTML, shortcodes and slugs (jiayuan-content markdown, bodies, sections)
+html-removed = removed { $what }
+html-removed-help = only markup that suits an article is kept; set [markdown] raw_html = "trusted" in site.toml to publish raw HTML as written, or "escape" to show it as text
+html-removed-tag = <{ $tag }>
+html-removed-attribute = the attribute `{ $name }` of <{ $tag }>
+html-removed-value = `{ $name }="{ $value }"` of <{ $tag }>
+html-removed-from-raw = { $what } from raw HTML
+html-removed-heading-attribute = the attribute `{ $name }` of a heading
+html-removed-link-url = the URL `{ $url }` of a Markdown link
+shortcode-left-out = Hugo shortcode `{ $name }` cannot be rendered: left out of { $uses ->
+    [one] 1 place
+   *[other] { $uses } places
+} in { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}
+shortcode-left-out-help = jiayuan runs no Hugo templates; the text a paired shortcode encloses is kept. Write what it showed in Markdown or HTML
+fm-empty-slug = `slug` is empty, so the page would take its section's URL
+fm-empty-slug-help = write a slug such as `slug: three-child-policy`, or remove the line to use the file name
+
+## Template cycles (jiayuan-render templates/cycles)
+template-cycle = templates form a cycle: { $cycle }
+template-cycle-help = this `{"{"}% { $kind } %{"}"}` leads back to { $first }; a template cannot include, import or extend itself, directly or through others, so remove one tag of the cycle
+init-exists = site.toml already exists; init leaves it as it is
+init-exists-help = edit it, or remove it first to have init write a new one
+init-no-content = there is no content/ folder to start from
+init-no-content-help = run init in the folder that holds content/, or pass --root DIR
+init-write-failed = cannot write site.toml: { $reason }
+init-write-failed-help = check that the folder is writable
+
+## Bank import and export (generator quiz_import)
+import-chinese-only = { $text }
+
+## serve (generator serve: app, contest, watch)
+serve-no-runtime = cannot start the server runtime
+serve-cannot-accept = serve: cannot accept a connection: { $reason }
+serve-cannot-watch = serve: cannot watch { $path }: { $reason }
+serve-contest-answering = contest server: answering { $prefix } (database { $db })
+serve-contest-not-started = contest server not started, { $prefix } will answer 404: { $reason }
+quiz-import-done = imported { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+} into { $file }
+quiz-export-done = exported { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+} to { $file }
+quiz-export-csv-no-title = note: CSV keeps no bank title; give it with --title when importing again
