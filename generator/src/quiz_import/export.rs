@@ -63,10 +63,7 @@ pub fn load_bank(root: &Path, bank: &str) -> Result<BankData, Vec<Diagnostic>> {
             .iter()
             .filter_map(|f| f.path.strip_prefix("quiz/")?.strip_suffix(".yaml"))
             .collect();
-        return Err(vec![whole_file(
-            &shown,
-            messages::no_bank(bank, &known.join("、")),
-        )]);
+        return Err(vec![whole_file(&shown, messages::no_bank(bank, &known))]);
     };
     match wasm_quiz::load_sources(std::slice::from_ref(file), &[]) {
         Ok(set) => {

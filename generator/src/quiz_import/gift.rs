@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use jiayuan_core::diagnostic::{line_col, Diagnostic};
+use jiayuan_core::msg;
 
 use super::gift_answers::{self, clean, find_unescaped};
 use super::messages::{self, Text};
@@ -132,7 +133,7 @@ impl Gift<'_> {
                 Some(line) if !reported.contains(&entry.id) => {
                     let text = messages::duplicate_generated_id(
                         &entry.id,
-                        &messages::row(None, *line as u32),
+                        messages::row(None, *line as u32),
                     );
                     let d = super::problem(self.file, spot, text).with_source(self.shared.clone());
                     self.diags.push(d);
@@ -146,11 +147,11 @@ impl Gift<'_> {
     }
 
     fn report(&mut self, offset: usize, text: Text) {
-        let d = Diagnostic::error(self.file, Text::chinese_only(text.message))
+        let d = Diagnostic::error(self.file, text.message)
             .at_offset(self.source, offset)
             .with_source(self.shared.clone());
         self.diags.push(match text.help {
-            Some(help) => d.help(Text::chinese_only(help)),
+            Some(help) => d.help(help),
             None => d,
         });
     }
@@ -258,7 +259,7 @@ impl Gift<'_> {
         let spot = Spot {
             line,
             column,
-            prefix: String::new(),
+            prefix: None,
         };
         let begin = start + pos;
         let (title, pos) = self.head(text, start, pos);
@@ -271,7 +272,7 @@ impl Gift<'_> {
             return None;
         };
         if let Some(more) = find_unescaped(text, "{", close + 1) {
-            let what = "一题多个答案块（题与题之间要空一行）";
+            let what = msg!("import-gift-many-blocks");
             self.report(start + more, messages::gift_unsupported(what));
         }
         let parsed = match gift_answers::parse(&text[open + 1..close], start + open + 1) {

@@ -4,6 +4,9 @@
 use wasm_quiz::model::{MAX_OPTIONS, MIN_OPTIONS};
 use wasm_quiz::normalize::normalize;
 
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
+
 use super::messages::{self, Text};
 use super::Answer;
 
@@ -77,17 +80,17 @@ pub fn parse(inside: &str, at: usize) -> Result<Parsed, Vec<Problem>> {
         None => (inside, String::new()),
     };
     let start = body.len() - body.trim_start().len();
-    let unsupported = |what: &str| Err(vec![(at + start, messages::gift_unsupported(what))]);
+    let unsupported = |what: Msg| Err(vec![(at + start, messages::gift_unsupported(what))]);
     if body.trim().is_empty() {
-        return unsupported("问答题（空的答案块 {}）");
+        return unsupported(msg!("import-gift-essay"));
     }
     if body.trim_start().starts_with('#') {
-        return unsupported("数值题（{#…}）");
+        return unsupported(msg!("import-gift-numerical"));
     }
     if let Some(arrow) = find_unescaped(body, "->", 0) {
         return Err(vec![(
             at + arrow,
-            messages::gift_unsupported("配对题（->）"),
+            messages::gift_unsupported(msg!("import-gift-matching")),
         )]);
     }
     if let Some(parsed) = true_false(body, at, &general)? {
@@ -204,7 +207,10 @@ fn classify(
     let correct: Vec<bool> = if wrong_marks == 0 {
         // Short answer: every `=` is an accepted answer.
         for c in choices.iter().filter(|c| !full(c)) {
-            problems.push((c.at, messages::gift_partial("填空题的部分得分答案")));
+            problems.push((
+                c.at,
+                messages::gift_partial(msg!("import-gift-partial-short-answer")),
+            ));
         }
         vec![true; choices.len()]
     } else if choices.iter().any(|c| c.correct_mark) {
@@ -216,7 +222,10 @@ fn classify(
             .iter()
             .filter(|c| c.weight.is_some() && !(c.correct_mark && full(c)))
         {
-            problems.push((c.at, messages::gift_partial("单选题里的分值")));
+            problems.push((
+                c.at,
+                messages::gift_partial(msg!("import-gift-partial-single")),
+            ));
         }
         choices.iter().map(|c| c.correct_mark).collect()
     } else {
@@ -256,7 +265,7 @@ fn classify(
         [one] => {
             problems.push((
                 choices[*one].at,
-                messages::gift_partial("唯一的正确选项不是 100%"),
+                messages::gift_partial(msg!("import-gift-partial-not-full")),
             ));
             return None;
         }
@@ -306,11 +315,11 @@ mod tests {
     use super::*;
 
     fn ok(inside: &str) -> (Vec<String>, Answer, String) {
-        let p = parse(inside, 0).unwrap_or_else(|e| panic!("{inside}: {}", e[0].1.message));
+        let p = parse(inside, 0).unwrap_or_else(|e| panic!("{inside}: {}", e[0].1.message.en()));
         (p.options, p.answer, p.explanation)
     }
 
-    fn err(inside: &str) -> Vec<String> {
+    fn err(inside: &str) -> Vec<Msg> {
         match parse(inside, 0) {
             Ok(_) => panic!("{inside} parsed"),
             Err(problems) => problems.into_iter().map(|(_, t)| t.message).collect(),
@@ -355,24 +364,24 @@ mod tests {
     fn outside_the_subset() {
         assert_eq!(
             err(""),
-            [messages::gift_unsupported("问答题（空的答案块 {}）").message]
+            [messages::gift_unsupported(msg!("import-gift-essay")).message]
         );
         assert_eq!(
             err("#3:1"),
-            [messages::gift_unsupported("数值题（{#…}）").message]
+            [messages::gift_unsupported(msg!("import-gift-numerical")).message]
         );
         assert_eq!(
             err("=a -> 1 =b -> 2"),
-            [messages::gift_unsupported("配对题（->）").message]
+            [messages::gift_unsupported(msg!("import-gift-matching")).message]
         );
         assert_eq!(err("=a =b ~c"), [messages::gift_correct_count(2).message]);
         assert_eq!(
             err("=a ~%50%b"),
-            [messages::gift_partial("单选题里的分值").message]
+            [messages::gift_partial(msg!("import-gift-partial-single")).message]
         );
         assert_eq!(
             err("=%50%a =b"),
-            [messages::gift_partial("填空题的部分得分答案").message]
+            [messages::gift_partial(msg!("import-gift-partial-short-answer")).message]
         );
         assert_eq!(err("~%-50%a ~b"), [messages::gift_no_correct().message]);
         assert_eq!(err("~%100%a"), [messages::gift_option_count(1).message]);
