@@ -10,6 +10,7 @@ mod columns;
 pub mod export;
 mod gift;
 mod gift_answers;
+mod gift_messages;
 mod messages;
 mod rows;
 mod sheet;
