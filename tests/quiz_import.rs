@@ -6,7 +6,7 @@ mod common;
 #[path = "quiz_import/mod.rs"]
 mod helpers;
 
-use helpers::{fails, ok, xlsx, Workspace, HEADER};
+use helpers::{fails_in_both, ok, xlsx, Workspace, HEADER};
 
 /// The four types, with the answer written in several of the accepted ways; the
 /// columns in another order than the template's, no 编号 column, a blank row last.
@@ -80,17 +80,21 @@ fn broken_rows_are_all_reported_and_nothing_is_written() {
     xlsx(&ws.path("题库.xlsx"), &[("Sheet1", broken_rows())]);
     std::fs::create_dir_all(ws.path("site/quiz")).unwrap();
     std::fs::write(ws.path("site/quiz/broken.yaml"), "旧的题库\n").unwrap();
-    let stderr = fails(&ws.run(&[
-        "quiz",
-        "import",
-        "题库.xlsx",
-        "--bank",
-        "broken",
-        "--title",
-        "坏",
-        "--force",
-    ]));
-    insta::assert_snapshot!("xlsx_broken_rows", stderr);
+    let [zh, en] = fails_in_both(
+        &ws,
+        &[
+            "quiz",
+            "import",
+            "题库.xlsx",
+            "--bank",
+            "broken",
+            "--title",
+            "坏",
+            "--force",
+        ],
+    );
+    insta::assert_snapshot!("xlsx_broken_rows", zh);
+    insta::assert_snapshot!("xlsx_broken_rows_en", en);
     assert_eq!(ws.read("site/quiz/broken.yaml"), "旧的题库\n");
     let left: Vec<_> = std::fs::read_dir(ws.path("site/quiz")).unwrap().collect();
     assert_eq!(left.len(), 1, "a temporary file was left behind");
@@ -114,8 +118,12 @@ fn headers_and_sheets_that_would_lose_data() {
         &ws.path("a.xlsx"),
         &[("题目", rows), ("第二套", vec![vec!["另一套题"]])],
     );
-    let stderr = fails(&ws.run(&["quiz", "import", "a.xlsx", "--bank", "a", "--title", "甲"]));
-    insta::assert_snapshot!("xlsx_bad_headers", stderr);
+    let [zh, en] = fails_in_both(
+        &ws,
+        &["quiz", "import", "a.xlsx", "--bank", "a", "--title", "甲"],
+    );
+    insta::assert_snapshot!("xlsx_bad_headers", zh);
+    insta::assert_snapshot!("xlsx_bad_headers_en", en);
     assert!(!ws.path("site/quiz/a.yaml").exists());
 }
 
@@ -128,8 +136,12 @@ fn csv_with_the_same_header() {
                判断,没有写难度,,,错,,\n\
                多选,答案超出选项,是,否,AC,2,\n";
     std::fs::write(ws.path("题库.csv"), csv).unwrap();
-    let stderr = fails(&ws.run(&["quiz", "import", "题库.csv", "--bank", "c", "--title", "丙"]));
-    insta::assert_snapshot!("csv_bad_rows", stderr);
+    let [zh, en] = fails_in_both(
+        &ws,
+        &["quiz", "import", "题库.csv", "--bank", "c", "--title", "丙"],
+    );
+    insta::assert_snapshot!("csv_bad_rows", zh);
+    insta::assert_snapshot!("csv_bad_rows_en", en);
     assert!(!ws.path("site/quiz/c.yaml").exists());
 
     let good = "题型,题干,选项A,选项B,答案,难度,标签\n\
@@ -174,8 +186,9 @@ fn an_existing_bank_is_kept_unless_forced() {
     let import = ["quiz", "import", "a.xlsx", "--bank", "a", "--title", "甲"];
     ok(&ws.run(&import));
     let first = ws.read("site/quiz/a.yaml");
-    let stderr = fails(&ws.run(&import));
-    insta::assert_snapshot!("bank_exists", stderr);
+    let [zh, en] = fails_in_both(&ws, &import);
+    insta::assert_snapshot!("bank_exists", zh);
+    insta::assert_snapshot!("bank_exists_en", en);
     assert_eq!(ws.read("site/quiz/a.yaml"), first);
 
     let rows = vec![
@@ -202,11 +215,16 @@ fn ids_must_be_unique_across_banks_and_titles_given() {
     ];
     xlsx(&ws.path("a.xlsx"), &[("Sheet1", rows)]);
     ok(&ws.run(&["quiz", "import", "a.xlsx", "--bank", "a", "--title", "甲"]));
-    let stderr = fails(&ws.run(&["quiz", "import", "a.xlsx", "--bank", "b"]));
-    insta::assert_snapshot!("id_in_other_bank", stderr);
+    let [zh, en] = fails_in_both(&ws, &["quiz", "import", "a.xlsx", "--bank", "b"]);
+    insta::assert_snapshot!("id_in_other_bank", zh);
+    insta::assert_snapshot!("id_in_other_bank_en", en);
     assert!(!ws.path("site/quiz/b.yaml").exists());
-    let stderr = fails(&ws.run(&["quiz", "import", "a.xlsx", "--bank", "B_1", "--title", "乙"]));
-    insta::assert_snapshot!("bad_bank_id", stderr);
+    let [zh, en] = fails_in_both(
+        &ws,
+        &["quiz", "import", "a.xlsx", "--bank", "B_1", "--title", "乙"],
+    );
+    insta::assert_snapshot!("bad_bank_id", zh);
+    insta::assert_snapshot!("bad_bank_id_en", en);
 }
 
 /// Copies a GIFT fixture (tests/fixtures/quiz-import/gift/) into the workspace.
@@ -237,27 +255,35 @@ fn gift_subset_passes_check() {
 fn gift_outside_the_subset_names_each_line() {
     let ws = Workspace::new();
     gift(&ws, "unsupported.gift");
-    let stderr = fails(&ws.run(&[
-        "quiz",
-        "import",
-        "unsupported.gift",
-        "--bank",
-        "gift",
-        "--title",
-        "甲",
-    ]));
-    insta::assert_snapshot!("gift_unsupported", stderr);
+    let [zh, en] = fails_in_both(
+        &ws,
+        &[
+            "quiz",
+            "import",
+            "unsupported.gift",
+            "--bank",
+            "gift",
+            "--title",
+            "甲",
+        ],
+    );
+    insta::assert_snapshot!("gift_unsupported", zh);
+    insta::assert_snapshot!("gift_unsupported_en", en);
     gift(&ws, "no-difficulty.gift");
-    let stderr = fails(&ws.run(&[
-        "quiz",
-        "import",
-        "no-difficulty.gift",
-        "--bank",
-        "gift",
-        "--title",
-        "甲",
-    ]));
-    insta::assert_snapshot!("gift_no_difficulty", stderr);
+    let [zh, en] = fails_in_both(
+        &ws,
+        &[
+            "quiz",
+            "import",
+            "no-difficulty.gift",
+            "--bank",
+            "gift",
+            "--title",
+            "甲",
+        ],
+    );
+    insta::assert_snapshot!("gift_no_difficulty", zh);
+    insta::assert_snapshot!("gift_no_difficulty_en", en);
     assert!(!ws.path("site/quiz/gift.yaml").exists());
 }
 
@@ -267,12 +293,16 @@ fn files_that_hold_no_bank() {
     std::fs::write(ws.path("题库.docx"), "不是表格").unwrap();
     std::fs::write(ws.path("空.gift"), "// 只有注释\n\n").unwrap();
     std::fs::write(ws.path("gbk.csv"), b"\xcc\xe2\xd0\xcd,\xcc\xe2\xb8\xc9\n").unwrap();
-    let mut stderr = String::new();
+    let (mut zh, mut en) = (String::new(), String::new());
     for file in ["题库.docx", "空.gift", "gbk.csv", "没有这个文件.xlsx"] {
-        stderr.push_str(&fails(
-            &ws.run(&["quiz", "import", file, "--bank", "a", "--title", "甲"]),
-        ));
+        let [z, e] = fails_in_both(
+            &ws,
+            &["quiz", "import", file, "--bank", "a", "--title", "甲"],
+        );
+        zh.push_str(&z);
+        en.push_str(&e);
     }
-    insta::assert_snapshot!("not_banks", stderr);
+    insta::assert_snapshot!("not_banks", zh);
+    insta::assert_snapshot!("not_banks_en", en);
     assert!(!ws.path("site/quiz/a.yaml").exists());
 }

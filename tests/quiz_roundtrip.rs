@@ -98,11 +98,15 @@ fn export_refuses_to_overwrite_and_names_unknown_banks() {
     ok(&ws.run(&["quiz", "export", "--bank", "policy", "--format", "csv"]));
     let csv = ws.read("policy.csv");
     assert!(csv.starts_with("\u{feff}编号,题型,题干,选项A,"), "{csv}");
-    let stderr =
-        helpers::fails(&ws.run(&["quiz", "export", "--bank", "policy", "--format", "csv"]));
-    insta::assert_snapshot!("export_exists", stderr);
-    let stderr = helpers::fails(&ws.run(&["quiz", "export", "--bank", "polcy"]));
-    insta::assert_snapshot!("export_unknown_bank", stderr);
+    let [zh, en] = helpers::fails_in_both(
+        &ws,
+        &["quiz", "export", "--bank", "policy", "--format", "csv"],
+    );
+    insta::assert_snapshot!("export_exists", zh);
+    insta::assert_snapshot!("export_exists_en", en);
+    let [zh, en] = helpers::fails_in_both(&ws, &["quiz", "export", "--bank", "polcy"]);
+    insta::assert_snapshot!("export_unknown_bank", zh);
+    insta::assert_snapshot!("export_unknown_bank_en", en);
 }
 
 /// Set JIAYUAN_UPDATE_TEMPLATE=1 to write docs/题库模板.xlsx from the fixture.
@@ -141,16 +145,20 @@ fn an_import_that_breaks_a_contest_is_refused() {
         vec!["判断", "只剩一道题的题库。", "对", "1"],
     ];
     helpers::xlsx(&ws.path("care.xlsx"), &[("题目", rows)]);
-    let stderr = helpers::fails(&ws.run(&[
-        "quiz",
-        "import",
-        "care.xlsx",
-        "--bank",
-        "care",
-        "--title",
-        "暖心",
-        "--force",
-    ]));
-    insta::assert_snapshot!("import_breaks_contest", stderr);
+    let [zh, en] = helpers::fails_in_both(
+        &ws,
+        &[
+            "quiz",
+            "import",
+            "care.xlsx",
+            "--bank",
+            "care",
+            "--title",
+            "暖心",
+            "--force",
+        ],
+    );
+    insta::assert_snapshot!("import_breaks_contest", zh);
+    insta::assert_snapshot!("import_breaks_contest_en", en);
     assert_eq!(ws.read("site/quiz/care.yaml"), before);
 }

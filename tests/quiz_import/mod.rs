@@ -64,6 +64,14 @@ pub fn fails(out: &Output) -> String {
     stderr
 }
 
+/// Runs a command that must fail twice, with `--lang zh-CN` and in English (the tests'
+/// language, tests/common/mod.rs), and returns both stderrs: `[chinese, english]`.
+pub fn fails_in_both(ws: &Workspace, args: &[&str]) -> [String; 2] {
+    let zh = fails(&ws.run(&[args, &["--lang", "zh-CN"]].concat()));
+    let en = fails(&ws.run(args));
+    [zh, en]
+}
+
 /// Writes a workbook. A cell `#2` is the number 2, `?true` a boolean, `` (empty) no
 /// cell; anything else is text.
 pub fn xlsx(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {

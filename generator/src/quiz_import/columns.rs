@@ -102,7 +102,7 @@ pub fn cell_spot(table: &Table, row: u32, column: usize, header: &str) -> Spot {
     Spot {
         line: row as usize,
         column: column + 1,
-        prefix: messages::cell(table.sheet.as_deref(), row, &letter, header),
+        prefix: Some(messages::cell(table.sheet.as_deref(), row, &letter, header)),
     }
 }
 
@@ -180,7 +180,7 @@ pub fn read_header(
             let spot = Spot {
                 line: header.number as usize,
                 column: 1,
-                prefix: messages::row(table.sheet.as_deref(), header.number),
+                prefix: Some(messages::row(table.sheet.as_deref(), header.number)),
             };
             diags.push(problem(file, &spot, messages::missing_column(name)));
             complete = false;

@@ -63,10 +63,7 @@ pub fn load_bank(root: &Path, bank: &str) -> Result<BankData, Vec<Diagnostic>> {
             .iter()
             .filter_map(|f| f.path.strip_prefix("quiz/")?.strip_suffix(".yaml"))
             .collect();
-        return Err(vec![whole_file(
-            &shown,
-            messages::no_bank(bank, &known.join("、")),
-        )]);
+        return Err(vec![whole_file(&shown, messages::no_bank(bank, &known))]);
     };
     match wasm_quiz::load_sources(std::slice::from_ref(file), &[]) {
         Ok(set) => {
@@ -201,7 +198,7 @@ pub fn workbook(title: &str, rows: &[Vec<Value>]) -> Result<Vec<u8>, XlsxError> 
     notes.set_name(NOTES_SHEET)?;
     notes.set_column_width(0, 14.0)?;
     notes.set_column_width(2, 90.0)?;
-    for (r, line) in messages::notes().iter().enumerate() {
+    for (r, line) in notes_sheet().iter().enumerate() {
         for (c, text) in line.iter().enumerate() {
             let format = if r == 0 { &bold } else { &wrap };
             notes.write_string_with_format(r as u32, c as u16, *text, format)?;
@@ -247,4 +244,22 @@ pub fn csv_bytes(rows: &[Vec<Value>]) -> Vec<u8> {
         let _ = writer.flush();
     }
     out
+}
+
+/// The 说明 sheet of an exported workbook: column, required, how to write it.
+fn notes_sheet() -> [[&'static str; 3]; 12] {
+    [
+        ["列名", "必填", "写法"],
+        ["编号", "否", "每道题唯一，不含空格，如 policy-001；留空则按顺序自动编号（<题库>-001）"],
+        ["题型", "是", "单选、多选、判断、填空"],
+        ["题干", "是", "题目文字；填空题的空写成 ____"],
+        ["选项A…选项F", "选择题是", "单选、多选题 2–6 个选项，从 A 起连续填写；判断、填空题留空"],
+        ["答案", "是", "单选：一个字母，如 B；多选：如 ACD（也可 A,C,D）；判断：对/错（正确/错误、√/×）；填空：可接受的答案，用 | 或 ； 分隔，如 三|3"],
+        ["解析", "否", "答题后显示的说明"],
+        ["难度", "是", "1、2、3（或 易、中、难）"],
+        ["标签", "否", "用 、 或 ， 分隔，如 三孩政策、人口与计划生育法"],
+        ["出处", "否", "文件或报道的名称"],
+        ["出处链接", "否", "本站页面的路径，以 / 开头，如 /policy/three-child-policy/"],
+        ["题库信息", "", "工作表「题库信息」A 列写「标题」，B 列写题库标题；导入命令：jiayuan quiz import 文件.xlsx --bank 编号"],
+    ]
 }

@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use jiayuan_core::diagnostic::{line_col, Diagnostic};
+use jiayuan_core::msg;
 
 use super::gift_answers::{self, clean, find_unescaped};
+use super::gift_messages;
 use super::messages::{self, Text};
 use super::rows::{difficulty_level, TAG_SEPARATORS};
 use super::{generated_id, Entry, Read, Spot};
@@ -81,7 +83,7 @@ pub fn read(text: &str, file: &str, bank: &str, diags: &mut Vec<Diagnostic>) -> 
         if let Some(title) = leading_title(&content).filter(|t| !t.is_empty()) {
             match first_line.get(&title) {
                 Some(line) => {
-                    gift.report(at, messages::gift_duplicate_title(&title, *line));
+                    gift.report(at, gift_messages::duplicate_title(&title, *line));
                     reported.insert(title);
                 }
                 None => {
@@ -132,7 +134,7 @@ impl Gift<'_> {
                 Some(line) if !reported.contains(&entry.id) => {
                     let text = messages::duplicate_generated_id(
                         &entry.id,
-                        &messages::row(None, *line as u32),
+                        messages::row(None, *line as u32),
                     );
                     let d = super::problem(self.file, spot, text).with_source(self.shared.clone());
                     self.diags.push(d);
@@ -146,11 +148,11 @@ impl Gift<'_> {
     }
 
     fn report(&mut self, offset: usize, text: Text) {
-        let d = Diagnostic::error(self.file, Text::chinese_only(text.message))
+        let d = Diagnostic::error(self.file, text.message)
             .at_offset(self.source, offset)
             .with_source(self.shared.clone());
         self.diags.push(match text.help {
-            Some(help) => d.help(Text::chinese_only(help)),
+            Some(help) => d.help(help),
             None => d,
         });
     }
@@ -225,7 +227,7 @@ impl Gift<'_> {
                     title = Some(clean(&text[pos + 2..end]));
                     pos = end + 2;
                 }
-                None => self.report(start + pos, messages::gift_stray("::")),
+                None => self.report(start + pos, gift_messages::stray("::")),
             }
         }
         pos += text[pos..].len() - text[pos..].trim_start().len();
@@ -234,7 +236,7 @@ impl Gift<'_> {
                 match &rest[..close] {
                     "plain" | "moodle" => pos += close + 2,
                     marker @ ("html" | "markdown") => {
-                        self.report(start + pos, messages::gift_format(marker))
+                        self.report(start + pos, gift_messages::text_format(marker))
                     }
                     _ => {}
                 }
@@ -258,21 +260,21 @@ impl Gift<'_> {
         let spot = Spot {
             line,
             column,
-            prefix: String::new(),
+            prefix: None,
         };
         let begin = start + pos;
         let (title, pos) = self.head(text, start, pos);
         let Some(open) = find_unescaped(text, "{", pos) else {
-            self.report(begin, messages::gift_no_answers());
+            self.report(begin, gift_messages::no_answers());
             return None;
         };
         let Some(close) = find_unescaped(text, "}", open + 1) else {
-            self.report(start + open, messages::gift_unclosed());
+            self.report(start + open, gift_messages::unclosed());
             return None;
         };
         if let Some(more) = find_unescaped(text, "{", close + 1) {
-            let what = "一题多个答案块（题与题之间要空一行）";
-            self.report(start + more, messages::gift_unsupported(what));
+            let what = msg!("import-gift-many-blocks");
+            self.report(start + more, gift_messages::unsupported(what));
         }
         let parsed = match gift_answers::parse(&text[open + 1..close], start + open + 1) {
             Ok(p) => Some(p),
@@ -297,10 +299,10 @@ impl Gift<'_> {
             .as_ref()
             .filter(|t| t.chars().any(char::is_whitespace))
         {
-            self.report(begin, messages::gift_title_spaces(t));
+            self.report(begin, gift_messages::title_spaces(t));
         }
         if meta.difficulty.is_none() {
-            self.report(begin, messages::gift_missing_difficulty());
+            self.report(begin, gift_messages::missing_difficulty());
         }
         if self.diags.len() > before {
             return None;

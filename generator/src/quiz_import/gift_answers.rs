@@ -4,6 +4,10 @@
 use wasm_quiz::model::{MAX_OPTIONS, MIN_OPTIONS};
 use wasm_quiz::normalize::normalize;
 
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
+
+use super::gift_messages;
 use super::messages::{self, Text};
 use super::Answer;
 
@@ -77,17 +81,17 @@ pub fn parse(inside: &str, at: usize) -> Result<Parsed, Vec<Problem>> {
         None => (inside, String::new()),
     };
     let start = body.len() - body.trim_start().len();
-    let unsupported = |what: &str| Err(vec![(at + start, messages::gift_unsupported(what))]);
+    let unsupported = |what: Msg| Err(vec![(at + start, gift_messages::unsupported(what))]);
     if body.trim().is_empty() {
-        return unsupported("问答题（空的答案块 {}）");
+        return unsupported(msg!("import-gift-essay"));
     }
     if body.trim_start().starts_with('#') {
-        return unsupported("数值题（{#…}）");
+        return unsupported(msg!("import-gift-numerical"));
     }
     if let Some(arrow) = find_unescaped(body, "->", 0) {
         return Err(vec![(
             at + arrow,
-            messages::gift_unsupported("配对题（->）"),
+            gift_messages::unsupported(msg!("import-gift-matching")),
         )]);
     }
     if let Some(parsed) = true_false(body, at, &general)? {
@@ -118,11 +122,11 @@ fn true_false(body: &str, at: usize, general: &str) -> Result<Option<Parsed>, Ve
     };
     if parts.len() > 3 {
         let (off, text) = parts[3];
-        return Err(vec![(at + off, messages::gift_stray(text.trim()))]);
+        return Err(vec![(at + off, gift_messages::stray(text.trim()))]);
     }
     let feedback = |i: usize| parts.get(i).map(|(_, t)| clean(t)).unwrap_or_default();
     if !feedback(1).is_empty() {
-        return Err(vec![(at + parts[1].0, messages::gift_wrong_feedback())]);
+        return Err(vec![(at + parts[1].0, gift_messages::wrong_feedback())]);
     }
     let explanation = if general.is_empty() {
         feedback(2)
@@ -155,7 +159,7 @@ fn choices(body: &str, at: usize) -> Result<Vec<Choice>, Vec<Problem>> {
     let lead = &body[..marks.first().copied().unwrap_or(body.len())];
     if !lead.trim().is_empty() {
         let off = at + lead.len() - lead.trim_start().len();
-        return Err(vec![(off, messages::gift_stray(lead.trim()))]);
+        return Err(vec![(off, gift_messages::stray(lead.trim()))]);
     }
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -167,7 +171,7 @@ fn choices(body: &str, at: usize) -> Result<Vec<Choice>, Vec<Problem>> {
             let close = rest.find('%').unwrap_or(rest.len());
             match rest[..close].trim().parse::<f64>() {
                 Ok(w) if close < rest.len() => weight = Some(w),
-                _ => problems.push((at + m + 1, messages::gift_bad_weight(&rest[..close]))),
+                _ => problems.push((at + m + 1, gift_messages::bad_weight(&rest[..close]))),
             }
             raw = rest.get(close + 1..).unwrap_or("");
         }
@@ -176,7 +180,7 @@ fn choices(body: &str, at: usize) -> Result<Vec<Choice>, Vec<Problem>> {
             None => (clean(raw), String::new()),
         };
         if text.is_empty() {
-            problems.push((at + m, messages::gift_empty_answer()));
+            problems.push((at + m, gift_messages::empty_answer()));
         }
         out.push(Choice {
             at: at + m,
@@ -204,19 +208,25 @@ fn classify(
     let correct: Vec<bool> = if wrong_marks == 0 {
         // Short answer: every `=` is an accepted answer.
         for c in choices.iter().filter(|c| !full(c)) {
-            problems.push((c.at, messages::gift_partial("填空题的部分得分答案")));
+            problems.push((
+                c.at,
+                gift_messages::partial(msg!("import-gift-partial-short-answer")),
+            ));
         }
         vec![true; choices.len()]
     } else if choices.iter().any(|c| c.correct_mark) {
         let n = choices.iter().filter(|c| c.correct_mark).count();
         if n != 1 {
-            problems.push((at, messages::gift_correct_count(n)));
+            problems.push((at, gift_messages::correct_count(n)));
         }
         for c in choices
             .iter()
             .filter(|c| c.weight.is_some() && !(c.correct_mark && full(c)))
         {
-            problems.push((c.at, messages::gift_partial("单选题里的分值")));
+            problems.push((
+                c.at,
+                gift_messages::partial(msg!("import-gift-partial-single")),
+            ));
         }
         choices.iter().map(|c| c.correct_mark).collect()
     } else {
@@ -239,24 +249,24 @@ fn classify(
     }
     let options: Vec<String> = choices.iter().map(|c| c.text.clone()).collect();
     if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&options.len()) {
-        problems.push((at, messages::gift_option_count(options.len())));
+        problems.push((at, gift_messages::option_count(options.len())));
     }
     for (i, c) in choices.iter().enumerate() {
         if options[..i].contains(&c.text) {
-            problems.push((c.at, messages::gift_option_repeats(&c.text)));
+            problems.push((c.at, gift_messages::option_repeats(&c.text)));
         }
     }
     let picked: Vec<usize> = (0..choices.len()).filter(|&i| correct[i]).collect();
     let answer = match picked.as_slice() {
         [] => {
-            problems.push((at, messages::gift_no_correct()));
+            problems.push((at, gift_messages::no_correct()));
             return None;
         }
         [one] if choices[*one].correct_mark || full(&choices[*one]) => Answer::Single(*one),
         [one] => {
             problems.push((
                 choices[*one].at,
-                messages::gift_partial("唯一的正确选项不是 100%"),
+                gift_messages::partial(msg!("import-gift-partial-not-full")),
             ));
             return None;
         }
@@ -283,7 +293,7 @@ fn explanation(
             continue;
         }
         if !ok {
-            problems.push((c.at, messages::gift_wrong_feedback()));
+            problems.push((c.at, gift_messages::wrong_feedback()));
         } else if !right.contains(&c.feedback.as_str()) {
             right.push(&c.feedback);
         }
@@ -295,7 +305,7 @@ fn explanation(
         [] => String::new(),
         [one] => (*one).to_owned(),
         _ => {
-            problems.push((choices[0].at, messages::gift_many_feedbacks()));
+            problems.push((choices[0].at, gift_messages::many_feedbacks()));
             String::new()
         }
     }
@@ -306,11 +316,11 @@ mod tests {
     use super::*;
 
     fn ok(inside: &str) -> (Vec<String>, Answer, String) {
-        let p = parse(inside, 0).unwrap_or_else(|e| panic!("{inside}: {}", e[0].1.message));
+        let p = parse(inside, 0).unwrap_or_else(|e| panic!("{inside}: {}", e[0].1.message.en()));
         (p.options, p.answer, p.explanation)
     }
 
-    fn err(inside: &str) -> Vec<String> {
+    fn err(inside: &str) -> Vec<Msg> {
         match parse(inside, 0) {
             Ok(_) => panic!("{inside} parsed"),
             Err(problems) => problems.into_iter().map(|(_, t)| t.message).collect(),
@@ -337,9 +347,9 @@ mod tests {
         assert_eq!(ok("T##说得对").2, "说得对");
         assert_eq!(
             err("=甲 ~乙#错了"),
-            [messages::gift_wrong_feedback().message]
+            [gift_messages::wrong_feedback().message]
         );
-        assert_eq!(err("F#错了"), [messages::gift_wrong_feedback().message]);
+        assert_eq!(err("F#错了"), [gift_messages::wrong_feedback().message]);
     }
 
     #[test]
@@ -355,27 +365,27 @@ mod tests {
     fn outside_the_subset() {
         assert_eq!(
             err(""),
-            [messages::gift_unsupported("问答题（空的答案块 {}）").message]
+            [gift_messages::unsupported(msg!("import-gift-essay")).message]
         );
         assert_eq!(
             err("#3:1"),
-            [messages::gift_unsupported("数值题（{#…}）").message]
+            [gift_messages::unsupported(msg!("import-gift-numerical")).message]
         );
         assert_eq!(
             err("=a -> 1 =b -> 2"),
-            [messages::gift_unsupported("配对题（->）").message]
+            [gift_messages::unsupported(msg!("import-gift-matching")).message]
         );
-        assert_eq!(err("=a =b ~c"), [messages::gift_correct_count(2).message]);
+        assert_eq!(err("=a =b ~c"), [gift_messages::correct_count(2).message]);
         assert_eq!(
             err("=a ~%50%b"),
-            [messages::gift_partial("单选题里的分值").message]
+            [gift_messages::partial(msg!("import-gift-partial-single")).message]
         );
         assert_eq!(
             err("=%50%a =b"),
-            [messages::gift_partial("填空题的部分得分答案").message]
+            [gift_messages::partial(msg!("import-gift-partial-short-answer")).message]
         );
-        assert_eq!(err("~%-50%a ~b"), [messages::gift_no_correct().message]);
-        assert_eq!(err("~%100%a"), [messages::gift_option_count(1).message]);
-        assert_eq!(err("~%5x%a ~b"), [messages::gift_bad_weight("5x").message]);
+        assert_eq!(err("~%-50%a ~b"), [gift_messages::no_correct().message]);
+        assert_eq!(err("~%100%a"), [gift_messages::option_count(1).message]);
+        assert_eq!(err("~%5x%a ~b"), [gift_messages::bad_weight("5x").message]);
     }
 }

@@ -10,6 +10,7 @@ mod columns;
 pub mod export;
 mod gift;
 mod gift_answers;
+mod gift_messages;
 mod messages;
 mod rows;
 mod sheet;
@@ -112,21 +113,21 @@ pub struct BankData {
 pub struct Spot {
     pub line: usize,
     pub column: usize,
-    /// `工作表「题目」第 7 行 A 列（编号）`, or empty where file:line:col says it all.
-    pub prefix: String,
+    /// `工作表「题目」第 7 行 A 列（编号）`, or `None` where file:line:col says it all.
+    pub prefix: Option<jiayuan_core::i18n::Msg>,
 }
 
 /// A Diagnostic for one problem of the input file.
 fn problem(file: &str, spot: &Spot, text: messages::Text) -> Diagnostic {
-    let message = if spot.prefix.is_empty() {
-        text.message
-    } else {
-        format!("{}: {}", spot.prefix, text.message)
+    let message = match &spot.prefix {
+        None => text.message,
+        Some(place) => {
+            jiayuan_core::msg!("import-at", place = place.clone(), message = text.message)
+        }
     };
-    let d =
-        Diagnostic::error(file, messages::Text::chinese_only(message)).at(spot.line, spot.column);
+    let d = Diagnostic::error(file, message).at(spot.line, spot.column);
     match text.help {
-        Some(help) => d.help(messages::Text::chinese_only(help)),
+        Some(help) => d.help(help),
         None => d,
     }
 }
@@ -135,7 +136,7 @@ fn whole_file(file: &str, text: messages::Text) -> Diagnostic {
     let spot = Spot {
         line: 1,
         column: 1,
-        prefix: String::new(),
+        prefix: None,
     };
     problem(file, &spot, text)
 }

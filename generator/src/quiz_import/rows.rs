@@ -264,9 +264,9 @@ impl SheetRows<'_> {
             };
             let at = messages::row(self.table.sheet.as_deref(), earlier.id_spot.line as u32);
             let text = if r.generated {
-                messages::duplicate_generated_id(&r.entry.id, &at)
+                messages::duplicate_generated_id(&r.entry.id, at)
             } else {
-                messages::duplicate_id(&r.entry.id, &at)
+                messages::duplicate_id(&r.entry.id, at)
             };
             self.diags.push(problem(self.file, &r.id_spot, text));
         }
