@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launchBrowser, newPage, REPO, JIAYUAN_BIN, DESKTOP, PHONE } from './lib/site.mjs';
+import { launchBrowser, newPage, REPO, JIAYUAN_BIN, DESKTOP, PHONE, waitUntilServing } from './lib/site.mjs';
 import { focused, tabTo } from './lib/focus.mjs';
 import { freePort } from './lib/server.mjs';
 
@@ -31,12 +31,7 @@ before(async () => {
   server = spawn(JIAYUAN_BIN, ['--root', REPO, 'contest', 'serve', '--site', dir, '--db', path.join(tmp, 'contest.db'),
     '--listen', `127.0.0.1:${port}`, '--ip-rate', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   server.stderr.on('data', (d) => { log += d; });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${origin}/api/v1/consent`)).ok) break;
-    } catch (e) { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilServing(`${origin}/api/v1/consent`, 100);
   browser = await launchBrowser();
 });
 after(async () => {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, newPage, REPO, JIAYUAN_BIN } from './lib/site.mjs';
+import { launchBrowser, newPage, REPO, JIAYUAN_BIN, waitUntilServing } from './lib/site.mjs';
 import { freePort } from './lib/server.mjs';
 
 let tmp, server, origin, browser, log = '';
@@ -20,12 +20,7 @@ before(async () => {
   server = spawn(JIAYUAN_BIN, ['--root', tmp, 'serve', '--port', String(port), '--now', '2022-12-31'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   server.stderr.on('data', (d) => { log += d; });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${origin}/news/cjk/`)).ok) break;
-    } catch (e) { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilServing(`${origin}/news/cjk/`, 300);
   browser = await launchBrowser();
 });
 after(async () => {

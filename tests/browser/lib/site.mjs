@@ -81,6 +81,16 @@ export async function startSite({ ignoreRange = false, multiRange = true, root =
   throw lastErr;
 }
 
+/** Polls `url` every 100 ms until it answers 2xx, at most `tries` times (a server starting). */
+export async function waitUntilServing(url, tries) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch (e) { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Launches Debian's Chromium headless with the flags that keep it off the network. */
 export function launchBrowser() {
   return chromium.launch({
