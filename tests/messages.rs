@@ -44,7 +44,7 @@ fn catalogue(name: &str) -> BTreeMap<String, BTreeSet<String>> {
 /// Every message id written in the code: `msg!("id"` and `Msg { id: "id"`.
 fn used_ids() -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    for dir in ["crates", "generator/src"] {
+    for dir in ["crates", "generator/src", "wasm-quiz/src"] {
         for entry in walkdir::WalkDir::new(workspace().join(dir)) {
             let entry = entry.unwrap();
             if entry.path().extension().is_none_or(|e| e != "rs") {

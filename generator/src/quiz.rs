@@ -4,11 +4,11 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Arc;
 
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::files::{leaves_root, link_outside_root, read_text, rel_path};
+use jiayuan_core::i18n::{Arg, Msg};
 use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 pub use jiayuan_render::ContestInfo;
@@ -60,9 +60,7 @@ pub fn load(
             })
         }
         Err(found) => {
-            let read: Vec<&wasm_quiz::SourceFile> = banks.iter().chain(&contests).collect();
-            let found = without_follow_ons(found, &banks);
-            diags.extend(found.into_iter().map(|q| to_diagnostic(&read, q)));
+            diags.extend(without_follow_ons(found, &banks));
             None
         }
     }
@@ -72,22 +70,19 @@ pub fn load(
 /// would also be told its bank, tag or question count does not exist. Those reports
 /// follow from the bank's error and only hide it: they are dropped while any bank has
 /// errors (they come back, if still true, once the bank is fixed).
-fn without_follow_ons(
-    found: Vec<wasm_quiz::QuizDiagnostic>,
-    banks: &[wasm_quiz::SourceFile],
-) -> Vec<wasm_quiz::QuizDiagnostic> {
+fn without_follow_ons(found: Vec<Diagnostic>, banks: &[wasm_quiz::SourceFile]) -> Vec<Diagnostic> {
     let broken: BTreeSet<&str> = banks
         .iter()
-        .filter(|b| found.iter().any(|q| q.file == b.path))
+        .filter(|b| found.iter().any(|d| d.file == Path::new(&b.path)))
         .map(|b| stem(&b.path))
         .collect();
     if broken.is_empty() {
         return found;
     }
-    let bank_files: BTreeSet<&str> = banks.iter().map(|b| b.path.as_str()).collect();
+    let bank_files: BTreeSet<&Path> = banks.iter().map(|b| Path::new(&b.path)).collect();
     found
         .into_iter()
-        .filter(|q| bank_files.contains(q.file.as_str()) || !is_pool_check(&q.message, &broken))
+        .filter(|d| bank_files.contains(d.file.as_path()) || !is_pool_check(&d.message, &broken))
         .collect()
 }
 
@@ -97,17 +92,16 @@ fn stem(path: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-/// The messages of wasm-quiz's checks of a contest against the question pool
-/// (`wasm-quiz/src/validate.rs`): a bank named by a draw rule, a tag, a count.
-fn is_pool_check(message: &str, broken: &BTreeSet<&str>) -> bool {
-    let Some(rest) = message.strip_prefix("draw rule ") else {
-        return false;
-    };
-    if let Some((_, bank)) = rest.split_once(" names bank `") {
-        let bank = bank.split('`').next().unwrap_or("");
-        return broken.contains(bank) && rest.ends_with("which does not exist");
+/// wasm-quiz's checks of a contest against the question pool (`wasm-quiz/src/validate.rs`):
+/// a bank named by a draw rule that is one of the `broken` ones, a tag, a count.
+fn is_pool_check(message: &Msg, broken: &BTreeSet<&str>) -> bool {
+    match message.id {
+        "quiz-draw-unknown-bank" => message.args.iter().any(|(name, value)| {
+            *name == "bank" && matches!(value, Arg::Text(bank) if broken.contains(bank.as_str()))
+        }),
+        "quiz-draw-unknown-tag" | "quiz-draw-shortfall" | "quiz-draw-shortfall-shared" => true,
+        _ => false,
     }
-    rest.ends_with(", which no question has") || rest.contains(" asks for ")
 }
 
 /// The `.yaml` files of one folder, named relative to the site root so messages read
@@ -147,24 +141,6 @@ pub(crate) fn read_yaml(
 
 fn data_path(id: &str) -> String {
     format!("/contest/data/{id}.json")
-}
-
-/// The quiz engine's report as the generator's, with the text that was read for it (the
-/// engine names files as they were given to it, so no file is read twice). The engine
-/// words its messages in English only (docs/messages.md, "The quiz engine").
-pub(crate) fn to_diagnostic(
-    read: &[&wasm_quiz::SourceFile],
-    q: wasm_quiz::QuizDiagnostic,
-) -> Diagnostic {
-    let message = msg!("quiz-engine", text = q.message);
-    let mut d = Diagnostic::error(&q.file, message).at(q.line as usize, q.column as usize);
-    if let Some(file) = read.iter().find(|f| f.path == q.file) {
-        d = d.with_source(Arc::from(file.text.as_str()));
-    }
-    match q.help {
-        Some(help) => d.help(msg!("quiz-engine", text = help)),
-        None => d,
-    }
 }
 
 /// Hands every `mode: contest` contest to the server at `api`: no bundle is written

@@ -7,7 +7,6 @@
 
 pub mod bundle;
 mod decode;
-pub mod diagnostic;
 pub mod draw;
 mod encode;
 pub mod engine;
@@ -35,7 +34,6 @@ mod validate;
 mod wasm;
 
 pub use bundle::{contest_bundle, ContestBundle};
-pub use diagnostic::QuizDiagnostic;
 pub use draw::{draw_paper, Paper, PaperQuestion};
 pub use engine::{Engine, EngineError, Feedback, QuizResult, Reveal, ReviewEntry};
 #[cfg(feature = "yaml")]

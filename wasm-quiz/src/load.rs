@@ -4,10 +4,13 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
+use jiayuan_core::diagnostic::{self, Diagnostic};
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
 use serde_json::Value;
 
-use crate::diagnostic::QuizDiagnostic;
 use crate::fields::Problems;
 use crate::locate::{Outline, Seg};
 use crate::model::QuizSet;
@@ -40,7 +43,7 @@ impl SourceFile {
 
 /// Load and validate every bank and contest under `dir`. A missing folder is
 /// an empty set. All problems of all files come back together, sorted.
-pub fn load_quiz_dir(dir: &Path) -> Result<QuizSet, Vec<QuizDiagnostic>> {
+pub fn load_quiz_dir(dir: &Path) -> Result<QuizSet, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let banks = read_yaml_files(dir, &mut diagnostics);
     let contests = read_yaml_files(&dir.join("contests"), &mut diagnostics);
@@ -49,17 +52,18 @@ pub fn load_quiz_dir(dir: &Path) -> Result<QuizSet, Vec<QuizDiagnostic>> {
         Ok(_) => Err(diagnostics),
         Err(more) => {
             diagnostics.extend(more);
-            diagnostics.sort();
+            diagnostic::sort(&mut diagnostics);
             Err(diagnostics)
         }
     }
 }
 
-/// Validate banks and contests already read into memory.
+/// Validate banks and contests already read into memory. Each diagnostic carries the
+/// text of its file, so it prints with the offending line.
 pub fn load_sources(
     banks: &[SourceFile],
     contests: &[SourceFile],
-) -> Result<QuizSet, Vec<QuizDiagnostic>> {
+) -> Result<QuizSet, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut parsed_banks: Vec<ParsedBank> = Vec::new();
     for file in banks {
@@ -91,40 +95,69 @@ pub fn load_sources(
     };
     diagnostics.extend(cross_check(&parsed_banks, &parsed_contests, &locate));
     if !diagnostics.is_empty() {
-        diagnostics.sort();
-        return Err(diagnostics);
+        diagnostic::sort(&mut diagnostics);
+        return Err(with_sources(diagnostics, banks.iter().chain(contests)));
     }
     let banks = parsed_banks.into_iter().map(|p| p.bank).collect();
     Ok(QuizSet::new(banks, parsed_contests))
 }
 
+/// Gives each diagnostic the text of the file it names.
+fn with_sources<'a>(
+    diagnostics: Vec<Diagnostic>,
+    files: impl Iterator<Item = &'a SourceFile> + Clone,
+) -> Vec<Diagnostic> {
+    let texts: Vec<(&str, Arc<str>)> = files
+        .map(|f| (f.path.as_str(), Arc::from(f.text.as_str())))
+        .collect();
+    diagnostics
+        .into_iter()
+        .map(
+            |d| match texts.iter().find(|(path, _)| d.file == Path::new(path)) {
+                Some((_, text)) => d.with_source(Arc::clone(text)),
+                None => d,
+            },
+        )
+        .collect()
+}
+
+/// An error in `file` at `(line, column)`, with its help line if it has one.
+fn error(file: &str, (line, column): (u32, u32), message: Msg, help: Option<Msg>) -> Diagnostic {
+    let d = Diagnostic::error(file, message).at(line as usize, column as usize);
+    match help {
+        Some(help) => d.help(help),
+        None => d,
+    }
+}
+
 fn parse_file<T>(
     file: &SourceFile,
-    diagnostics: &mut Vec<QuizDiagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
     convert: impl FnOnce(&Value, &mut Problems) -> Option<T>,
 ) -> Option<T> {
     let value = match parse_yaml(&file.text) {
         Ok(v) => v,
         Err((at, message, help)) => {
-            diagnostics.push(
-                QuizDiagnostic::new(&file.path, at, message).with_help(help.map(String::from)),
-            );
+            diagnostics.push(error(&file.path, at, message, help));
             return None;
         }
     };
     let mut problems = Problems::default();
     let result = convert(&value, &mut problems);
     let outline = Outline::new(&file.text);
-    diagnostics.extend(problems.0.into_iter().map(|p| {
-        QuizDiagnostic::new(&file.path, outline.locate(&p.path), p.message).with_help(p.help)
-    }));
+    diagnostics.extend(
+        problems
+            .0
+            .into_iter()
+            .map(|p| error(&file.path, outline.locate(&p.path), p.message, p.help)),
+    );
     result
 }
 
 /// The longest bank or contest file: 4 MiB, twenty times the largest demo bank.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
-type YamlFailure = ((u32, u32), String, Option<&'static str>);
+type YamlFailure = ((u32, u32), Msg, Option<Msg>);
 
 /// YAML text → tree, or the error's position, message and help. serde_yaml stops nesting
 /// past 128 levels and alias expansion past its repetition limit; those two get their own
@@ -133,8 +166,8 @@ fn parse_yaml(text: &str) -> Result<Value, YamlFailure> {
     if text.len() > MAX_BYTES {
         return Err((
             (1, 1),
-            format!("the file is larger than {} MiB", MAX_BYTES / (1024 * 1024)),
-            Some("split the questions over several bank files"),
+            msg!("quiz-file-too-large", mib = MAX_BYTES / (1024 * 1024)),
+            Some(msg!("quiz-file-too-large-help")),
         ));
     }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
@@ -144,14 +177,14 @@ fn parse_yaml(text: &str) -> Result<Value, YamlFailure> {
         let text = drop_position(&e.to_string());
         let (message, help) = match text.as_str() {
             "recursion limit exceeded" => (
-                "lists or `key: value` maps nest more than 128 levels deep".to_string(),
-                Some("a bank needs three levels (questions, a question, its options); close the brackets you opened"),
+                msg!("quiz-yaml-too-deep"),
+                Some(msg!("quiz-yaml-too-deep-help")),
             ),
             "repetition limit exceeded" => (
-                "aliases (`*name`) repeat too many values".to_string(),
-                Some("write the values out instead of repeating an `&anchor` with `*alias`"),
+                msg!("quiz-yaml-too-many-aliases"),
+                Some(msg!("quiz-yaml-too-many-aliases-help")),
             ),
-            _ => (format!("YAML syntax error: {text}"), None),
+            _ => (msg!("quiz-yaml-syntax", detail = text), None),
         };
         (at, message, help)
     })
@@ -174,7 +207,7 @@ fn drop_position(message: &str) -> String {
 
 /// The `*.yaml` files directly in `dir`, sorted by name. A `.yml` file is
 /// reported rather than silently skipped.
-fn read_yaml_files(dir: &Path, diagnostics: &mut Vec<QuizDiagnostic>) -> Vec<SourceFile> {
+fn read_yaml_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -190,15 +223,14 @@ fn read_yaml_files(dir: &Path, diagnostics: &mut Vec<QuizDiagnostic>) -> Vec<Sou
         match path.extension().and_then(|e| e.to_str()) {
             Some("yaml") => match fs::read_to_string(&path) {
                 Ok(text) => files.push(SourceFile::new(shown, text)),
-                Err(e) => diagnostics.push(QuizDiagnostic::new(
+                Err(e) => diagnostics.push(Diagnostic::error(
                     &shown,
-                    (1, 1),
-                    format!("cannot read quiz file: {e}"),
+                    msg!("quiz-cannot-read", reason = e.to_string()),
                 )),
             },
             Some("yml") => diagnostics.push(
-                QuizDiagnostic::new(&shown, (1, 1), "quiz files must end in `.yaml`")
-                    .with_help(Some("rename the file; `.yml` files are not read".into())),
+                Diagnostic::error(&shown, msg!("quiz-yml-extension"))
+                    .help(msg!("quiz-yml-extension-help")),
             ),
             _ => {}
         }
@@ -215,14 +247,14 @@ mod tests {
         let bank = SourceFile::new("quiz/a.yaml", "bank: a\ntitle: [unclosed\nquestions: []\n");
         let d = load_sources(&[bank], &[]).unwrap_err();
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].file, "quiz/a.yaml");
-        assert!(d[0].message.starts_with("YAML syntax error: "), "{}", d[0]);
-        assert_eq!((d[0].line, d[0].column), (3, 10), "{}", d[0]);
-        assert!(
-            d[0].message.ends_with("flow sequence at line 2 column 8"),
-            "{}",
-            d[0]
+        assert_eq!(d[0].file, Path::new("quiz/a.yaml"));
+        assert_eq!((d[0].line, d[0].column), (3, 10));
+        assert_eq!(
+            d[0].message.en(),
+            "YAML syntax error: did not find expected ',' or ']', \
+             while parsing a flow sequence at line 2 column 8"
         );
+        assert!(d[0].source.is_some(), "the report shows the line");
     }
 
     #[test]

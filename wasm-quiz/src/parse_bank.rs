@@ -1,8 +1,10 @@
 //! A bank file's tree → [`Bank`], with every problem of every question.
 
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
 use serde_json::Value;
 
-use crate::fields::{child, describe, scalar_text, suggest, Fields, Problems};
+use crate::fields::{child, describe, scalar_text, suggest, wrong_kind, Fields, Problems};
 use crate::locate::ypath;
 use crate::model::{
     letter_index, option_letter, Answer, Bank, Question, QuestionKind, MAX_OPTIONS, MIN_OPTIONS,
@@ -31,15 +33,18 @@ pub struct ParsedBank {
 }
 
 pub fn parse_bank(value: &Value, file: &str, stem: &str, out: &mut Problems) -> Option<ParsedBank> {
-    let top = Fields::open(value, vec![], "the bank file", &BANK_KEYS, out)?;
+    let what = msg!("quiz-what-bank-file");
+    let top = Fields::open(value, vec![], what, &BANK_KEYS, out)?;
     let name = top.text("bank", true, out);
     if let Some(name) = &name {
         if name != stem {
             out.push(
                 ypath!["bank"],
-                format!("bank name `{name}` does not match the file name `{stem}`"),
-                Some(format!(
-                    "set `bank: {stem}` or rename the file to `{name}.yaml`"
+                msg!("quiz-bank-name-mismatch", name = name, stem = stem),
+                Some(msg!(
+                    "quiz-bank-name-mismatch-help",
+                    name = name,
+                    stem = stem
                 )),
             );
         }
@@ -63,7 +68,7 @@ pub fn parse_bank(value: &Value, file: &str, stem: &str, out: &mut Problems) -> 
         }
         Some(other) => out.push(
             ypath!["questions"],
-            format!("`questions` must be a list, found {}", describe(other)),
+            wrong_kind("questions", msg!("quiz-want-list"), other),
             None,
         ),
         None => {}
@@ -75,29 +80,25 @@ fn parse_question(value: &Value, i: usize, bank: &str, out: &mut Problems) -> Op
     let before = out.0.len();
     // Name the question by its id from the start, for unknown-key messages.
     let what = match value.get("id").and_then(scalar_text) {
-        Some(id) => format!("question `{id}`"),
-        None => format!("question {}", i + 1),
+        Some(id) => msg!("quiz-what-question-id", id = id),
+        None => msg!("quiz-what-question-number", number = i + 1),
     };
-    let mut f = Fields::open(value, ypath!["questions", i], &what, &QUESTION_KEYS, out)?;
+    let mut f = Fields::open(value, ypath!["questions", i], what, &QUESTION_KEYS, out)?;
     let id = f.text("id", true, out);
     if let Some(id) = &id {
-        f.set_what(format!("question `{id}`"));
+        f.set_what(msg!("quiz-what-question-id", id = id));
         if id.is_empty() || id.chars().any(char::is_whitespace) {
             out.push(
                 f.at("id"),
-                format!("question id `{id}` must be non-empty and without spaces"),
-                Some("use a short slug such as `youth-001`".into()),
+                msg!("quiz-bad-question-id", id = id),
+                Some(msg!("quiz-bad-question-id-help")),
             );
         }
     }
     let kind = kind(&f, out);
     let stem = f.text("stem", true, out);
     if stem.as_ref().is_some_and(|s| s.trim().is_empty()) {
-        out.push(
-            f.at("stem"),
-            format!("{} has an empty stem", f.what()),
-            None,
-        );
+        out.push(f.at("stem"), msg!("quiz-empty-stem", what = f.what()), None);
     }
     let options = kind.map(|k| options(&f, k, out)).unwrap_or_default();
     let answer = match (kind, f.require("answer", out)) {
@@ -114,8 +115,8 @@ fn parse_question(value: &Value, i: usize, bank: &str, out: &mut Problems) -> Op
         if !url.starts_with('/') || url.starts_with("//") || url.starts_with("/\\") {
             out.push(
                 f.at("source_url"),
-                format!("`source_url` must be a site-relative URL, found `{url}`"),
-                Some("start it with a single `/` and the path, e.g. `/youth-health/`; `//` and `/\\` lead to another site".into()),
+                msg!("quiz-source-url-not-relative", url = url),
+                Some(msg!("quiz-source-url-not-relative-help")),
             );
         }
     }
@@ -142,7 +143,7 @@ fn kind(f: &Fields, out: &mut Problems) -> Option<QuestionKind> {
     if kind.is_none() {
         out.push(
             f.at("type"),
-            format!("{} has unknown type `{text}`", f.what()),
+            msg!("quiz-unknown-type", what = f.what(), kind = &text),
             suggest(&text, QuestionKind::ALL.map(QuestionKind::as_str)),
         );
     }
@@ -155,8 +156,8 @@ fn options(f: &Fields, kind: QuestionKind, out: &mut Problems) -> Vec<String> {
         if f.get("options").is_some() {
             out.push(
                 f.at("options"),
-                format!("a {} question takes no `options`", kind.as_str()),
-                Some("remove `options`, or change `type`".into()),
+                msg!("quiz-options-not-taken", kind = kind.as_str()),
+                Some(msg!("quiz-options-not-taken-help")),
             );
         }
         return Vec::new();
@@ -167,16 +168,19 @@ fn options(f: &Fields, kind: QuestionKind, out: &mut Problems) -> Vec<String> {
     let n = options.len();
     if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&n) {
         let count = match n {
-            0 => "no options".to_owned(),
-            n if n < MIN_OPTIONS => format!("too few options ({n})"),
-            n => format!("too many options ({n})"),
+            0 => msg!("quiz-options-none"),
+            n if n < MIN_OPTIONS => msg!("quiz-options-too-few", count = n),
+            n => msg!("quiz-options-too-many", count = n),
         };
         out.push(
             f.at("options"),
-            format!(
-                "{} has {count}; a {} question needs {MIN_OPTIONS}–{MAX_OPTIONS}",
-                f.what(),
-                kind.as_str()
+            msg!(
+                "quiz-option-count",
+                what = f.what(),
+                count = count,
+                kind = kind.as_str(),
+                min = MIN_OPTIONS,
+                max = MAX_OPTIONS
             ),
             None,
         );
@@ -185,16 +189,21 @@ fn options(f: &Fields, kind: QuestionKind, out: &mut Problems) -> Vec<String> {
         if o.trim().is_empty() {
             out.push(
                 child(&f.at("options"), j),
-                format!("option {} of {} is empty", option_letter(j), f.what()),
+                msg!(
+                    "quiz-option-empty",
+                    letter = option_letter(j).to_string(),
+                    what = f.what()
+                ),
                 None,
             );
         } else if let Some(k) = options[..j].iter().position(|p| p.trim() == o.trim()) {
             out.push(
                 child(&f.at("options"), j),
-                format!(
-                    "option {} repeats option {} (`{o}`)",
-                    option_letter(j),
-                    option_letter(k)
+                msg!(
+                    "quiz-option-repeated",
+                    letter = option_letter(j).to_string(),
+                    first = option_letter(k).to_string(),
+                    text = o
                 ),
                 None,
             );
@@ -211,10 +220,13 @@ fn answer(
     out: &mut Problems,
 ) -> Option<Answer> {
     let at = f.at("answer");
-    let letters = if options.is_empty() {
-        "(none)".to_owned()
+    let letters: Msg = if options.is_empty() {
+        msg!("quiz-letters-none")
     } else {
-        format!("A–{}", option_letter(options.len() - 1))
+        msg!(
+            "quiz-letters",
+            last = option_letter(options.len() - 1).to_string()
+        )
     };
     let letter = |v: &Value, at: Vec<_>, out: &mut Problems| {
         let text = scalar_text(v).unwrap_or_default();
@@ -223,7 +235,11 @@ fn answer(
             _ => {
                 out.push(
                     at,
-                    format!("answer `{text}` is not among the options {letters}"),
+                    msg!(
+                        "quiz-answer-not-an-option",
+                        answer = &text,
+                        letters = letters.clone()
+                    ),
                     None,
                 );
                 None
@@ -243,11 +259,8 @@ fn answer(
             if picked.len() < 2 {
                 out.push(
                     at,
-                    format!(
-                        "a multiple question needs at least 2 correct letters, found {}",
-                        picked.len()
-                    ),
-                    Some("use `type: single` for one correct option".into()),
+                    msg!("quiz-multiple-too-few", count = picked.len()),
+                    Some(msg!("quiz-multiple-too-few-help")),
                 );
                 return None;
             }
@@ -259,8 +272,8 @@ fn answer(
             if accepted.is_empty() || accepted.iter().any(|a| normalize(a).is_empty()) {
                 out.push(
                     at,
-                    "a fill_blank question needs a list of non-empty accepted answers",
-                    Some("e.g. `answer: [1982年, 一九八二年]`".into()),
+                    msg!("quiz-fill-blank-answers"),
+                    Some(msg!("quiz-fill-blank-answers-help")),
                 );
                 return None;
             }
@@ -268,17 +281,18 @@ fn answer(
         }
         _ => {
             let want = match kind {
-                QuestionKind::Single => "one option letter, e.g. `answer: B`",
-                QuestionKind::Multiple => "a list of option letters, e.g. `answer: [A, C]`",
-                QuestionKind::TrueFalse => "`true` or `false`",
-                QuestionKind::FillBlank => "a list of accepted strings",
+                QuestionKind::Single => msg!("quiz-want-answer-single"),
+                QuestionKind::Multiple => msg!("quiz-want-answer-multiple"),
+                QuestionKind::TrueFalse => msg!("quiz-want-answer-true-false"),
+                QuestionKind::FillBlank => msg!("quiz-want-answer-fill-blank"),
             };
             out.push(
                 at,
-                format!(
-                    "the answer of a {} question must be {want}, found {}",
-                    kind.as_str(),
-                    describe(value)
+                msg!(
+                    "quiz-answer-wrong-kind",
+                    kind = kind.as_str(),
+                    want = want,
+                    found = describe(value)
                 ),
                 None,
             );

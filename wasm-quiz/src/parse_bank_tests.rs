@@ -18,7 +18,7 @@ fn bank(questions: Vec<Value>) -> Value {
 fn parse(v: &Value) -> (Option<ParsedBank>, Vec<String>, Vec<Vec<Seg>>) {
     let mut out = Problems::default();
     let parsed = parse_bank(v, "quiz/youth.yaml", "youth", &mut out);
-    let messages = out.0.iter().map(|p| p.message.clone()).collect();
+    let messages = out.0.iter().map(|p| p.message.en()).collect();
     let paths = out.0.iter().map(|p| p.path.clone()).collect();
     (parsed, messages, paths)
 }

@@ -3,6 +3,7 @@
 //! Checks that need the banks (unknown bank or tag, too few questions, an
 //! unreachable pass mark) live in `validate.rs`.
 
+use jiayuan_core::msg;
 use serde_json::Value;
 
 use crate::fields::{child, describe, suggest, Fields, Problems};
@@ -44,16 +45,15 @@ const MAX_ATTEMPTS: u64 = 1_000;
 
 pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) -> Option<Contest> {
     let before = out.0.len();
-    let f = Fields::open(value, vec![], "the contest file", &CONTEST_KEYS, out)?;
+    let what = msg!("quiz-what-contest-file");
+    let f = Fields::open(value, vec![], what, &CONTEST_KEYS, out)?;
     let id = f.text("id", true, out);
     if let Some(id) = &id {
         if id != stem {
             out.push(
                 ypath!["id"],
-                format!("contest id `{id}` does not match the file name `{stem}`"),
-                Some(format!(
-                    "set `id: {stem}` or rename the file to `{id}.yaml`"
-                )),
+                msg!("quiz-contest-id-mismatch", id = id, stem = stem),
+                Some(msg!("quiz-contest-id-mismatch-help", id = id, stem = stem)),
             );
         }
     }
@@ -85,7 +85,7 @@ pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) 
         if t > 0 && q > t {
             out.push(
                 f.at("question_time_limit_seconds"),
-                format!("a question may take {q} s, longer than the whole contest's {t} s"),
+                msg!("quiz-question-time-too-long", question = q, total = t),
                 None,
             );
         }
@@ -99,8 +99,8 @@ pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) 
         if closes <= opens {
             out.push(
                 f.at("closes_at"),
-                "`closes_at` is not after `opens_at`, so the contest would never be open",
-                Some("swap the two times, or correct the later one".into()),
+                msg!("quiz-closes-before-opens"),
+                Some(msg!("quiz-closes-before-opens-help")),
             );
         }
     }
@@ -136,8 +136,8 @@ fn instant(f: &Fields, key: &str, out: &mut Problems) -> Option<(String, i64)> {
         Err(_) => {
             out.push(
                 f.at(key),
-                format!("`{key}` is `{text}`, not a time with an offset"),
-                Some(format!("write it like `{key}: 2022-05-29T08:00:00+08:00`")),
+                msg!("quiz-not-a-time", key = key, value = &text),
+                Some(msg!("quiz-not-a-time-help", key = key)),
             );
             None
         }
@@ -153,7 +153,7 @@ fn choice<T: Copy>(f: &Fields, key: &str, options: &[(&str, T)], out: &mut Probl
     if found.is_none() {
         out.push(
             f.at(key),
-            format!("unknown {key} `{text}`"),
+            msg!("quiz-unknown-choice", key = key, value = &text),
             suggest(&text, options.iter().map(|(name, _)| *name)),
         );
     }
@@ -166,24 +166,20 @@ fn draw(f: &Fields, out: &mut Problems) -> Option<Vec<DrawRule>> {
         other => {
             out.push(
                 f.at("draw"),
-                format!("`draw` must be a list of rules, found {}", describe(other)),
-                Some("e.g. `draw: [{ bank: association, count: 4 }]`".into()),
+                msg!("quiz-draw-not-a-list", found = describe(other)),
+                Some(msg!("quiz-draw-not-a-list-help")),
             );
             return None;
         }
     };
     if items.is_empty() {
-        out.push(
-            f.at("draw"),
-            "`draw` has no rules, so papers would be empty",
-            None,
-        );
+        out.push(f.at("draw"), msg!("quiz-draw-empty"), None);
         return None;
     }
     let mut rules = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let what = format!("draw rule {}", i + 1);
-        let Some(r) = Fields::open(item, child(&f.at("draw"), i), &what, &RULE_KEYS, out) else {
+        let what = msg!("quiz-what-draw-rule", number = i + 1);
+        let Some(r) = Fields::open(item, child(&f.at("draw"), i), what, &RULE_KEYS, out) else {
             continue;
         };
         let difficulty = r.whole("difficulty", false, (1, 3), out).map(|d| d as u8);
@@ -203,7 +199,8 @@ fn draw(f: &Fields, out: &mut Problems) -> Option<Vec<DrawRule>> {
 
 fn scoring(f: &Fields, out: &mut Problems) -> Option<Scoring> {
     let value = f.require("scoring", out)?;
-    let s = Fields::open(value, f.at("scoring"), "`scoring`", &SCORING_KEYS, out)?;
+    let what = msg!("quiz-what-scoring");
+    let s = Fields::open(value, f.at("scoring"), what, &SCORING_KEYS, out)?;
     let range = (0.0, MAX_POINTS);
     let single = s.number("single", true, range, out);
     let multiple = s.number("multiple", true, range, out);
@@ -240,7 +237,7 @@ mod tests {
     fn parse(v: &Value) -> (Option<Contest>, Vec<String>) {
         let mut out = Problems::default();
         let c = parse_contest(v, "quiz/contests/c.yaml", "c", &mut out);
-        (c, out.0.into_iter().map(|p| p.message).collect())
+        (c, out.0.into_iter().map(|p| p.message.en()).collect())
     }
 
     #[test]

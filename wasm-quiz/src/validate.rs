@@ -3,7 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::QuizDiagnostic;
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::i18n::Msg;
+use jiayuan_core::msg;
+
 use crate::draw::shortfalls;
 use crate::fields::suggest;
 use crate::locate::{ypath, Seg};
@@ -13,11 +16,16 @@ use crate::parse_bank::ParsedBank;
 /// Finds the 1-based (line, column) of a path in a file.
 pub type Locator<'a> = dyn Fn(&str, &[Seg]) -> (u32, u32) + 'a;
 
+/// An error in `file` at `(line, column)`.
+fn error(file: &str, (line, column): (u32, u32), message: Msg) -> Diagnostic {
+    Diagnostic::error(file, message).at(line as usize, column as usize)
+}
+
 pub fn cross_check(
     banks: &[ParsedBank],
     contests: &[Contest],
     locate: &Locator,
-) -> Vec<QuizDiagnostic> {
+) -> Vec<Diagnostic> {
     let mut out = duplicate_ids(banks, locate);
     let pool: Vec<Question> = banks
         .iter()
@@ -29,7 +37,7 @@ pub fn cross_check(
     out
 }
 
-fn duplicate_ids(banks: &[ParsedBank], locate: &Locator) -> Vec<QuizDiagnostic> {
+fn duplicate_ids(banks: &[ParsedBank], locate: &Locator) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut first: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     for parsed in banks {
@@ -40,16 +48,11 @@ fn duplicate_ids(banks: &[ParsedBank], locate: &Locator) -> Vec<QuizDiagnostic> 
                 continue;
             };
             let (line, col) = locate(first_file, &id_path(first_pos));
+            let first = format!("{first_file}:{line}:{col}");
+            let message = msg!("quiz-duplicate-id", id = &q.id, first = first);
             out.push(
-                QuizDiagnostic::new(
-                    file,
-                    locate(file, &id_path(pos)),
-                    format!(
-                        "duplicate question id `{}`; first defined at {first_file}:{line}:{col}",
-                        q.id
-                    ),
-                )
-                .with_help(Some("ids must be unique across all banks".into())),
+                error(file, locate(file, &id_path(pos)), message)
+                    .help(msg!("quiz-duplicate-id-help")),
             );
         }
     }
@@ -60,7 +63,7 @@ fn id_path(position: usize) -> Vec<Seg> {
     ypath!["questions", position, "id"]
 }
 
-fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<QuizDiagnostic> {
+fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<Diagnostic> {
     let file = contest.file.as_str();
     let at = |p: Vec<Seg>| locate(file, &p);
     let banks: BTreeSet<&str> = pool.iter().map(|q| q.bank.as_str()).collect();
@@ -73,31 +76,19 @@ fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<
     for (i, rule) in contest.draw.iter().enumerate() {
         if let Some(bank) = rule.bank.as_deref().filter(|b| !banks.contains(b)) {
             unknown[i] = true;
-            out.push(
-                QuizDiagnostic::new(
-                    file,
-                    at(ypath!["draw", i, "bank"]),
-                    format!(
-                        "draw rule {} names bank `{bank}`, which does not exist",
-                        i + 1
-                    ),
-                )
-                .with_help(suggest(bank, banks.iter().copied())),
-            );
+            let message = msg!("quiz-draw-unknown-bank", rule = i + 1, bank = bank);
+            out.push(with_help(
+                error(file, at(ypath!["draw", i, "bank"]), message),
+                suggest(bank, banks.iter().copied()),
+            ));
         }
         if let Some(tag) = rule.tag.as_deref().filter(|t| !tags.contains(t)) {
             unknown[i] = true;
-            out.push(
-                QuizDiagnostic::new(
-                    file,
-                    at(ypath!["draw", i, "tag"]),
-                    format!(
-                        "draw rule {} names tag `{tag}`, which no question has",
-                        i + 1
-                    ),
-                )
-                .with_help(suggest(tag, tags.iter().copied())),
-            );
+            let message = msg!("quiz-draw-unknown-tag", rule = i + 1, tag = tag);
+            out.push(with_help(
+                error(file, at(ypath!["draw", i, "tag"]), message),
+                suggest(tag, tags.iter().copied()),
+            ));
         }
     }
     for s in shortfalls(pool, &contest.draw) {
@@ -105,59 +96,68 @@ fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<
             continue;
         }
         let rule = &contest.draw[s.rule];
-        let mut message = format!(
-            "draw rule {}{} asks for {} questions but only {} match",
-            s.rule + 1,
-            filters(rule),
-            rule.count,
-            s.matching
-        );
-        if s.maybe_taken > 0 {
-            message.push_str(&format!(
-                ", and earlier rules may take up to {} of them ({} available)",
-                s.maybe_taken,
-                s.available()
-            ));
-        }
+        let message = if s.maybe_taken > 0 {
+            msg!(
+                "quiz-draw-shortfall-shared",
+                rule = s.rule + 1,
+                filters = filters(rule),
+                count = rule.count,
+                matching = s.matching,
+                taken = s.maybe_taken,
+                available = s.available()
+            )
+        } else {
+            msg!(
+                "quiz-draw-shortfall",
+                rule = s.rule + 1,
+                filters = filters(rule),
+                count = rule.count,
+                matching = s.matching
+            )
+        };
         out.push(
-            QuizDiagnostic::new(file, at(ypath!["draw", s.rule, "count"]), message).with_help(
-                Some("lower `count`, add questions, or make the rules not overlap".into()),
-            ),
+            error(file, at(ypath!["draw", s.rule, "count"]), message)
+                .help(msg!("quiz-draw-shortfall-help")),
         );
     }
     let best = best_score(contest, pool);
     if !unknown.contains(&true) && contest.pass_mark > best + 1e-9 {
-        out.push(QuizDiagnostic::new(
-            file,
-            at(ypath!["pass_mark"]),
-            format!(
-                "pass_mark {} is more than the highest score a paper can reach ({best})",
-                contest.pass_mark
-            ),
-        ));
+        let message = msg!(
+            "quiz-pass-mark-unreachable",
+            mark = contest.pass_mark.to_string(),
+            best = best.to_string()
+        );
+        out.push(error(file, at(ypath!["pass_mark"]), message));
     }
     out
 }
 
+fn with_help(d: Diagnostic, help: Option<Msg>) -> Diagnostic {
+    match help {
+        Some(help) => d.help(help),
+        None => d,
+    }
+}
+
 /// ` (bank `a`, tag `t`, difficulty 3)`, or nothing for a rule without filters.
-fn filters(rule: &DrawRule) -> String {
+fn filters(rule: &DrawRule) -> Msg {
     let mut parts = Vec::new();
     if let Some(b) = &rule.bank {
-        parts.push(format!("bank `{b}`"));
+        parts.push(msg!("quiz-filter-bank", bank = b));
     }
     if let Some(t) = &rule.tag {
-        parts.push(format!("tag `{t}`"));
+        parts.push(msg!("quiz-filter-tag", tag = t));
     }
     if let Some(d) = rule.difficulty {
-        parts.push(format!("difficulty {d}"));
+        parts.push(msg!("quiz-filter-difficulty", level = u32::from(d)));
     }
     if let Some(k) = rule.kind {
-        parts.push(format!("type `{}`", k.as_str()));
+        parts.push(msg!("quiz-filter-type", kind = k.as_str()));
     }
     if parts.is_empty() {
-        String::new()
+        msg!("quiz-filters-none")
     } else {
-        format!(" ({})", parts.join(", "))
+        msg!("quiz-filters", filters = parts)
     }
 }
 
@@ -180,6 +180,8 @@ fn best_score(contest: &Contest, pool: &[Question]) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use jiayuan_core::i18n::Lang;
+
     use super::*;
     use crate::model::{Answer, Bank};
     use crate::score::tests::question;
@@ -218,11 +220,14 @@ mod tests {
         let banks = [parsed("a", &["x", "y"]), parsed("b", &["z", "x"])];
         let d = cross_check(&banks, &[], &locate);
         assert_eq!(d.len(), 1);
-        assert_eq!((d[0].file.as_str(), d[0].line), ("b.yaml", 12));
-        assert!(
-            d[0].message.ends_with("first defined at a.yaml:10:3"),
-            "{}",
-            d[0]
+        assert_eq!((d[0].file.to_str(), d[0].line), (Some("b.yaml"), 12));
+        assert_eq!(
+            d[0].message.en(),
+            "duplicate question id `x`; first defined at a.yaml:10:3"
+        );
+        assert_eq!(
+            d[0].message.text(Lang::ZhCn),
+            "题目 id `x` 重复；首次定义于 a.yaml:10:3"
         );
     }
 
@@ -237,7 +242,7 @@ mod tests {
         let mut hard = Contest::new("hard", "H", vec![DrawRule::new(1), overlap]);
         hard.pass_mark = 6.0;
         let d = cross_check(&banks, &[c, hard], &locate);
-        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = d.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             [

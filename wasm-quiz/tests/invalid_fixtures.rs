@@ -1,11 +1,14 @@
 //! Every case under `tests/fixtures/quiz-invalid/<case>/` is a quiz folder
 //! with one mistake; `expected.txt` holds the `file:line:column` the
 //! diagnostic must end its location with, and a substring of its message.
+//! The whole report of each case, in English and in Chinese, is a snapshot in
+//! `tests/snapshots/`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wasm_quiz::load_quiz_dir;
+use jiayuan_core::i18n::Lang;
+use wasm_quiz::{load_quiz_dir, load_sources, SourceFile};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(concat!(
@@ -31,18 +34,50 @@ fn check(case: &Path) -> Result<(), String> {
         Ok(_) => return Err("validated without diagnostics".into()),
         Err(d) => d,
     };
-    let found = diagnostics.iter().any(|d| {
-        let at = format!("{}:{}:{}", d.file, d.line, d.column);
-        at.ends_with(location) && d.message.contains(message)
-    });
+    let found = diagnostics
+        .iter()
+        .any(|d| d.location().ends_with(location) && d.message.en().contains(message));
     if found {
         Ok(())
     } else {
-        let all: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        let all: Vec<String> = diagnostics.iter().map(|d| d.render(Lang::En)).collect();
         Err(format!(
             "no diagnostic at `{location}` containing `{message}`; got:\n{}",
             all.join("\n")
         ))
+    }
+}
+
+/// The case's banks and contests, named relative to its folder as the generator names
+/// them relative to the site.
+fn sources(case: &Path) -> (Vec<SourceFile>, Vec<SourceFile>) {
+    let read = |dir: &Path, prefix: &str| {
+        let mut files: Vec<SourceFile> = fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                SourceFile::new(format!("{prefix}{name}"), fs::read_to_string(&p).unwrap())
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    };
+    (read(case, ""), read(&case.join("contests"), "contests/"))
+}
+
+#[test]
+fn every_invalid_fixture_reports_in_both_languages() {
+    for case in cases() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let (banks, contests) = sources(&case);
+        let diagnostics = load_sources(&banks, &contests).expect_err(&name);
+        for lang in [Lang::En, Lang::ZhCn] {
+            let shown: Vec<String> = diagnostics.iter().map(|d| d.render(lang)).collect();
+            insta::assert_snapshot!(format!("{name}.{}", lang.code()), shown.join("\n"));
+        }
     }
 }
 

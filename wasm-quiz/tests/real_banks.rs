@@ -24,7 +24,10 @@ fn real_banks_validate_and_contest_2022_draws_20() {
     let set = match load_quiz_dir(dir) {
         Ok(set) => set,
         Err(diagnostics) => {
-            let all: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+            let all: Vec<String> = diagnostics
+                .iter()
+                .map(|d| d.render(jiayuan_core::i18n::Lang::En))
+                .collect();
             panic!("{} diagnostics:\n{}", all.len(), all.join("\n"));
         }
     };

@@ -154,8 +154,7 @@ export-done = { $count ->
 contest-no-quiz = this site has no quiz/ folder to serve
 contest-serve-failed = { $reason }
 
-## Quiz banks and contests (generator quiz; the engine's own words are English)
-quiz-engine = { $text }
+## Quiz banks and contests (generator quiz)
 quiz-no-folder = this site has no quiz/ folder
 quiz-no-contest = no contest `{ $contest }`
 quiz-known-contests = known contests: { $known }
@@ -412,3 +411,99 @@ quiz-export-done = exported { $count ->
    *[other] { $count } questions
 } to { $file }
 quiz-export-csv-no-title = note: CSV keeps no bank title; give it with --title when importing again
+
+## The quiz engine's checks of banks and contests (wasm-quiz, native `yaml` feature)
+quiz-file-too-large = the file is larger than { $mib } MiB
+quiz-file-too-large-help = split the questions over several bank files
+quiz-yaml-too-deep = lists or `key: value` maps nest more than 128 levels deep
+quiz-yaml-too-deep-help = a bank needs three levels (questions, a question, its options); close the brackets you opened
+quiz-yaml-too-many-aliases = aliases (`*name`) repeat too many values
+quiz-yaml-too-many-aliases-help = write the values out instead of repeating an `&anchor` with `*alias`
+quiz-yaml-syntax = YAML syntax error: { $detail }
+quiz-cannot-read = cannot read quiz file: { $reason }
+quiz-yml-extension = quiz files must end in `.yaml`
+quiz-yml-extension-help = rename the file; `.yml` files are not read
+quiz-expected-one-of = expected one of: { $allowed }
+quiz-expected-keys = expected keys: { $keys }
+quiz-found-nothing = nothing
+quiz-found-bool = `{ $value }`
+quiz-found-number = the number { $value }
+quiz-found-text = the text `{ $value }`
+quiz-found-list = a list
+quiz-found-mapping = a mapping
+quiz-what-bank-file = the bank file
+quiz-what-contest-file = the contest file
+quiz-what-question-id = question `{ $id }`
+quiz-what-question-number = question { $number }
+quiz-what-draw-rule = draw rule { $number }
+quiz-what-scoring = `scoring`
+quiz-not-a-mapping = { $what } must be a mapping of keys, found { $found }
+quiz-unknown-key = unknown key `{ $key }` in { $what }
+quiz-missing-key = { $what } is missing `{ $key }`
+quiz-wrong-kind = `{ $key }` must be { $want }, found { $found }
+quiz-want-text = text
+quiz-want-bool = true or false
+quiz-want-whole = a whole number
+quiz-want-number = a number
+quiz-want-list = a list
+quiz-out-of-range = `{ $key }` is { $value }, outside the range { $min }–{ $max }
+quiz-item-not-text = item { $number } of `{ $key }` must be text, found { $found }
+quiz-bank-name-mismatch = bank name `{ $name }` does not match the file name `{ $stem }`
+quiz-bank-name-mismatch-help = set `bank: { $stem }` or rename the file to `{ $name }.yaml`
+quiz-bad-question-id = question id `{ $id }` must be non-empty and without spaces
+quiz-bad-question-id-help = use a short slug such as `youth-001`
+quiz-empty-stem = { $what } has an empty stem
+quiz-source-url-not-relative = `source_url` must be a site-relative URL, found `{ $url }`
+quiz-source-url-not-relative-help = start it with a single `/` and the path, e.g. `/youth-health/`; `//` and `/\` lead to another site
+quiz-unknown-type = { $what } has unknown type `{ $kind }`
+quiz-options-not-taken = a { $kind } question takes no `options`
+quiz-options-not-taken-help = remove `options`, or change `type`
+quiz-options-none = no options
+quiz-options-too-few = too few options ({ $count })
+quiz-options-too-many = too many options ({ $count })
+quiz-option-count = { $what } has { $count }; a { $kind } question needs { $min }–{ $max }
+quiz-option-empty = option { $letter } of { $what } is empty
+quiz-option-repeated = option { $letter } repeats option { $first } (`{ $text }`)
+quiz-letters-none = (none)
+quiz-letters = A–{ $last }
+quiz-answer-not-an-option = answer `{ $answer }` is not among the options { $letters }
+quiz-multiple-too-few = a multiple question needs at least 2 correct letters, found { $count }
+quiz-multiple-too-few-help = use `type: single` for one correct option
+quiz-fill-blank-answers = a fill_blank question needs a list of non-empty accepted answers
+quiz-fill-blank-answers-help = e.g. `answer: [1982年, 一九八二年]`
+quiz-answer-wrong-kind = the answer of a { $kind } question must be { $want }, found { $found }
+quiz-want-answer-single = one option letter, e.g. `answer: B`
+quiz-want-answer-multiple = a list of option letters, e.g. `answer: [A, C]`
+quiz-want-answer-true-false = `true` or `false`
+quiz-want-answer-fill-blank = a list of accepted strings
+quiz-contest-id-mismatch = contest id `{ $id }` does not match the file name `{ $stem }`
+quiz-contest-id-mismatch-help = set `id: { $stem }` or rename the file to `{ $id }.yaml`
+quiz-question-time-too-long = a question may take { $question } s, longer than the whole contest's { $total } s
+quiz-closes-before-opens = `closes_at` is not after `opens_at`, so the contest would never be open
+quiz-closes-before-opens-help = swap the two times, or correct the later one
+quiz-not-a-time = `{ $key }` is `{ $value }`, not a time with an offset
+quiz-not-a-time-help = write it like `{ $key }: 2022-05-29T08:00:00+08:00`
+quiz-unknown-choice = unknown { $key } `{ $value }`
+quiz-draw-not-a-list = `draw` must be a list of rules, found { $found }
+quiz-draw-not-a-list-help = e.g. `draw: [{ "{" } bank: association, count: 4 { "}" }]`
+quiz-draw-empty = `draw` has no rules, so papers would be empty
+quiz-duplicate-id = duplicate question id `{ $id }`; first defined at { $first }
+quiz-duplicate-id-help = ids must be unique across all banks
+quiz-draw-unknown-bank = draw rule { $rule } names bank `{ $bank }`, which does not exist
+quiz-draw-unknown-tag = draw rule { $rule } names tag `{ $tag }`, which no question has
+quiz-draw-shortfall = draw rule { $rule }{ $filters } asks for { $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    } but only { $matching } match
+quiz-draw-shortfall-shared = draw rule { $rule }{ $filters } asks for { $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    } but only { $matching } match, and earlier rules may take up to { $taken } of them ({ $available } available)
+quiz-draw-shortfall-help = lower `count`, add questions, or make the rules not overlap
+quiz-filters = { " " }({ $filters })
+quiz-filters-none = { "" }
+quiz-filter-bank = bank `{ $bank }`
+quiz-filter-tag = tag `{ $tag }`
+quiz-filter-difficulty = difficulty { $level }
+quiz-filter-type = type `{ $kind }`
+quiz-pass-mark-unreachable = pass_mark { $mark } is more than the highest score a paper can reach ({ $best })

@@ -71,6 +71,8 @@ pub enum Arg {
     Number(f64),
     List(Vec<String>),
     Msg(Box<Msg>),
+    /// Messages joined as the language writes a list.
+    Msgs(Vec<Msg>),
 }
 
 impl From<String> for Arg {
@@ -91,6 +93,11 @@ impl From<&str> for Arg {
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
         Arg::Msg(Box::new(m))
+    }
+}
+impl From<Vec<Msg>> for Arg {
+    fn from(m: Vec<Msg>) -> Arg {
+        Arg::Msgs(m)
     }
 }
 impl From<Box<Msg>> for Arg {
@@ -173,6 +180,10 @@ fn format(lang: Lang, msg: &Msg) -> Option<String> {
             Arg::Number(n) => FluentValue::from(*n),
             Arg::List(items) => FluentValue::from(items.join(lang.list_separator())),
             Arg::Msg(m) => FluentValue::from(m.text(lang)),
+            Arg::Msgs(items) => {
+                let items: Vec<String> = items.iter().map(|m| m.text(lang)).collect();
+                FluentValue::from(items.join(lang.list_separator()))
+            }
         };
         args.set(*name, value);
     }

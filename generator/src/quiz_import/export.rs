@@ -10,7 +10,7 @@ use super::columns::{Field, LAYOUT};
 use super::rows::{ANSWER_SEPARATORS, TAG_SEPARATORS};
 use super::sheet::{INFO_SHEET, NOTES_SHEET, QUESTIONS_SHEET};
 use super::{messages, whole_file, write, Answer, BankData, Entry};
-use crate::quiz::{read_yaml, to_diagnostic};
+use crate::quiz::read_yaml;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -73,10 +73,7 @@ pub fn load_bank(root: &Path, bank: &str) -> Result<BankData, Vec<Diagnostic>> {
                 entries: b.questions.iter().map(Entry::from_question).collect(),
             })
         }
-        Err(found) => Err(found
-            .into_iter()
-            .map(|q| to_diagnostic(&[file], q))
-            .collect()),
+        Err(found) => Err(found),
     }
 }
 

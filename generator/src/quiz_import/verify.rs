@@ -8,7 +8,7 @@ use jiayuan_core::diagnostic::{self, Diagnostic};
 use wasm_quiz::SourceFile;
 
 use super::{messages, problem, whole_file, BankData, Entry, Spot};
-use crate::quiz::{read_yaml, to_diagnostic};
+use crate::quiz::read_yaml;
 
 /// Every bank file of the site but the one being imported.
 pub fn other_banks(root: &Path, bank: &str, diags: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
@@ -73,10 +73,7 @@ pub fn as_the_build_reads_it(
                 diags.push(whole_file(shown, messages::not_written_back()));
             }
         }
-        Err(found) => {
-            let read: Vec<&SourceFile> = banks.iter().chain(&contests).collect();
-            diags.extend(found.into_iter().map(|q| to_diagnostic(&read, q)));
-        }
+        Err(found) => diags.extend(found),
     }
     if diags.is_empty() {
         Ok(())
