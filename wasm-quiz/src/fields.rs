@@ -1,20 +1,27 @@
 //! Typed reading of one mapping of a parsed quiz file, collecting every
 //! problem (unknown keys, missing keys, wrong types) instead of stopping at
-//! the first, each tagged with the path of the offending node.
+//! the first, each at the line and column where the loader found the node.
 
 use std::fmt::Display;
 
 use jiayuan_core::diagnostic::did_you_mean;
 use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
-use serde_json::{Map, Value};
+use jiayuan_core::yaml::At;
+use jiayuan_core::yaml_tree::Node;
 
-use crate::locate::Seg;
+/// A 1-based line and column in the file.
+pub type Pos = (usize, usize);
 
-/// A problem found in one file, located later from its path.
+/// Where a node was written.
+pub fn pos<T>(node: &At<T>) -> Pos {
+    (node.line, node.column)
+}
+
+/// A problem found in one file, at `at`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    pub path: Vec<Seg>,
+    pub at: Pos,
     pub message: Msg,
     pub help: Option<Msg>,
 }
@@ -23,12 +30,8 @@ pub struct Problem {
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
-    pub fn push(&mut self, path: Vec<Seg>, message: Msg, help: Option<Msg>) {
-        self.0.push(Problem {
-            path,
-            message,
-            help,
-        });
+    pub fn push(&mut self, at: Pos, message: Msg, help: Option<Msg>) {
+        self.0.push(Problem { at, message, help });
     }
 }
 
@@ -41,71 +44,83 @@ pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
     (!all.is_empty()).then(|| msg!("quiz-expected-one-of", allowed = &all))
 }
 
-/// Append one segment to a path.
-pub fn child(path: &[Seg], seg: impl Into<Seg>) -> Vec<Seg> {
-    let mut p = path.to_vec();
-    p.push(seg.into());
-    p
-}
-
 /// A YAML scalar read as text: strings, and numbers as written (an option
 /// `1982` or an accepted answer `3` are text to the quiz).
-pub fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+pub fn scalar_text(node: &Node) -> Option<String> {
+    match node {
+        Node::Text(s) => Some(s.clone()),
+        Node::Int(n) => Some(n.to_string()),
+        Node::Float(n) => Some(float_text(*n)),
         _ => None,
     }
 }
 
+/// `2.5`, and `1.0` for a whole float (as YAML wrote it, not `1`).
+fn float_text(n: f64) -> String {
+    format!("{n:?}")
+}
+
 /// How a value is described in "found …" messages.
-pub fn describe(value: &Value) -> Msg {
-    match value {
-        Value::Null => msg!("quiz-found-nothing"),
-        Value::Bool(b) => msg!("quiz-found-bool", value = b.to_string()),
-        Value::Number(n) => msg!("quiz-found-number", value = n.to_string()),
-        Value::String(s) => msg!("quiz-found-text", value = s),
-        Value::Array(_) => msg!("quiz-found-list"),
-        Value::Object(_) => msg!("quiz-found-mapping"),
+pub fn describe(node: &Node) -> Msg {
+    match node {
+        Node::Null => msg!("quiz-found-nothing"),
+        Node::Bool(b) => msg!("quiz-found-bool", value = b.to_string()),
+        Node::Int(n) => msg!("quiz-found-number", value = n.to_string()),
+        Node::Float(n) => msg!("quiz-found-number", value = float_text(*n)),
+        Node::Text(s) => msg!("quiz-found-text", value = s),
+        Node::List(_) => msg!("quiz-found-list"),
+        Node::Map(_) => msg!("quiz-found-mapping"),
     }
 }
 
 pub struct Fields<'a> {
-    map: &'a Map<String, Value>,
-    path: Vec<Seg>,
+    map: &'a [(At<String>, At<Node>)],
+    at: Pos,
     /// What the mapping is, for messages: "question `y-001`", "the contest file".
     what: Msg,
 }
 
 impl<'a> Fields<'a> {
-    /// Read `value` as a mapping whose keys must be among `known`.
+    /// Read `node` as a mapping whose keys must be among `known`.
     pub fn open(
-        value: &'a Value,
-        path: Vec<Seg>,
+        node: &'a At<Node>,
         what: Msg,
         known: &[&str],
         out: &mut Problems,
     ) -> Option<Fields<'a>> {
-        let Value::Object(map) = value else {
+        let Node::Map(map) = &node.value else {
             out.push(
-                path,
-                msg!("quiz-not-a-mapping", what = what, found = describe(value)),
+                pos(node),
+                msg!("quiz-not-a-mapping", what = what, found = describe(node)),
                 Some(msg!("quiz-expected-keys", keys = known)),
             );
             return None;
         };
-        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+        for (key, _) in map.iter().filter(|(k, _)| !known.contains(&k.as_str())) {
             out.push(
-                child(&path, key.as_str()),
-                msg!("quiz-unknown-key", key = key, what = what.clone()),
+                pos(key),
+                msg!("quiz-unknown-key", key = key.as_str(), what = what.clone()),
                 suggest(key, known.iter().copied()),
             );
         }
-        Some(Fields { map, path, what })
+        Some(Fields {
+            map,
+            at: pos(node),
+            what,
+        })
     }
 
-    pub fn at(&self, key: &str) -> Vec<Seg> {
-        child(&self.path, key)
+    /// Where `key` is written, or where the mapping starts when it is absent.
+    pub fn at(&self, key: &str) -> Pos {
+        self.entry(key).map_or(self.at, |(k, _)| pos(k))
+    }
+
+    /// Where item `index` of the list under `key` is written (else where `key` is).
+    pub fn item_at(&self, key: &str, index: usize) -> Pos {
+        match self.get(key).map(|v| &v.value) {
+            Some(Node::List(items)) if index < items.len() => pos(&items[index]),
+            _ => self.at(key),
+        }
     }
 
     pub fn set_what(&mut self, what: Msg) {
@@ -116,16 +131,22 @@ impl<'a> Fields<'a> {
         self.what.clone()
     }
 
-    /// The value of `key`; null counts as absent.
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+    fn entry(&self, key: &str) -> Option<&'a (At<String>, At<Node>)> {
+        self.map.iter().find(|(k, _)| k.as_str() == key)
     }
 
-    pub fn require(&self, key: &str, out: &mut Problems) -> Option<&'a Value> {
+    /// The value of `key`; null counts as absent.
+    pub fn get(&self, key: &str) -> Option<&'a At<Node>> {
+        self.entry(key)
+            .map(|(_, v)| v)
+            .filter(|v| v.value != Node::Null)
+    }
+
+    pub fn require(&self, key: &str, out: &mut Problems) -> Option<&'a At<Node>> {
         let value = self.get(key);
         if value.is_none() {
             out.push(
-                self.path.clone(),
+                self.at,
                 msg!("quiz-missing-key", what = self.what(), key = key),
                 None,
             );
@@ -134,7 +155,7 @@ impl<'a> Fields<'a> {
     }
 
     /// `key` holds a value of the wrong kind; `want` words the kind it must be.
-    pub fn wrong(&self, key: &str, want: Msg, found: &Value, out: &mut Problems) {
+    pub fn wrong(&self, key: &str, want: Msg, found: &Node, out: &mut Problems) {
         out.push(self.at(key), wrong_kind(key, want, found), None);
     }
 
@@ -149,14 +170,16 @@ impl<'a> Fields<'a> {
 
     pub fn boolean(&self, key: &str, required: bool, out: &mut Problems) -> Option<bool> {
         let v = self.value(key, required, out)?;
-        let b = v.as_bool();
-        if b.is_none() {
-            self.wrong(key, msg!("quiz-want-bool"), v, out);
+        match v {
+            Node::Bool(b) => Some(*b),
+            _ => {
+                self.wrong(key, msg!("quiz-want-bool"), v, out);
+                None
+            }
         }
-        b
     }
 
-    /// A whole number in `0..=max`; `what_max` names the limit in messages.
+    /// A whole number in `min..=max`.
     pub fn whole(
         &self,
         key: &str,
@@ -165,7 +188,7 @@ impl<'a> Fields<'a> {
         out: &mut Problems,
     ) -> Option<u64> {
         let v = self.value(key, required, out)?;
-        let Some(n) = v.as_i64().map(i128::from).or(v.as_u64().map(i128::from)) else {
+        let Node::Int(n) = *v else {
             self.wrong(key, msg!("quiz-want-whole"), v, out);
             return None;
         };
@@ -185,9 +208,13 @@ impl<'a> Fields<'a> {
         out: &mut Problems,
     ) -> Option<f64> {
         let v = self.value(key, required, out)?;
-        let Some(n) = v.as_f64() else {
-            self.wrong(key, msg!("quiz-want-number"), v, out);
-            return None;
+        let n = match *v {
+            Node::Int(n) => n as f64,
+            Node::Float(n) => n,
+            _ => {
+                self.wrong(key, msg!("quiz-want-number"), v, out);
+                return None;
+            }
         };
         if !(min..=max).contains(&n) {
             out.push(self.at(key), out_of_range(key, n, min, max), None);
@@ -199,7 +226,7 @@ impl<'a> Fields<'a> {
     /// A list of text items (a lone scalar is not accepted).
     pub fn text_list(&self, key: &str, required: bool, out: &mut Problems) -> Option<Vec<String>> {
         let v = self.value(key, required, out)?;
-        let Value::Array(items) = v else {
+        let Node::List(items) = v else {
             self.wrong(key, msg!("quiz-want-list"), v, out);
             return None;
         };
@@ -211,7 +238,7 @@ impl<'a> Fields<'a> {
                 None => {
                     ok = false;
                     out.push(
-                        child(&self.at(key), i),
+                        pos(item),
                         msg!(
                             "quiz-item-not-text",
                             number = i + 1,
@@ -226,17 +253,18 @@ impl<'a> Fields<'a> {
         ok.then_some(texts)
     }
 
-    fn value(&self, key: &str, required: bool, out: &mut Problems) -> Option<&'a Value> {
-        if required {
+    fn value(&self, key: &str, required: bool, out: &mut Problems) -> Option<&'a Node> {
+        let found = if required {
             self.require(key, out)
         } else {
             self.get(key)
-        }
+        };
+        found.map(|v| &v.value)
     }
 }
 
 /// `` `key` must be a list, found the text `x` ``.
-pub fn wrong_kind(key: &str, want: Msg, found: &Value) -> Msg {
+pub fn wrong_kind(key: &str, want: Msg, found: &Node) -> Msg {
     msg!(
         "quiz-wrong-kind",
         key = key,
@@ -258,20 +286,18 @@ fn out_of_range(key: &str, n: impl Display, min: impl Display, max: impl Display
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
-
     use jiayuan_core::i18n::Lang;
+    use jiayuan_core::yaml_tree::tree;
 
     use super::*;
-    use crate::locate::ypath;
 
     #[test]
     fn reports_unknown_missing_and_mistyped_keys_together() {
-        let v = json!({"id": "a", "explaination": "x", "difficulty": "hard", "tags": [1, null]});
+        let text = "id: a\nexplaination: x\ndifficulty: hard\ntags: [1, ~]\n";
+        let v = tree(text, 1024).unwrap();
         let mut out = Problems::default();
         let f = Fields::open(
             &v,
-            ypath!["questions", 0],
             msg!("quiz-what-question-id", id = "a"),
             &["id", "explanation", "difficulty", "tags", "stem"],
             &mut out,
@@ -304,15 +330,16 @@ mod tests {
                 "`tags` 的第 2 项应为文本，实际是空值",
             ]
         );
-        assert_eq!(out.0[3].path, ypath!["questions", 0, "tags", 1]);
+        let places: Vec<Pos> = out.0.iter().map(|p| p.at).collect();
+        assert_eq!(places, [(2, 1), (1, 1), (3, 1), (4, 11)]);
     }
 
     #[test]
     fn ranges_are_checked() {
-        let v = json!({"n": -5, "x": 1e9});
+        let v = tree("n: -5\nx: 1.0e9\n", 1024).unwrap();
         let mut out = Problems::default();
         let what = msg!("quiz-what-contest-file");
-        let f = Fields::open(&v, vec![], what, &["n", "x"], &mut out).unwrap();
+        let f = Fields::open(&v, what, &["n", "x"], &mut out).unwrap();
         assert_eq!(f.whole("n", true, (0, 10), &mut out), None);
         assert_eq!(f.number("x", true, (0.0, 1000.0), &mut out), None);
         assert_eq!(out.0[0].message.en(), "`n` is -5, outside the range 0–10");

@@ -3,7 +3,7 @@
 //! A pure-Rust core — model, validation, seeded draws, scoring, attempt
 //! state — used natively by the generator to validate banks and write contest
 //! bundles, and in the browser through the thin layer in `wasm.rs`.
-//! YAML is read only in [`load`] (feature `yaml`), so a parser change is one module.
+//! YAML is read only in [`load`] (feature `yaml`), through jiayuan-core's loader.
 
 pub mod bundle;
 mod decode;
@@ -16,8 +16,6 @@ pub mod json;
 pub mod json_api;
 #[cfg(feature = "yaml")]
 pub mod load;
-#[cfg(feature = "yaml")]
-mod locate;
 pub mod model;
 pub mod normalize;
 #[cfg(feature = "yaml")]

@@ -1,6 +1,6 @@
 //! Reading a quiz folder: `<dir>/*.yaml` banks and `<dir>/contests/*.yaml`
-//! contests. The only module that touches serde_yaml (docs/decisions.md, "YAML"): swapping
-//! in a maintained fork changes `parse_yaml` and nothing else.
+//! contests, each through jiayuan-core's YAML loader (docs/decisions.md, "YAML") into a
+//! tree whose every node knows where it was written.
 
 use std::fs;
 use std::path::Path;
@@ -9,10 +9,10 @@ use std::sync::Arc;
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
-use serde_json::Value;
+use jiayuan_core::yaml::{At, Problem};
+use jiayuan_core::yaml_tree::{tree, Node};
 
-use crate::fields::Problems;
-use crate::locate::{Outline, Seg};
+use crate::fields::{Pos, Problems};
 use crate::model::QuizSet;
 use crate::parse_bank::{parse_bank, ParsedBank};
 use crate::parse_contest::parse_contest;
@@ -80,26 +80,15 @@ pub fn load_sources(
         parsed_contests.extend(found);
     }
     parsed_banks.sort_by(|a, b| a.bank.name.cmp(&b.bank.name));
-    parsed_contests.sort_by(|a, b| a.id.cmp(&b.id));
-
-    let outlines: Vec<(&str, Outline)> = banks
-        .iter()
-        .chain(contests)
-        .map(|f| (f.path.as_str(), Outline::new(&f.text)))
-        .collect();
-    let locate = |file: &str, path: &[Seg]| {
-        outlines
-            .iter()
-            .find(|(f, _)| *f == file)
-            .map_or((1, 1), |(_, o)| o.locate(path))
-    };
-    diagnostics.extend(cross_check(&parsed_banks, &parsed_contests, &locate));
+    parsed_contests.sort_by(|a, b| a.contest.id.cmp(&b.contest.id));
+    diagnostics.extend(cross_check(&parsed_banks, &parsed_contests));
     if !diagnostics.is_empty() {
         diagnostic::sort(&mut diagnostics);
         return Err(with_sources(diagnostics, banks.iter().chain(contests)));
     }
     let banks = parsed_banks.into_iter().map(|p| p.bank).collect();
-    Ok(QuizSet::new(banks, parsed_contests))
+    let contests = parsed_contests.into_iter().map(|p| p.contest).collect();
+    Ok(QuizSet::new(banks, contests))
 }
 
 /// Gives each diagnostic the text of the file it names.
@@ -122,8 +111,8 @@ fn with_sources<'a>(
 }
 
 /// An error in `file` at `(line, column)`, with its help line if it has one.
-fn error(file: &str, (line, column): (u32, u32), message: Msg, help: Option<Msg>) -> Diagnostic {
-    let d = Diagnostic::error(file, message).at(line as usize, column as usize);
+fn error(file: &str, (line, column): Pos, message: Msg, help: Option<Msg>) -> Diagnostic {
+    let d = Diagnostic::error(file, message).at(line, column);
     match help {
         Some(help) => d.help(help),
         None => d,
@@ -133,23 +122,23 @@ fn error(file: &str, (line, column): (u32, u32), message: Msg, help: Option<Msg>
 fn parse_file<T>(
     file: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
-    convert: impl FnOnce(&Value, &mut Problems) -> Option<T>,
+    convert: impl FnOnce(&At<Node>, &mut Problems) -> Option<T>,
 ) -> Option<T> {
-    let value = match parse_yaml(&file.text) {
-        Ok(v) => v,
-        Err((at, message, help)) => {
-            diagnostics.push(error(&file.path, at, message, help));
+    let node = match tree(&file.text, MAX_BYTES) {
+        Ok(node) => node,
+        Err(e) => {
+            let (message, help) = yaml_problem(&e.problem);
+            diagnostics.push(error(&file.path, (e.line, e.column), message, help));
             return None;
         }
     };
     let mut problems = Problems::default();
-    let result = convert(&value, &mut problems);
-    let outline = Outline::new(&file.text);
+    let result = convert(&node, &mut problems);
     diagnostics.extend(
         problems
             .0
             .into_iter()
-            .map(|p| error(&file.path, outline.locate(&p.path), p.message, p.help)),
+            .map(|p| error(&file.path, p.at, p.message, p.help)),
     );
     result
 }
@@ -157,52 +146,34 @@ fn parse_file<T>(
 /// The longest bank or contest file: 4 MiB, twenty times the largest demo bank.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
-type YamlFailure = ((u32, u32), Msg, Option<Msg>);
-
-/// YAML text → tree, or the error's position, message and help. serde_yaml stops nesting
-/// past 128 levels and alias expansion past its repetition limit; those two get their own
-/// words here, the size limit is ours.
-fn parse_yaml(text: &str) -> Result<Value, YamlFailure> {
-    if text.len() > MAX_BYTES {
-        return Err((
-            (1, 1),
-            msg!("quiz-file-too-large", mib = MAX_BYTES / (1024 * 1024)),
+/// The loader's typed problem (jiayuan-core `yaml`) worded for a bank or contest file.
+fn yaml_problem(problem: &Problem) -> (Msg, Option<Msg>) {
+    match problem {
+        Problem::TooLarge { limit } => (
+            msg!("quiz-file-too-large", mib = limit / (1024 * 1024)),
             Some(msg!("quiz-file-too-large-help")),
-        ));
+        ),
+        Problem::TooDeep { limit } => (
+            msg!("quiz-yaml-too-deep", limit = *limit),
+            Some(msg!("quiz-yaml-too-deep-help")),
+        ),
+        Problem::TooManyAliases { .. } => (
+            msg!("quiz-yaml-too-many-aliases"),
+            Some(msg!("quiz-yaml-too-many-aliases-help")),
+        ),
+        Problem::DuplicateKey { key: Some(key) } => (
+            msg!("quiz-yaml-duplicate-key", key = key),
+            Some(msg!("quiz-yaml-duplicate-key-help")),
+        ),
+        Problem::DuplicateKey { key: None } => (
+            msg!("quiz-yaml-duplicate-some-key"),
+            Some(msg!("quiz-yaml-duplicate-key-help")),
+        ),
+        _ => (
+            msg!("quiz-yaml-syntax"),
+            Some(msg!("quiz-yaml-syntax-help")),
+        ),
     }
-    serde_yaml::from_str::<Value>(text).map_err(|e| {
-        let at = e
-            .location()
-            .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
-        let text = drop_position(&e.to_string());
-        let (message, help) = match text.as_str() {
-            "recursion limit exceeded" => (
-                msg!("quiz-yaml-too-deep"),
-                Some(msg!("quiz-yaml-too-deep-help")),
-            ),
-            "repetition limit exceeded" => (
-                msg!("quiz-yaml-too-many-aliases"),
-                Some(msg!("quiz-yaml-too-many-aliases-help")),
-            ),
-            _ => (msg!("quiz-yaml-syntax", detail = text), None),
-        };
-        (at, message, help)
-    })
-}
-
-/// serde_yaml appends " at line L column C" to its messages; the diagnostic
-/// carries the position already.
-fn drop_position(message: &str) -> String {
-    let Some(start) = message.find(" at line ") else {
-        return message.to_owned();
-    };
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &message[start + " at line ".len()..];
-    let rest = &rest[digits(rest)..];
-    let Some(rest) = rest.strip_prefix(" column ") else {
-        return message.to_owned();
-    };
-    format!("{}{}", &message[..start], &rest[digits(rest)..])
 }
 
 /// The `*.yaml` files directly in `dir`, sorted by name. A `.yml` file is
@@ -249,11 +220,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].file, Path::new("quiz/a.yaml"));
         assert_eq!((d[0].line, d[0].column), (3, 10));
-        assert_eq!(
-            d[0].message.en(),
-            "YAML syntax error: did not find expected ',' or ']', \
-             while parsing a flow sequence at line 2 column 8"
-        );
+        assert_eq!(d[0].message.en(), "this file is not valid YAML");
         assert!(d[0].source.is_some(), "the report shows the line");
     }
 
@@ -261,10 +228,6 @@ mod tests {
     fn stems_and_positions() {
         assert_eq!(SourceFile::new("quiz/contests/c-1.yaml", "").stem(), "c-1");
         assert_eq!(SourceFile::new("a.b.yaml", "").stem(), "a.b");
-        assert_eq!(
-            drop_position("did not find expected key at line 5 column 3, while parsing"),
-            "did not find expected key, while parsing"
-        );
     }
 
     #[test]

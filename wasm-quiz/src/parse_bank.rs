@@ -2,10 +2,10 @@
 
 use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
-use serde_json::Value;
+use jiayuan_core::yaml::At;
+use jiayuan_core::yaml_tree::Node;
 
-use crate::fields::{child, describe, scalar_text, suggest, wrong_kind, Fields, Problems};
-use crate::locate::ypath;
+use crate::fields::{describe, pos, scalar_text, suggest, wrong_kind, Fields, Pos, Problems};
 use crate::model::{
     letter_index, option_letter, Answer, Bank, Question, QuestionKind, MAX_OPTIONS, MIN_OPTIONS,
 };
@@ -25,21 +25,26 @@ const QUESTION_KEYS: [&str; 10] = [
     "source_url",
 ];
 
-/// A bank and, for each kept question, its index in the file's `questions`
-/// list (questions with problems are left out).
+/// A bank and, for each kept question, where its `id` is written (questions with
+/// problems are left out).
 pub struct ParsedBank {
     pub bank: Bank,
-    pub positions: Vec<usize>,
+    pub id_at: Vec<Pos>,
 }
 
-pub fn parse_bank(value: &Value, file: &str, stem: &str, out: &mut Problems) -> Option<ParsedBank> {
+pub fn parse_bank(
+    value: &At<Node>,
+    file: &str,
+    stem: &str,
+    out: &mut Problems,
+) -> Option<ParsedBank> {
     let what = msg!("quiz-what-bank-file");
-    let top = Fields::open(value, vec![], what, &BANK_KEYS, out)?;
+    let top = Fields::open(value, what, &BANK_KEYS, out)?;
     let name = top.text("bank", true, out);
     if let Some(name) = &name {
         if name != stem {
             out.push(
-                ypath!["bank"],
+                top.at("bank"),
                 msg!("quiz-bank-name-mismatch", name = name, stem = stem),
                 Some(msg!(
                     "quiz-bank-name-mismatch-help",
@@ -56,34 +61,40 @@ pub fn parse_bank(value: &Value, file: &str, stem: &str, out: &mut Problems) -> 
         questions: Vec::new(),
         file: file.to_owned(),
     };
-    let mut positions = Vec::new();
-    match top.require("questions", out) {
-        Some(Value::Array(items)) => {
+    let mut id_at = Vec::new();
+    match top.require("questions", out).map(|v| &v.value) {
+        Some(Node::List(items)) => {
             for (i, item) in items.iter().enumerate() {
-                if let Some(q) = parse_question(item, i, stem, out) {
+                if let Some((q, at)) = parse_question(item, i, stem, out) {
                     bank.questions.push(q);
-                    positions.push(i);
+                    id_at.push(at);
                 }
             }
         }
         Some(other) => out.push(
-            ypath!["questions"],
+            top.at("questions"),
             wrong_kind("questions", msg!("quiz-want-list"), other),
             None,
         ),
         None => {}
     }
-    Some(ParsedBank { bank, positions })
+    Some(ParsedBank { bank, id_at })
 }
 
-fn parse_question(value: &Value, i: usize, bank: &str, out: &mut Problems) -> Option<Question> {
+/// The question, and where its id is written.
+fn parse_question(
+    value: &At<Node>,
+    i: usize,
+    bank: &str,
+    out: &mut Problems,
+) -> Option<(Question, Pos)> {
     let before = out.0.len();
     // Name the question by its id from the start, for unknown-key messages.
-    let what = match value.get("id").and_then(scalar_text) {
+    let what = match value.get("id").and_then(|id| scalar_text(id)) {
         Some(id) => msg!("quiz-what-question-id", id = id),
         None => msg!("quiz-what-question-number", number = i + 1),
     };
-    let mut f = Fields::open(value, ypath!["questions", i], what, &QUESTION_KEYS, out)?;
+    let mut f = Fields::open(value, what, &QUESTION_KEYS, out)?;
     let id = f.text("id", true, out);
     if let Some(id) = &id {
         f.set_what(msg!("quiz-what-question-id", id = id));
@@ -123,7 +134,7 @@ fn parse_question(value: &Value, i: usize, bank: &str, out: &mut Problems) -> Op
     if out.0.len() > before {
         return None;
     }
-    Some(Question {
+    let question = Question {
         id: id?,
         bank: bank.to_owned(),
         stem: stem?,
@@ -134,7 +145,8 @@ fn parse_question(value: &Value, i: usize, bank: &str, out: &mut Problems) -> Op
         tags: tags?,
         source: source?,
         source_url,
-    })
+    };
+    Some((question, f.at("id")))
 }
 
 fn kind(f: &Fields, out: &mut Problems) -> Option<QuestionKind> {
@@ -188,7 +200,7 @@ fn options(f: &Fields, kind: QuestionKind, out: &mut Problems) -> Vec<String> {
     for (j, o) in options.iter().enumerate() {
         if o.trim().is_empty() {
             out.push(
-                child(&f.at("options"), j),
+                f.item_at("options", j),
                 msg!(
                     "quiz-option-empty",
                     letter = option_letter(j).to_string(),
@@ -198,7 +210,7 @@ fn options(f: &Fields, kind: QuestionKind, out: &mut Problems) -> Vec<String> {
             );
         } else if let Some(k) = options[..j].iter().position(|p| p.trim() == o.trim()) {
             out.push(
-                child(&f.at("options"), j),
+                f.item_at("options", j),
                 msg!(
                     "quiz-option-repeated",
                     letter = option_letter(j).to_string(),
@@ -215,7 +227,7 @@ fn options(f: &Fields, kind: QuestionKind, out: &mut Problems) -> Vec<String> {
 fn answer(
     f: &Fields,
     kind: QuestionKind,
-    value: &Value,
+    value: &At<Node>,
     options: &[String],
     out: &mut Problems,
 ) -> Option<Answer> {
@@ -228,13 +240,13 @@ fn answer(
             last = option_letter(options.len() - 1).to_string()
         )
     };
-    let letter = |v: &Value, at: Vec<_>, out: &mut Problems| {
+    let letter = |v: &At<Node>, out: &mut Problems| {
         let text = scalar_text(v).unwrap_or_default();
         match letter_index(&text) {
             Some(i) if i < options.len() => Some(i),
             _ => {
                 out.push(
-                    at,
+                    pos(v),
                     msg!(
                         "quiz-answer-not-an-option",
                         answer = &text,
@@ -246,13 +258,10 @@ fn answer(
             }
         }
     };
-    match (kind, value) {
-        (QuestionKind::Single, Value::String(_)) => letter(value, at, out).map(Answer::Single),
-        (QuestionKind::Multiple, Value::Array(items)) => {
-            let mut picked = Vec::new();
-            for (j, v) in items.iter().enumerate() {
-                picked.push(letter(v, child(&at, j), out));
-            }
+    match (kind, &value.value) {
+        (QuestionKind::Single, Node::Text(_)) => letter(value, out).map(Answer::Single),
+        (QuestionKind::Multiple, Node::List(items)) => {
+            let picked: Vec<Option<usize>> = items.iter().map(|v| letter(v, out)).collect();
             let mut picked: Vec<usize> = picked.into_iter().collect::<Option<_>>()?;
             picked.sort_unstable();
             picked.dedup();
@@ -266,8 +275,8 @@ fn answer(
             }
             Some(Answer::Multiple(picked))
         }
-        (QuestionKind::TrueFalse, Value::Bool(b)) => Some(Answer::TrueFalse(*b)),
-        (QuestionKind::FillBlank, Value::Array(_)) => {
+        (QuestionKind::TrueFalse, Node::Bool(b)) => Some(Answer::TrueFalse(*b)),
+        (QuestionKind::FillBlank, Node::List(_)) => {
             let accepted = f.text_list("answer", true, out)?;
             if accepted.is_empty() || accepted.iter().any(|a| normalize(a).is_empty()) {
                 out.push(

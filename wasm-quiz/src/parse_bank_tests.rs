@@ -1,7 +1,7 @@
-use serde_json::json;
+use jiayuan_core::yaml_tree::tree;
+use serde_json::{json, Value};
 
 use super::*;
-use crate::locate::Seg;
 
 fn good() -> Value {
     json!({
@@ -15,12 +15,24 @@ fn bank(questions: Vec<Value>) -> Value {
     json!({ "bank": "youth", "title": "青春健康", "questions": questions })
 }
 
-fn parse(v: &Value) -> (Option<ParsedBank>, Vec<String>, Vec<Vec<Seg>>) {
+/// Parses the bank written as JSON (a YAML flow document on one line); the third part is
+/// the text each problem's column points at.
+fn parse(v: &Value) -> (Option<ParsedBank>, Vec<String>, Vec<String>) {
+    let text = serde_json::to_string(v).unwrap();
     let mut out = Problems::default();
-    let parsed = parse_bank(v, "quiz/youth.yaml", "youth", &mut out);
+    let parsed = parse_bank(
+        &tree(&text, 1 << 20).unwrap(),
+        "quiz/youth.yaml",
+        "youth",
+        &mut out,
+    );
     let messages = out.0.iter().map(|p| p.message.en()).collect();
-    let paths = out.0.iter().map(|p| p.path.clone()).collect();
-    (parsed, messages, paths)
+    let places = out
+        .0
+        .iter()
+        .map(|p| text.chars().skip(p.at.1 - 1).take(9).collect())
+        .collect();
+    (parsed, messages, places)
 }
 
 #[test]
@@ -32,7 +44,9 @@ fn a_good_question_becomes_the_model() {
     assert_eq!(q.answer, Answer::Single(1));
     assert_eq!(q.bank, "youth");
     assert_eq!(q.source_url.as_deref(), Some("/youth-health/"));
-    assert_eq!(parsed.positions, [0]);
+    let text = serde_json::to_string(&bank(vec![good()])).unwrap();
+    let id_column = text[..text.find("\"id\"").unwrap()].chars().count() + 1;
+    assert_eq!(parsed.id_at, [(1, id_column)]);
 }
 
 #[test]
@@ -49,7 +63,7 @@ fn each_type_checks_its_answer() {
     fill["answer"] = json!([" 。"]);
     let mut single = good();
     single["answer"] = json!("D");
-    let (parsed, messages, paths) = parse(&bank(vec![multiple, tf, fill, single]));
+    let (parsed, messages, places) = parse(&bank(vec![multiple, tf, fill, single]));
     assert_eq!(
         messages,
         [
@@ -59,7 +73,11 @@ fn each_type_checks_its_answer() {
             "answer `D` is not among the options A–C",
         ]
     );
-    assert_eq!(paths[1], crate::locate::ypath!["questions", 1, "options"]);
+    // Too few letters: the `answer` key; a letter that is no option: the letter itself.
+    assert_eq!(
+        places,
+        ["\"answer\":", "\"options\"", "\"answer\":", "\"D\",\"diff"]
+    );
     assert!(parsed.unwrap().bank.questions.is_empty());
 }
 

@@ -4,10 +4,10 @@
 //! unreachable pass mark) live in `validate.rs`.
 
 use jiayuan_core::msg;
-use serde_json::Value;
+use jiayuan_core::yaml::At;
+use jiayuan_core::yaml_tree::Node;
 
-use crate::fields::{child, describe, suggest, Fields, Problems};
-use crate::locate::ypath;
+use crate::fields::{describe, suggest, Fields, Pos, Problems};
 use crate::model::{Contest, DrawRule, Mode, QuestionKind, Review, Scoring};
 
 const CONTEST_KEYS: [&str; 15] = [
@@ -43,15 +43,35 @@ const MAX_COUNT: u64 = 1_000;
 const MAX_POINTS: f64 = 1_000.0;
 const MAX_ATTEMPTS: u64 = 1_000;
 
-pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) -> Option<Contest> {
+/// A contest and where the parts that the checks across files name are written.
+pub struct ParsedContest {
+    pub contest: Contest,
+    pub pass_mark_at: Pos,
+    pub rules_at: Vec<RulePlaces>,
+}
+
+/// Where a draw rule's `bank`, `tag` and `count` are written (the rule itself when one
+/// is absent).
+pub struct RulePlaces {
+    pub bank: Pos,
+    pub tag: Pos,
+    pub count: Pos,
+}
+
+pub fn parse_contest(
+    value: &At<Node>,
+    file: &str,
+    stem: &str,
+    out: &mut Problems,
+) -> Option<ParsedContest> {
     let before = out.0.len();
     let what = msg!("quiz-what-contest-file");
-    let f = Fields::open(value, vec![], what, &CONTEST_KEYS, out)?;
+    let f = Fields::open(value, what, &CONTEST_KEYS, out)?;
     let id = f.text("id", true, out);
     if let Some(id) = &id {
         if id != stem {
             out.push(
-                ypath!["id"],
+                f.at("id"),
                 msg!("quiz-contest-id-mismatch", id = id, stem = stem),
                 Some(msg!("quiz-contest-id-mismatch-help", id = id, stem = stem)),
             );
@@ -107,12 +127,13 @@ pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) 
     if out.0.len() > before {
         return None;
     }
-    Some(Contest {
+    let (draw, rules_at) = draw?;
+    let contest = Contest {
         id: id?,
         title: title?,
         intro,
         mode: mode.unwrap_or_default(),
-        draw: draw?,
+        draw,
         shuffle_questions,
         shuffle_options,
         time_limit_seconds: time_limit.unwrap_or(0) as u32,
@@ -124,6 +145,11 @@ pub fn parse_contest(value: &Value, file: &str, stem: &str, out: &mut Problems) 
         opens_at: opens_at.map(|(text, _)| text),
         closes_at: closes_at.map(|(text, _)| text),
         file: file.to_owned(),
+    };
+    Some(ParsedContest {
+        contest,
+        pass_mark_at: f.at("pass_mark"),
+        rules_at,
     })
 }
 
@@ -160,9 +186,9 @@ fn choice<T: Copy>(f: &Fields, key: &str, options: &[(&str, T)], out: &mut Probl
     found
 }
 
-fn draw(f: &Fields, out: &mut Problems) -> Option<Vec<DrawRule>> {
-    let items = match f.require("draw", out)? {
-        Value::Array(items) => items,
+fn draw(f: &Fields, out: &mut Problems) -> Option<(Vec<DrawRule>, Vec<RulePlaces>)> {
+    let items = match &f.require("draw", out)?.value {
+        Node::List(items) => items,
         other => {
             out.push(
                 f.at("draw"),
@@ -177,11 +203,17 @@ fn draw(f: &Fields, out: &mut Problems) -> Option<Vec<DrawRule>> {
         return None;
     }
     let mut rules = Vec::with_capacity(items.len());
+    let mut places = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let what = msg!("quiz-what-draw-rule", number = i + 1);
-        let Some(r) = Fields::open(item, child(&f.at("draw"), i), what, &RULE_KEYS, out) else {
+        let Some(r) = Fields::open(item, what, &RULE_KEYS, out) else {
             continue;
         };
+        places.push(RulePlaces {
+            bank: r.at("bank"),
+            tag: r.at("tag"),
+            count: r.at("count"),
+        });
         let difficulty = r.whole("difficulty", false, (1, 3), out).map(|d| d as u8);
         let count = r.whole("count", true, (1, MAX_COUNT), out);
         let kinds = QuestionKind::ALL.map(|k| (k.as_str(), k));
@@ -194,13 +226,13 @@ fn draw(f: &Fields, out: &mut Problems) -> Option<Vec<DrawRule>> {
             count: count.unwrap_or(0) as u32,
         });
     }
-    Some(rules)
+    Some((rules, places))
 }
 
 fn scoring(f: &Fields, out: &mut Problems) -> Option<Scoring> {
     let value = f.require("scoring", out)?;
     let what = msg!("quiz-what-scoring");
-    let s = Fields::open(value, f.at("scoring"), what, &SCORING_KEYS, out)?;
+    let s = Fields::open(value, what, &SCORING_KEYS, out)?;
     let range = (0.0, MAX_POINTS);
     let single = s.number("single", true, range, out);
     let multiple = s.number("multiple", true, range, out);
@@ -218,7 +250,8 @@ fn scoring(f: &Fields, out: &mut Problems) -> Option<Scoring> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use jiayuan_core::yaml_tree::tree;
+    use serde_json::{json, Value};
 
     use super::*;
 
@@ -234,10 +267,14 @@ mod tests {
         })
     }
 
+    /// Parses the contest written as JSON (a YAML flow document).
     fn parse(v: &Value) -> (Option<Contest>, Vec<String>) {
+        let text = serde_json::to_string(v).unwrap();
         let mut out = Problems::default();
-        let c = parse_contest(v, "quiz/contests/c.yaml", "c", &mut out);
-        (c, out.0.into_iter().map(|p| p.message.en()).collect())
+        let tree = tree(&text, 1 << 20).unwrap();
+        let c = parse_contest(&tree, "quiz/contests/c.yaml", "c", &mut out);
+        let messages = out.0.into_iter().map(|p| p.message.en()).collect();
+        (c.map(|c| c.contest), messages)
     }
 
     #[test]

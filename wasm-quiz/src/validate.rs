@@ -8,64 +8,50 @@ use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
 
 use crate::draw::shortfalls;
-use crate::fields::suggest;
-use crate::locate::{ypath, Seg};
+use crate::fields::{suggest, Pos};
 use crate::model::{Contest, DrawRule, Question};
 use crate::parse_bank::ParsedBank;
-
-/// Finds the 1-based (line, column) of a path in a file.
-pub type Locator<'a> = dyn Fn(&str, &[Seg]) -> (u32, u32) + 'a;
+use crate::parse_contest::ParsedContest;
 
 /// An error in `file` at `(line, column)`.
-fn error(file: &str, (line, column): (u32, u32), message: Msg) -> Diagnostic {
-    Diagnostic::error(file, message).at(line as usize, column as usize)
+fn error(file: &str, (line, column): Pos, message: Msg) -> Diagnostic {
+    Diagnostic::error(file, message).at(line, column)
 }
 
-pub fn cross_check(
-    banks: &[ParsedBank],
-    contests: &[Contest],
-    locate: &Locator,
-) -> Vec<Diagnostic> {
-    let mut out = duplicate_ids(banks, locate);
+pub fn cross_check(banks: &[ParsedBank], contests: &[ParsedContest]) -> Vec<Diagnostic> {
+    let mut out = duplicate_ids(banks);
     let pool: Vec<Question> = banks
         .iter()
         .flat_map(|b| b.bank.questions.iter().cloned())
         .collect();
     for contest in contests {
-        out.extend(check_contest(contest, &pool, locate));
+        out.extend(check_contest(contest, &pool));
     }
     out
 }
 
-fn duplicate_ids(banks: &[ParsedBank], locate: &Locator) -> Vec<Diagnostic> {
+fn duplicate_ids(banks: &[ParsedBank]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut first: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    let mut first: BTreeMap<&str, (&str, Pos)> = BTreeMap::new();
     for parsed in banks {
         let file = parsed.bank.file.as_str();
-        for (q, &pos) in parsed.bank.questions.iter().zip(&parsed.positions) {
-            let Some(&(first_file, first_pos)) = first.get(q.id.as_str()) else {
-                first.insert(&q.id, (file, pos));
+        for (q, &at) in parsed.bank.questions.iter().zip(&parsed.id_at) {
+            let Some(&(first_file, (line, col))) = first.get(q.id.as_str()) else {
+                first.insert(&q.id, (file, at));
                 continue;
             };
-            let (line, col) = locate(first_file, &id_path(first_pos));
             let first = format!("{first_file}:{line}:{col}");
             let message = msg!("quiz-duplicate-id", id = &q.id, first = first);
-            out.push(
-                error(file, locate(file, &id_path(pos)), message)
-                    .help(msg!("quiz-duplicate-id-help")),
-            );
+            out.push(error(file, at, message).help(msg!("quiz-duplicate-id-help")));
         }
     }
     out
 }
 
-fn id_path(position: usize) -> Vec<Seg> {
-    ypath!["questions", position, "id"]
-}
-
-fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<Diagnostic> {
+fn check_contest(parsed: &ParsedContest, pool: &[Question]) -> Vec<Diagnostic> {
+    let contest = &parsed.contest;
     let file = contest.file.as_str();
-    let at = |p: Vec<Seg>| locate(file, &p);
+    let places = &parsed.rules_at;
     let banks: BTreeSet<&str> = pool.iter().map(|q| q.bank.as_str()).collect();
     let tags: BTreeSet<&str> = pool
         .iter()
@@ -78,7 +64,7 @@ fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<
             unknown[i] = true;
             let message = msg!("quiz-draw-unknown-bank", rule = i + 1, bank = bank);
             out.push(with_help(
-                error(file, at(ypath!["draw", i, "bank"]), message),
+                error(file, places[i].bank, message),
                 suggest(bank, banks.iter().copied()),
             ));
         }
@@ -86,7 +72,7 @@ fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<
             unknown[i] = true;
             let message = msg!("quiz-draw-unknown-tag", rule = i + 1, tag = tag);
             out.push(with_help(
-                error(file, at(ypath!["draw", i, "tag"]), message),
+                error(file, places[i].tag, message),
                 suggest(tag, tags.iter().copied()),
             ));
         }
@@ -115,10 +101,7 @@ fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<
                 matching = s.matching
             )
         };
-        out.push(
-            error(file, at(ypath!["draw", s.rule, "count"]), message)
-                .help(msg!("quiz-draw-shortfall-help")),
-        );
+        out.push(error(file, places[s.rule].count, message).help(msg!("quiz-draw-shortfall-help")));
     }
     let best = best_score(contest, pool);
     if !unknown.contains(&true) && contest.pass_mark > best + 1e-9 {
@@ -127,7 +110,7 @@ fn check_contest(contest: &Contest, pool: &[Question], locate: &Locator) -> Vec<
             mark = contest.pass_mark.to_string(),
             best = best.to_string()
         );
-        out.push(error(file, at(ypath!["pass_mark"]), message));
+        out.push(error(file, parsed.pass_mark_at, message));
     }
     out
 }
@@ -184,6 +167,7 @@ mod tests {
 
     use super::*;
     use crate::model::{Answer, Bank};
+    use crate::parse_contest::RulePlaces;
     use crate::score::tests::question;
 
     fn parsed(name: &str, ids: &[&str]) -> ParsedBank {
@@ -203,24 +187,33 @@ mod tests {
                 questions,
                 file: format!("{name}.yaml"),
             },
-            positions: (0..ids.len()).map(|i| i * 2).collect(),
+            // Question `n`'s id is on line 10 + n.
+            id_at: (0..ids.len()).map(|n| (10 + n, 3)).collect(),
         }
     }
 
-    /// Pretends question `n` of a file sits on line 10 + n.
-    fn locate(_: &str, p: &[Seg]) -> (u32, u32) {
-        match p.get(1) {
-            Some(Seg::Index(n)) => (10 + *n as u32, 3),
-            _ => (1, 1),
+    /// A contest whose rule `i` sits on line 20 + i, its pass mark on line 2.
+    fn placed(contest: Contest) -> ParsedContest {
+        let rules_at = (0..contest.draw.len())
+            .map(|i| RulePlaces {
+                bank: (20 + i, 5),
+                tag: (20 + i, 7),
+                count: (20 + i, 9),
+            })
+            .collect();
+        ParsedContest {
+            contest,
+            pass_mark_at: (2, 1),
+            rules_at,
         }
     }
 
     #[test]
     fn duplicates_point_at_the_second_and_name_the_first() {
         let banks = [parsed("a", &["x", "y"]), parsed("b", &["z", "x"])];
-        let d = cross_check(&banks, &[], &locate);
+        let d = cross_check(&banks, &[]);
         assert_eq!(d.len(), 1);
-        assert_eq!((d[0].file.to_str(), d[0].line), (Some("b.yaml"), 12));
+        assert_eq!((d[0].file.to_str(), d[0].line), (Some("b.yaml"), 11));
         assert_eq!(
             d[0].message.en(),
             "duplicate question id `x`; first defined at a.yaml:10:3"
@@ -238,11 +231,15 @@ mod tests {
         misspelt.bank = Some("b".into());
         let mut overlap = DrawRule::new(2);
         overlap.tag = Some("t".into());
-        let c = Contest::new("c", "C", vec![DrawRule::new(2), overlap.clone(), misspelt]);
+        let mut c = Contest::new("c", "C", vec![DrawRule::new(2), overlap.clone(), misspelt]);
+        c.file = "c.yaml".into();
         let mut hard = Contest::new("hard", "H", vec![DrawRule::new(1), overlap]);
         hard.pass_mark = 6.0;
-        let d = cross_check(&banks, &[c, hard], &locate);
+        hard.file = "hard.yaml".into();
+        let d = cross_check(&banks, &[placed(c), placed(hard)]);
         let messages: Vec<String> = d.iter().map(|d| d.message.en()).collect();
+        let places: Vec<String> = d.iter().map(|d| d.location()).collect();
+        assert_eq!(places, ["c.yaml:22:5", "c.yaml:21:9", "hard.yaml:2:1"]);
         assert_eq!(
             messages,
             [

@@ -415,11 +415,15 @@ quiz-export-csv-no-title = note: CSV keeps no bank title; give it with --title w
 ## The quiz engine's checks of banks and contests (wasm-quiz, native `yaml` feature)
 quiz-file-too-large = the file is larger than { $mib } MiB
 quiz-file-too-large-help = split the questions over several bank files
-quiz-yaml-too-deep = lists or `key: value` maps nest more than 128 levels deep
+quiz-yaml-too-deep = lists or `key: value` maps nest more than { $limit } levels deep
 quiz-yaml-too-deep-help = a bank needs three levels (questions, a question, its options); close the brackets you opened
 quiz-yaml-too-many-aliases = aliases (`*name`) repeat too many values
 quiz-yaml-too-many-aliases-help = write the values out instead of repeating an `&anchor` with `*alias`
-quiz-yaml-syntax = YAML syntax error: { $detail }
+quiz-yaml-duplicate-key = `{ $key }` is written twice in the same mapping
+quiz-yaml-duplicate-some-key = a key is written twice in the same mapping
+quiz-yaml-duplicate-key-help = keep one of the two lines
+quiz-yaml-syntax = this file is not valid YAML
+quiz-yaml-syntax-help = check indentation and quoting here; text containing `: ` or starting with `[`, `{"{"}`, `*`, `&` or `!` must be quoted
 quiz-cannot-read = cannot read quiz file: { $reason }
 quiz-yml-extension = quiz files must end in `.yaml`
 quiz-yml-extension-help = rename the file; `.yml` files are not read

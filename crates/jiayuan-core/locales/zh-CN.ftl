@@ -385,11 +385,15 @@ quiz-export-csv-no-title = 注意：CSV 不保存题库标题，再导入时用 
 ## 题库引擎对题库和竞赛的检查（wasm-quiz，本机的 `yaml` 功能）
 quiz-file-too-large = 这个文件超过了 { $mib } MiB
 quiz-file-too-large-help = 请把题目分到几个题库文件里
-quiz-yaml-too-deep = 列表或 `键: 值` 嵌套超过了 128 层
+quiz-yaml-too-deep = 列表或 `键: 值` 嵌套超过了 { $limit } 层
 quiz-yaml-too-deep-help = 题库只需要三层（questions、一道题、它的选项）；请把打开的括号关上
 quiz-yaml-too-many-aliases = 别名（`*名字`）重复的值太多
 quiz-yaml-too-many-aliases-help = 请把值直接写出来，不要用 `*别名` 反复引用 `&锚点`
-quiz-yaml-syntax = YAML 语法错误：{ $detail }
+quiz-yaml-duplicate-key = 同一组 `键: 值` 里 `{ $key }` 写了两次
+quiz-yaml-duplicate-some-key = 同一组 `键: 值` 里有一个键写了两次
+quiz-yaml-duplicate-key-help = 两行只保留一行
+quiz-yaml-syntax = 这个文件不是有效的 YAML
+quiz-yaml-syntax-help = 请检查这里的缩进和引号；含有 `: ` 或以 `[`、`{"{"}`、`*`、`&`、`!` 开头的文字必须加引号
 quiz-cannot-read = 无法读取题库文件：{ $reason }
 quiz-yml-extension = 题库文件的扩展名必须是 `.yaml`
 quiz-yml-extension-help = 请给文件改名；扩展名为 `.yml` 的文件不会被读取

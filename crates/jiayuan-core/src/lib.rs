@@ -16,3 +16,4 @@ pub mod site_toml;
 pub mod text;
 pub mod time;
 pub mod yaml;
+pub mod yaml_tree;

@@ -149,10 +149,15 @@ fn options() -> serde_saphyr::Options {
 
 /// Reads one YAML document into `T`, within the limits above.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    if text.len() > MAX_BYTES {
-        let (line, column) = crate::diagnostic::line_col(text, MAX_BYTES);
+    from_str_within(text, MAX_BYTES)
+}
+
+/// [`from_str`] for documents that may be longer: up to `max_bytes`.
+pub fn from_str_within<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T, YamlError> {
+    if text.len() > max_bytes {
+        let (line, column) = crate::diagnostic::line_col(text, max_bytes);
         return Err(YamlError {
-            problem: Problem::TooLarge { limit: MAX_BYTES },
+            problem: Problem::TooLarge { limit: max_bytes },
             line,
             column,
         });
