@@ -261,6 +261,7 @@ cases! {
     template_import_cycle => "template-import-cycle",
     template_include_cycle => "template-include-cycle",
     template_render_error => "template-render-error",
+    template_syntax => "template-syntax",
     tera_syntax_error => "tera-syntax-error",
     unclosed_front_matter => "unclosed-front-matter",
     unknown_key => "unknown-key",
