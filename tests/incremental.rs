@@ -68,7 +68,7 @@ impl Site {
         rebuilt
     }
 
-    fn assert_clean(&self, what: &str) {
+    fn assert_clean(&mut self, what: &str) {
         self.engine.wait_for_search();
         let fresh = tempfile::tempdir().unwrap();
         let out = fresh.path().join("public");

@@ -105,3 +105,7 @@ fn copied(output: &Path, source: &str, out: String, exists: bool) -> ChangeKind 
         _ => ChangeKind::Structure,
     }
 }
+
+#[cfg(test)]
+#[path = "classify_tests.rs"]
+mod tests;

@@ -44,6 +44,8 @@ pub struct Engine {
     search: SearchWorker,
     /// Every change is a full build (`serve --full-rebuilds`).
     full_only: bool,
+    /// The last rebuild changed pages whose index is not yet asked for.
+    search_due: bool,
 }
 
 impl Engine {
@@ -55,6 +57,7 @@ impl Engine {
             pending: BTreeSet::new(),
             search,
             full_only: false,
+            search_due: false,
         }
     }
 
@@ -70,6 +73,7 @@ impl Engine {
         match built {
             Ok((report, loaded)) => {
                 self.loaded = Some(loaded);
+                self.search_due = false;
                 self.pending.clear();
                 Ok(Rebuilt {
                     full: true,
@@ -106,8 +110,17 @@ impl Engine {
         }
     }
 
-    /// Waits for the search index of the last rebuild (for tests and benchmarks).
-    pub fn wait_for_search(&self) {
+    /// Hands the documents of the last rebuild to the search worker; `serve` calls it
+    /// once the open pages were told to reload, so the index is off the pages' path.
+    pub fn start_search(&mut self) {
+        if let (true, Some(loaded)) = (std::mem::take(&mut self.search_due), &self.loaded) {
+            self.search.request(search::documents(&loaded.site));
+        }
+    }
+
+    /// Waits for the search index of the last rebuild (for tests).
+    pub fn wait_for_search(&mut self) {
+        self.start_search();
         self.search.wait();
     }
 
@@ -174,9 +187,7 @@ impl Engine {
         }
         self.pending.clear();
         let site = &loaded.site;
-        if changes.is_some() && !self.opts.no_search {
-            self.search.request(search::documents(site));
-        }
+        self.search_due |= changes.is_some() && !self.opts.no_search;
         let mut warnings = changes.map(|c| c.warnings).unwrap_or_default();
         warnings.extend(diags);
         Some(Ok(Rebuilt {

@@ -62,6 +62,7 @@ pub fn start(opts: &BuildOptions, live: Shared, mut engine: Engine) -> anyhow::R
                 paths.dedup();
                 watch_new_sources(&mut watcher, &root, &mut watched, opts.lang);
                 record(engine.apply(&paths), started, opts.lang, &live);
+                engine.start_search();
             }
         }
     });
