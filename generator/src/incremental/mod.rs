@@ -11,6 +11,7 @@ mod search_worker;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use jiayuan_content::update::{update_pages, Update};
 use jiayuan_core::claims::{Kind, Owner};
@@ -33,6 +34,8 @@ pub struct Rebuilt {
     /// Output files written (incremental rebuilds only).
     pub written: Vec<String>,
     pub warnings: Vec<Diagnostic>,
+    /// The time of each step of an incremental rebuild, for `-v`.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 pub struct Engine {
@@ -80,6 +83,7 @@ impl Engine {
                     pages: report.pages,
                     written: Vec::new(),
                     warnings: report.warnings,
+                    timings: report.timings,
                 })
             }
             Err(failure) => {
@@ -131,6 +135,12 @@ impl Engine {
             Some(Err(BuildFailure { diagnostics }))
         };
         let loaded = self.loaded.as_mut()?;
+        let mut timings = Vec::new();
+        let mut t = Instant::now();
+        let mut lap = |name: &'static str| {
+            timings.push((name, t.elapsed()));
+            t = Instant::now();
+        };
         let pages: Vec<String> = kinds
             .iter()
             .filter_map(|k| match k {
@@ -147,6 +157,7 @@ impl Engine {
                 Update::Reload => return None,
             }
         };
+        lap("update model");
         let out = Staging::in_place(&self.opts.output);
         let mut diags = Vec::new();
         let mut gone = Vec::new();
@@ -166,6 +177,7 @@ impl Engine {
             ));
         }
         diags.extend(copy_files(&self.opts.root, kinds, &out));
+        lap("plan+render");
         if diags.iter().any(Diagnostic::is_error) {
             // The model holds the edit while the output does not: start again from disk.
             self.loaded = None;
@@ -185,6 +197,7 @@ impl Engine {
                 return fail(vec![d]);
             }
         }
+        lap("write");
         self.pending.clear();
         let site = &loaded.site;
         self.search_due |= changes.is_some() && !self.opts.no_search;
@@ -195,6 +208,7 @@ impl Engine {
             pages: site.pages.len(),
             written,
             warnings,
+            timings,
         }))
     }
 }

@@ -65,7 +65,7 @@ pub fn serve(mut opts: BuildOptions, addr: &str, full_rebuilds: bool) -> anyhow:
     let live = Live::new(opts.lang);
     let mut engine = Engine::new(opts.clone()).with_full_rebuilds(full_rebuilds);
     let started = std::time::Instant::now();
-    record(engine.build_all(), started, opts.lang, &live);
+    record(engine.build_all(), started, &opts, &live);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -88,9 +88,10 @@ pub fn serve(mut opts: BuildOptions, addr: &str, full_rebuilds: bool) -> anyhow:
 pub fn record(
     outcome: Result<Rebuilt, BuildFailure>,
     started: std::time::Instant,
-    lang: Lang,
+    opts: &BuildOptions,
     live: &Live,
 ) {
+    let lang = opts.lang;
     let version = {
         let mut s = live.state.lock().unwrap_or_else(|p| p.into_inner());
         s.version += 1;
@@ -98,6 +99,11 @@ pub fn record(
             Ok(rebuilt) => {
                 for w in &rebuilt.warnings {
                     eprint!("{}", w.render(lang));
+                }
+                if opts.verbose {
+                    for (stage, time) in &rebuilt.timings {
+                        eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                    }
                 }
                 let ms = started.elapsed().as_millis() as u64;
                 let done = if rebuilt.full {

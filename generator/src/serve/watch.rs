@@ -61,7 +61,7 @@ pub fn start(opts: &BuildOptions, live: Shared, mut engine: Engine) -> anyhow::R
                 paths.sort();
                 paths.dedup();
                 watch_new_sources(&mut watcher, &root, &mut watched, opts.lang);
-                record(engine.apply(&paths), started, opts.lang, &live);
+                record(engine.apply(&paths), started, &opts, &live);
                 engine.start_search();
             }
         }
