@@ -123,8 +123,8 @@ pub fn update_pages(site: &mut Site, root: &Path, rels: &[String], opts: &LoadOp
         };
         changes.old.insert(key, std::mem::replace(page, new));
     }
-    if let Some((lists, taxonomies, related)) = derived {
-        apply_derived(site, lists, taxonomies, related, &mut changes);
+    if let Some(derived) = derived {
+        apply_derived(site, derived, &mut changes);
     }
     Update::Applied(changes)
 }
@@ -179,45 +179,119 @@ fn read_head(
     Some(Ok(head))
 }
 
-type Derived = (
-    BTreeMap<String, order::Lists>,
-    Vec<Taxonomy>,
-    BTreeMap<String, Vec<String>>,
-);
+/// What an edit changed of what lists are made from: `None` where nothing did.
+struct Derived {
+    /// New lists of the sections whose order may have changed.
+    lists: BTreeMap<String, order::Lists>,
+    taxonomies: Option<Vec<Taxonomy>>,
+    related: Option<BTreeMap<String, Vec<String>>>,
+}
 
-/// Lists, taxonomies and related pages from the heads with the edits in them.
+/// Lists, taxonomies and related pages with the edits in them, each derived again only
+/// when what it is made from changed: a section's order from its pages' dates, weights
+/// and titles; a term's list from the pages carrying it; related pages from all tags and
+/// dates.
 fn derive(
     site: &Site,
     edited: &[(PageHead, bodies::Body)],
     diags: &mut Vec<Diagnostic>,
 ) -> Derived {
-    let mut heads: BTreeMap<String, PageHead> = site
-        .pages
+    let old = |h: &PageHead| &site.pages[&h.file.rel];
+    let moved = |h: &PageHead| {
+        let o = old(h);
+        o.date != h.date || o.meta.weight != h.meta.weight || o.meta.title != h.meta.title
+    };
+    let retagged = |h: &PageHead| {
+        let o = old(h);
+        o.date != h.date || o.meta.tags != h.meta.tags || o.meta.categories != h.meta.categories
+    };
+    let with_edits = |keys: &mut dyn Iterator<Item = &String>| -> BTreeMap<String, PageHead> {
+        let mut heads: BTreeMap<String, PageHead> = keys
+            .map(|k| (k.clone(), page_head_of(&site.pages[k])))
+            .collect();
+        for (head, _) in edited {
+            if heads.contains_key(&head.file.rel) {
+                heads.insert(head.file.rel.clone(), head.clone());
+            }
+        }
+        heads
+    };
+    let mut lists = BTreeMap::new();
+    let sections: BTreeSet<&String> = edited
         .iter()
-        .map(|(k, p)| (k.clone(), page_head_of(p)))
+        .filter(|(h, _)| moved(h))
+        .map(|(h, _)| &h.section)
         .collect();
-    for (head, _) in edited {
-        heads.insert(head.file.rel.clone(), head.clone());
+    for key in sections {
+        let section = &site.sections[key];
+        let heads = with_edits(&mut section.pages.iter());
+        let one = BTreeMap::from([(key.clone(), section_head_of(section))]);
+        lists.extend(order::lists(&heads, &one));
     }
-    let sections: BTreeMap<String, SectionHead> = site
-        .sections
-        .iter()
-        .map(|(k, s)| (k.clone(), section_head_of(s)))
-        .collect();
-    let lists = order::lists(&heads, &sections);
-    let taxonomies = taxonomy::collect(&site.config, &heads, diags);
+    if !edited.iter().any(|(h, _)| retagged(h)) {
+        return Derived {
+            lists,
+            taxonomies: None,
+            related: None,
+        };
+    }
+    let taxonomies = retag(site, edited, &with_edits, diags);
+    let heads = with_edits(&mut site.pages.keys());
     let related = related::compute(&heads, &taxonomies);
-    (lists, taxonomies, related)
+    Derived {
+        lists,
+        taxonomies: Some(taxonomies),
+        related: Some(related),
+    }
 }
 
-fn apply_derived(
-    site: &mut Site,
-    lists: BTreeMap<String, order::Lists>,
-    taxonomies: Vec<Taxonomy>,
-    mut related: BTreeMap<String, Vec<String>>,
-    changes: &mut Changes,
-) {
-    for (key, list) in lists {
+type WithEdits<'a> = dyn Fn(&mut dyn Iterator<Item = &String>) -> BTreeMap<String, PageHead> + 'a;
+
+/// The taxonomies with the terms the edited pages carried or carry collected again from
+/// the pages on those terms' lists.
+fn retag(
+    site: &Site,
+    edited: &[(PageHead, bodies::Body)],
+    with_edits: &WithEdits<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Taxonomy> {
+    let terms_of = |tax: &str, meta: &crate::frontmatter::PageMeta| -> Vec<String> {
+        let values = match tax {
+            "tags" => &meta.tags,
+            "categories" => &meta.categories,
+            _ => return Vec::new(),
+        };
+        values.iter().map(|t| t.trim().to_string()).collect()
+    };
+    let mut keys: BTreeSet<&String> = edited.iter().map(|(h, _)| &h.file.rel).collect();
+    let mut touched: Vec<BTreeSet<String>> = Vec::new();
+    for tax in &site.taxonomies {
+        let mut names = BTreeSet::new();
+        for (head, _) in edited {
+            names.extend(terms_of(&tax.name, &head.meta));
+            names.extend(terms_of(&tax.name, &site.pages[&head.file.rel].meta));
+        }
+        for name in &names {
+            keys.extend(tax.terms.get(name).into_iter().flatten());
+        }
+        touched.push(names);
+    }
+    let heads = with_edits(&mut keys.into_iter());
+    let fresh = taxonomy::collect(&site.config, &heads, diags);
+    let mut out = site.taxonomies.clone();
+    for ((tax, names), fresh) in out.iter_mut().zip(&touched).zip(fresh) {
+        for name in names {
+            match fresh.terms.get(name) {
+                Some(list) => tax.terms.insert(name.clone(), list.clone()),
+                None => tax.terms.remove(name),
+            };
+        }
+    }
+    out
+}
+
+fn apply_derived(site: &mut Site, derived: Derived, changes: &mut Changes) {
+    for (key, list) in derived.lists {
         let Some(section) = site.sections.get_mut(&key) else {
             continue;
         };
@@ -231,14 +305,19 @@ fn apply_derived(
             }
         }
     }
-    for (key, page) in site.pages.iter_mut() {
-        let new = related.remove(key).unwrap_or_default();
-        if page.related != new {
-            page.related = new;
-            changes.related.insert(key.clone());
+    if let Some(mut related) = derived.related {
+        for (key, page) in site.pages.iter_mut() {
+            let new = related.remove(key).unwrap_or_default();
+            if page.related != new {
+                page.related = new;
+                changes.related.insert(key.clone());
+            }
         }
     }
-    changes.taxonomies = std::mem::replace(&mut site.taxonomies, taxonomies);
+    changes.taxonomies = match derived.taxonomies {
+        Some(taxonomies) => std::mem::replace(&mut site.taxonomies, taxonomies),
+        None => site.taxonomies.clone(),
+    };
 }
 
 fn page_head_of(p: &Page) -> PageHead {
