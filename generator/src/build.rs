@@ -52,7 +52,20 @@ pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a build read and compiled, kept by `serve` for its incremental rebuilds.
+pub struct Loaded {
+    pub site: Site,
+    pub tera: render::Tera,
+    pub globals: Globals,
+    pub load_opts: LoadOptions,
+}
+
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    build_keeping(opts).map(|(report, _)| report)
+}
+
+/// `build`, returning the model, templates and globals it rendered with.
+pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), BuildFailure> {
     let progress = Progress::new(opts.verbose, opts.lang);
     let mut report = BuildReport::default();
     let mut diags: Vec<Diagnostic> = Vec::new();
@@ -182,7 +195,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     report.sections = site.sections.len();
     report.warnings.extend(diags);
     diagnostic::sort(&mut report.warnings);
-    Ok(report)
+    let loaded = Loaded {
+        site,
+        tera,
+        globals,
+        load_opts,
+    };
+    Ok((report, loaded))
 }
 
 /// The output may not be the site folder or lie inside a folder the build reads

@@ -56,6 +56,10 @@ enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1")]
         interface: String,
+        /// Rebuild the whole site, search index included, on every change instead of
+        /// only what the change touches (slower; for comparison).
+        #[arg(long)]
+        full_rebuilds: bool,
     },
     /// Search a built site with the same code the browser runs.
     Search {
@@ -205,9 +209,11 @@ fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>>
             build,
             port,
             interface,
+            full_rebuilds,
         } => {
             let opts = options(&root, &build, cli.verbose, true, lang)?;
-            jiayuan::serve::serve(opts, &format!("{interface}:{port}")).map_err(|e| {
+            let addr = format!("{interface}:{port}");
+            jiayuan::serve::serve(opts, &addr, full_rebuilds).map_err(|e| {
                 vec![Diagnostic::error(
                     "serve",
                     msg!("serve-failed", reason = format!("{e:#}")),

@@ -41,29 +41,18 @@ pub(crate) fn render(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Bodies {
-    let mut targets: HashMap<String, String> = files
-        .iter()
-        .map(|f| (f.clone(), config.url(&format!("/{f}"))))
-        .collect();
-    for (key, page) in pages {
-        targets.insert(key.clone(), config.url(&page.path));
-    }
-    for s in sections.values() {
-        let rel = if s.key.is_empty() {
-            "_index.md".to_string()
-        } else {
-            format!("{}/_index.md", s.key)
-        };
-        targets.insert(rel, config.url(&s.path));
-    }
+    let targets = link_targets(
+        pages.iter().map(|(k, p)| (k.as_str(), p.path.as_str())),
+        sections.values().map(|s| (s.key.as_str(), s.path.as_str())),
+        files,
+        config,
+    );
     let resolve = |p: &str| targets.get(p).cloned();
     let rendered: Vec<(String, Body, Vec<Diagnostic>, Vec<Use>)> = pages
         .par_iter()
         .map(|(key, page)| {
-            let r = markdown::render(&input(&page.file, &page.section, config), &resolve);
-            let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
-            body.links = r.links;
-            (key.clone(), body, r.diagnostics, r.shortcodes)
+            let (body, found, uses) = page_markdown(&page.file, &page.section, config, &resolve);
+            (key.clone(), body, found, uses)
         })
         .collect();
     let mut shortcodes = Shortcodes::default();
@@ -86,6 +75,45 @@ pub(crate) fn render(
     }
     diags.extend(shortcodes.warnings());
     out
+}
+
+/// Where each internal link leads: content paths of pages and `_index.md` files, and the
+/// site paths of copied files, to their URLs.
+pub(crate) fn link_targets<'a>(
+    pages: impl Iterator<Item = (&'a str, &'a str)>,
+    sections: impl Iterator<Item = (&'a str, &'a str)>,
+    files: &[String],
+    config: &Config,
+) -> HashMap<String, String> {
+    let mut targets: HashMap<String, String> = files
+        .iter()
+        .map(|f| (f.clone(), config.url(&format!("/{f}"))))
+        .collect();
+    for (key, path) in pages {
+        targets.insert(key.to_string(), config.url(path));
+    }
+    for (key, path) in sections {
+        let rel = if key.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{key}/_index.md")
+        };
+        targets.insert(rel, config.url(path));
+    }
+    targets
+}
+
+/// One page's Markdown, with its diagnostics and the Hugo shortcodes it used.
+pub(crate) fn page_markdown(
+    file: &SourceFile,
+    section: &str,
+    config: &Config,
+    resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> (Body, Vec<Diagnostic>, Vec<Use>) {
+    let r = markdown::render(&input(file, section, config), resolve);
+    let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
+    body.links = r.links;
+    (body, r.diagnostics, r.shortcodes)
 }
 
 /// Hugo shortcodes by name: uses, files, and the first use in path order.

@@ -220,7 +220,7 @@ fn date_field(
     parsed
 }
 
-fn page_head(
+pub(crate) fn page_head(
     file: SourceFile,
     meta: PageMeta,
     opts: &LoadOptions,

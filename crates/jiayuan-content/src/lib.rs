@@ -16,6 +16,7 @@ mod order;
 mod related;
 mod sections;
 mod taxonomy;
+pub mod update;
 mod walk;
 
 use std::collections::BTreeMap;

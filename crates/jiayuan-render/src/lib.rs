@@ -5,6 +5,7 @@
 pub mod feeds;
 mod pages;
 pub mod search_page;
+pub mod select;
 pub mod stats;
 pub mod templates;
 pub mod views;
@@ -13,7 +14,8 @@ mod views_tests;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Context;
+pub use tera::Tera;
 
 use jiayuan_content::model::Site;
 use jiayuan_core::claims::{Kind, Owner};
@@ -168,19 +170,12 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
     diags.extend(
         sections
             .par_iter()
-            .flat_map_iter(|key| pages::render_section(&job, key))
+            .flat_map_iter(|key| pages::render_section(&job, key, &|_| true))
             .collect::<Vec<_>>(),
     );
     diags.extend(pages::render_taxonomies(&job));
     diags.extend(pages::render_aliases(&job));
-    if let Err(d) = job.render(
-        "404.html",
-        "/404.html",
-        |_| {},
-        generated(msg!("owner-404-page"), "404.html"),
-    ) {
-        diags.push(d);
-    }
+    diags.extend(render_404(&job));
     // The search page needs the theme's script, so there is no built-in fallback for it.
     if tera.get_template("search.html").is_ok() {
         let search_page = search_page::page_context(site);
@@ -193,7 +188,25 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
             diags.push(d);
         }
     }
-    let stats = stats::collect(site);
+    diags.extend(render_generated(&job));
+    diags
+}
+
+fn render_404(job: &Job<'_>) -> Option<Diagnostic> {
+    job.render(
+        "404.html",
+        "/404.html",
+        |_| {},
+        generated(msg!("owner-404-page"), "404.html"),
+    )
+    .err()
+}
+
+/// What every change of a page's list entry touches: the statistics page, the feeds, the
+/// sitemap and robots.txt.
+fn render_generated(job: &Job<'_>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let stats = stats::collect(job.site);
     if let Err(d) = job.render(
         "stats.html",
         "/stats/",
@@ -202,7 +215,7 @@ pub fn render_site(site: &Site, tera: &Tera, globals: &Globals, out: &Staging) -
     ) {
         diags.push(d);
     }
-    diags.extend(feeds::write_all(site, out));
+    diags.extend(feeds::write_all(job.site, job.out));
     diags
 }
 

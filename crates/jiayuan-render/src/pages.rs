@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::views::{self, home_data, paginator, section_view, TaxonomyView, TermView};
 use crate::Job;
-use jiayuan_content::model::{Page, Site};
+use jiayuan_content::model::{Page, Site, Taxonomy};
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::{line_col, Diagnostic};
 use jiayuan_core::msg;
@@ -41,7 +41,22 @@ pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> 
     job.render(template, &page.path, |ctx| ctx.insert("page", &view), owner)
 }
 
-pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
+/// How many pages a section's list shows per pager.
+pub fn section_per_page(site: &Site, key: &str) -> usize {
+    let section = &site.sections[key];
+    section
+        .meta
+        .paginate_by
+        .unwrap_or(site.config.paginate_by)
+        .max(1)
+}
+
+/// Every pager of a section's list, or those `wanted` says.
+pub(crate) fn render_section(
+    job: &Job<'_>,
+    key: &str,
+    wanted: &(dyn Fn(usize) -> bool + Sync),
+) -> Vec<Diagnostic> {
     let site = job.site;
     let section = &site.sections[key];
     let default = if key.is_empty() {
@@ -60,15 +75,12 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
                 .help(msg!("template-missing-section-help")),
         ];
     }
-    let per_page = section
-        .meta
-        .paginate_by
-        .unwrap_or(site.config.paginate_by)
-        .max(1);
+    let per_page = section_per_page(site, key);
     let total = section.pages.len().div_ceil(per_page).max(1);
     let view = section_view(site, section);
     let home = key.is_empty().then(|| home_data(site));
     (1..=total)
+        .filter(|index| wanted(*index))
         .filter_map(|index| {
             let path = pager_path(&section.path, index);
             let pag = paginator(site, &section.path, &section.pages, per_page, index);
@@ -101,75 +113,94 @@ pub(crate) fn render_section(job: &Job<'_>, key: &str) -> Vec<Diagnostic> {
 }
 
 pub(crate) fn render_taxonomies(job: &Job<'_>) -> Vec<Diagnostic> {
-    let site = job.site;
     let mut diags = Vec::new();
-    for tax in &site.taxonomies {
-        let tax_path = format!("/{}/", tax.name);
-        let tview = TaxonomyView {
-            name: &tax.name,
-            title: &tax.title,
-            url: site.config.url(&tax_path),
-        };
-        let mut terms: Vec<TermView<'_>> = tax
+    for tax in &job.site.taxonomies {
+        diags.extend(render_taxonomy_list(job, tax));
+        let jobs: Vec<(&String, usize)> = tax
             .terms
             .iter()
-            .map(|(name, pages)| TermView {
-                name,
-                url: site.config.url(&term_path(&tax.name, name)),
-                count: pages.len(),
-            })
-            .collect();
-        terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
-        let origin = Path::new("site.toml");
-        let list_owner = Owner::new(
-            Kind::Taxonomy,
-            msg!("owner-taxonomy-list", taxonomy = &tax.name),
-            origin,
-        );
-        if let Err(d) = job.render(
-            "taxonomy_list.html",
-            &tax_path,
-            |ctx| {
-                ctx.insert("taxonomy", &tview);
-                ctx.insert("terms", &terms);
-            },
-            list_owner,
-        ) {
-            diags.push(d);
-        }
-        let jobs: Vec<(&String, &Vec<String>, usize)> = tax
-            .terms
-            .iter()
-            .flat_map(|(name, pages)| {
-                (1..=pages.len().div_ceil(tax.paginate_by).max(1)).map(move |i| (name, pages, i))
-            })
+            .flat_map(|(name, pages)| (1..=term_pagers(tax, pages)).map(move |i| (name, i)))
             .collect();
         diags.extend(
             jobs.par_iter()
-                .filter_map(|(name, pages, index)| {
-                    let base = term_path(&tax.name, name);
-                    let term = TermView {
-                        name,
-                        url: site.config.url(&base),
-                        count: pages.len(),
-                    };
-                    let pag = paginator(site, &base, pages, tax.paginate_by, *index);
-                    job.render(
-                        "taxonomy_term.html",
-                        &pager_path(&base, *index),
-                        |ctx| {
-                            ctx.insert("taxonomy", &tview);
-                            ctx.insert("term", &term);
-                            ctx.insert("paginator", &pag);
-                        },
-                        term_owner(site, &tax.name, name, pages, *index),
-                    )
-                    .err()
-                })
+                .filter_map(|(name, index)| render_term_pager(job, tax, name, *index).err())
                 .collect::<Vec<_>>(),
         );
     }
     diags
+}
+
+/// How many pagers a term's list has.
+pub fn term_pagers(tax: &Taxonomy, pages: &[String]) -> usize {
+    pages.len().div_ceil(tax.paginate_by).max(1)
+}
+
+fn taxonomy_view<'a>(site: &Site, tax: &'a Taxonomy) -> TaxonomyView<'a> {
+    TaxonomyView {
+        name: &tax.name,
+        title: &tax.title,
+        url: site.config.url(&format!("/{}/", tax.name)),
+    }
+}
+
+/// A taxonomy's page listing its terms, most used first.
+pub(crate) fn render_taxonomy_list(job: &Job<'_>, tax: &Taxonomy) -> Option<Diagnostic> {
+    let site = job.site;
+    let tview = taxonomy_view(site, tax);
+    let mut terms: Vec<TermView<'_>> = tax
+        .terms
+        .iter()
+        .map(|(name, pages)| TermView {
+            name,
+            url: site.config.url(&term_path(&tax.name, name)),
+            count: pages.len(),
+        })
+        .collect();
+    terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    let list_owner = Owner::new(
+        Kind::Taxonomy,
+        msg!("owner-taxonomy-list", taxonomy = &tax.name),
+        Path::new("site.toml"),
+    );
+    job.render(
+        "taxonomy_list.html",
+        &format!("/{}/", tax.name),
+        |ctx| {
+            ctx.insert("taxonomy", &tview);
+            ctx.insert("terms", &terms);
+        },
+        list_owner,
+    )
+    .err()
+}
+
+/// Pager `index` (from 1) of a term's list.
+pub(crate) fn render_term_pager(
+    job: &Job<'_>,
+    tax: &Taxonomy,
+    name: &str,
+    index: usize,
+) -> Result<(), Diagnostic> {
+    let site = job.site;
+    let pages = &tax.terms[name];
+    let base = term_path(&tax.name, name);
+    let term = TermView {
+        name,
+        url: site.config.url(&base),
+        count: pages.len(),
+    };
+    let tview = taxonomy_view(site, tax);
+    let pag = paginator(site, &base, pages, tax.paginate_by, index);
+    job.render(
+        "taxonomy_term.html",
+        &pager_path(&base, index),
+        |ctx| {
+            ctx.insert("taxonomy", &tview);
+            ctx.insert("term", &term);
+            ctx.insert("paginator", &pag);
+        },
+        term_owner(site, &tax.name, name, pages, index),
+    )
 }
 
 pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {

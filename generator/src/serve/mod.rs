@@ -17,7 +17,8 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
 
-use crate::build::{build, BuildOptions};
+use crate::build::{BuildFailure, BuildOptions};
+use crate::incremental::{Engine, Rebuilt};
 use jiayuan_core::i18n::Lang;
 use jiayuan_core::msg;
 
@@ -58,10 +59,13 @@ impl Live {
     }
 }
 
-pub fn serve(mut opts: BuildOptions, addr: &str) -> anyhow::Result<()> {
+/// `full_rebuilds`: every change rebuilds the whole site, as `jiayuan build` does.
+pub fn serve(mut opts: BuildOptions, addr: &str, full_rebuilds: bool) -> anyhow::Result<()> {
     opts.base_url = Some(format!("http://{addr}"));
     let live = Live::new(opts.lang);
-    rebuild(&opts, &live);
+    let mut engine = Engine::new(opts.clone()).with_full_rebuilds(full_rebuilds);
+    let started = std::time::Instant::now();
+    record(engine.build_all(), started, &opts, &live);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -73,38 +77,47 @@ pub fn serve(mut opts: BuildOptions, addr: &str) -> anyhow::Result<()> {
         let serving = msg!("serve-serving", output = &opts.output, addr = addr);
         eprintln!("{}", serving.text(opts.lang));
         let api = contest::start(&opts).await;
-        watch::start(&opts, live.clone())?;
+        watch::start(&opts, live.clone(), engine)?;
         let router = app::router(opts.output.clone(), live, api);
         app::run(listener, router, opts.lang).await;
         Ok(())
     })
 }
 
-/// Runs a build and records its outcome for the browser.
-pub fn rebuild(opts: &BuildOptions, live: &Live) {
-    let started = std::time::Instant::now();
-    let outcome = build(opts);
+/// Records a build's outcome for the browser and tells the open pages to reload.
+pub fn record(
+    outcome: Result<Rebuilt, BuildFailure>,
+    started: std::time::Instant,
+    opts: &BuildOptions,
+    live: &Live,
+) {
+    let lang = opts.lang;
     let version = {
         let mut s = live.state.lock().unwrap_or_else(|p| p.into_inner());
         s.version += 1;
         match outcome {
-            Ok(report) => {
-                for w in &report.warnings {
-                    eprint!("{}", w.render(opts.lang));
+            Ok(rebuilt) => {
+                for w in &rebuilt.warnings {
+                    eprint!("{}", w.render(lang));
+                }
+                if opts.verbose {
+                    for (stage, time) in &rebuilt.timings {
+                        eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                    }
                 }
                 let ms = started.elapsed().as_millis() as u64;
-                let built = msg!("serve-built", pages = report.pages, ms = ms);
-                eprintln!("{}", built.text(opts.lang));
+                let done = if rebuilt.full {
+                    msg!("serve-built", pages = rebuilt.pages, ms = ms)
+                } else {
+                    msg!("serve-updated", files = rebuilt.written.len(), ms = ms)
+                };
+                eprintln!("{}", done.text(lang));
                 s.error = None;
             }
             Err(failure) => {
-                let text: String = failure
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.render(opts.lang))
-                    .collect();
+                let text: String = failure.diagnostics.iter().map(|d| d.render(lang)).collect();
                 eprint!("{text}");
-                eprintln!("{}", msg!("serve-build-failed").text(opts.lang));
+                eprintln!("{}", msg!("serve-build-failed").text(lang));
                 s.error = Some(text);
             }
         }

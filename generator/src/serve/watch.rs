@@ -1,17 +1,18 @@
-//! File watching: sources change → rebuild, with a short debounce so a save that
-//! touches several files triggers one build. The site folder itself is watched
+//! File watching: sources change → rebuild, once the events of a save have stopped
+//! coming for a moment, so a save that touches several files triggers one build. The site folder itself is watched
 //! too (not recursively), so a `templates/`, `static/` or `quiz/` folder created
 //! while serving is picked up and watched from then on.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::{rebuild, Shared};
+use super::{record, Shared};
 use crate::build::BuildOptions;
+use crate::incremental::Engine;
 use jiayuan_core::i18n::Lang;
 use jiayuan_core::msg;
 
@@ -25,8 +26,13 @@ const SOURCES: [&str; 6] = [
     "site.toml",
 ];
 
+/// A save is over when no event came for this long…
+const QUIET: Duration = Duration::from_millis(15);
+/// …or when this long has passed since its first event.
+const LONGEST: Duration = Duration::from_millis(250);
+
 /// Watches the sources of `opts.root` for as long as the process runs.
-pub fn start(opts: &BuildOptions, live: Shared) -> anyhow::Result<()> {
+pub fn start(opts: &BuildOptions, live: Shared, mut engine: Engine) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
@@ -42,15 +48,21 @@ pub fn start(opts: &BuildOptions, live: Shared) -> anyhow::Result<()> {
     let opts = opts.clone();
     // The thread owns the watcher: it adds folders as they appear.
     thread::spawn(move || {
-        while let Ok(paths) = rx.recv() {
-            let mut relevant = is_relevant(&root, &paths);
-            thread::sleep(Duration::from_millis(120));
-            while let Ok(more) = rx.try_recv() {
-                relevant |= is_relevant(&root, &more);
+        while let Ok(first) = rx.recv() {
+            let started = Instant::now();
+            let mut paths = relevant(&root, first);
+            while started.elapsed() < LONGEST {
+                match rx.recv_timeout(QUIET) {
+                    Ok(more) => paths.extend(relevant(&root, more)),
+                    Err(_) => break,
+                }
             }
-            if relevant {
+            if !paths.is_empty() {
+                paths.sort();
+                paths.dedup();
                 watch_new_sources(&mut watcher, &root, &mut watched, opts.lang);
-                rebuild(&opts, &live);
+                record(engine.apply(&paths), started, &opts, &live);
+                engine.start_search();
             }
         }
     });
@@ -82,17 +94,20 @@ fn watch_new_sources(
 }
 
 /// Changes to the sources count; the output, editor swap and backup files do not.
-fn is_relevant(root: &Path, paths: &[PathBuf]) -> bool {
-    paths.iter().any(|p| {
-        let in_sources = SOURCES.iter().any(|s| p.starts_with(root.join(s)));
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        in_sources
-            && !(name.starts_with('.')
-                || name.ends_with('~')
-                || name.ends_with(".swp")
-                || name.starts_with('#'))
-    })
+fn relevant(root: &Path, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    paths
+        .into_iter()
+        .filter(|p| {
+            let in_sources = SOURCES.iter().any(|s| p.starts_with(root.join(s)));
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            in_sources
+                && !(name.starts_with('.')
+                    || name.ends_with('~')
+                    || name.ends_with(".swp")
+                    || name.starts_with('#'))
+        })
+        .collect()
 }

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::claims::{Claims, Kind, Owner};
 use crate::diagnostic::Diagnostic;
@@ -10,11 +11,18 @@ use crate::files::{leaves_root, link_outside_root, rel_path};
 use crate::i18n::Msg;
 use crate::msg;
 
+mod live;
+
 pub struct Staging {
     pub dir: PathBuf,
     /// Who wrote each file: a path written twice is an error (`claims`).
     pub claims: Claims,
+    /// For `in_place`: the files written, held until `write_changed`.
+    held: Option<Mutex<Vec<Held>>>,
 }
+
+/// A file written in place, waiting for `write_changed`: where, and its bytes.
+type Held = (PathBuf, Vec<u8>);
 
 /// Where `copy_tree` copies from, which decides who owns the copied files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +56,49 @@ impl Staging {
         Ok(Staging {
             dir,
             claims: Claims::default(),
+            held: None,
         })
+    }
+
+    /// Writes into `output` itself, for the incremental rebuilds of `serve`: files are
+    /// held in memory until `write_changed`, so a failed render writes nothing.
+    pub fn in_place(output: &Path) -> Staging {
+        Staging {
+            dir: output.to_path_buf(),
+            claims: Claims::default(),
+            held: Some(Mutex::new(Vec::new())),
+        }
+    }
+
+    /// Writes the held files whose bytes differ from what is on disk, each through a
+    /// temporary file and a rename, so a reader sees the old file or the new one, never
+    /// half of one. Returns the site-relative paths written.
+    pub fn write_changed(self) -> Result<Vec<String>, Diagnostic> {
+        let held = self
+            .held
+            .map(|h| h.into_inner().unwrap_or_else(|e| e.into_inner()));
+        let mut written = Vec::new();
+        for (target, bytes) in held.unwrap_or_default() {
+            if live::write_if_changed(&target, &bytes)
+                .map_err(|e| io_error(&target, msg!("io-write-file"), e))?
+            {
+                written.push(rel_path(&self.dir, &target));
+            }
+        }
+        Ok(written)
+    }
+
+    /// Removes the file at a site path (as `write_page` names it) and the folders it
+    /// leaves empty, up to the output folder.
+    pub fn remove_page(&self, site_path: &str) -> Result<(), Diagnostic> {
+        let rel = if site_path.ends_with('/') {
+            format!("{site_path}index.html")
+        } else {
+            site_path.to_string()
+        };
+        let target = self.resolve(&rel)?;
+        live::remove_and_prune(&self.dir, &target)
+            .map_err(|e| io_error(&target, msg!("io-write-file"), e))
     }
 
     /// Removes the `.NAME.staging-PID` and `.NAME.old-PID` folders beside `output` that a
@@ -115,6 +165,11 @@ impl Staging {
     ) -> Result<(), Diagnostic> {
         let target = self.resolve(site_path)?;
         self.claims.file(site_path, owner);
+        if let Some(held) = &self.held {
+            let mut held = held.lock().unwrap_or_else(|e| e.into_inner());
+            held.push((target, bytes.to_vec()));
+            return Ok(());
+        }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;

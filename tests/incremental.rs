@@ -1,0 +1,204 @@
+//! `jiayuan serve`'s incremental rebuilds give the bytes of a clean build: a fixture site
+//! is edited through every kind of change, and after each step the whole output tree
+//! (search index included) is compared with a fresh `jiayuan build` of the same sources.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiayuan::build::BuildOptions;
+use jiayuan::incremental::{Engine, Rebuilt};
+use jiayuan_core::i18n::Lang;
+
+const BASE: &str = "http://127.0.0.1:1111";
+
+struct Site {
+    dir: tempfile::TempDir,
+    engine: Engine,
+}
+
+impl Site {
+    fn new() -> Site {
+        let dir = common::copy_to_temp(&common::fixtures().join("sites/basic"));
+        let opts = BuildOptions {
+            root: dir.path().to_path_buf(),
+            output: dir.path().join("public"),
+            base_url: Some(BASE.into()),
+            drafts: false,
+            now: Some("2022-12-31".into()),
+            write: true,
+            verbose: false,
+            no_search: false,
+            lang: Lang::En,
+            strict: false,
+        };
+        let mut engine = Engine::new(opts);
+        engine.build_all().expect("the fixture builds");
+        Site { dir, engine }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) -> PathBuf {
+        let path = self.path(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} holds {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        path
+    }
+
+    /// Rebuilds after `changed`, then compares the output with a clean build.
+    fn step(&mut self, what: &str, changed: PathBuf, full: bool) -> Rebuilt {
+        let rebuilt = match self.engine.apply(&[changed]) {
+            Ok(r) => r,
+            Err(f) => panic!("{what}: {:#?}", f.diagnostics),
+        };
+        assert_eq!(rebuilt.full, full, "{what}: a full build? {rebuilt:?}");
+        self.assert_clean(what);
+        rebuilt
+    }
+
+    fn assert_clean(&mut self, what: &str) {
+        self.engine.wait_for_search();
+        let fresh = tempfile::tempdir().unwrap();
+        let out = fresh.path().join("public");
+        let built = common::build(self.dir.path(), &out, &["--base-url", BASE]);
+        assert!(built.status.success(), "{what}: {built:?}");
+        assert_same_tree(what, &self.path("public"), &out);
+    }
+}
+
+fn assert_same_tree(what: &str, served: &Path, clean: &Path) {
+    let (served, clean) = (common::tree(served), common::tree(clean));
+    let names =
+        |t: &std::collections::BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&clean), "{what}: the same files");
+    for (name, bytes) in &clean {
+        assert!(
+            served[name] == *bytes,
+            "{what}: {name} differs:\n--- served\n{}\n--- clean\n{}",
+            String::from_utf8_lossy(&served[name]),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+#[test]
+fn every_kind_of_edit_gives_the_bytes_of_a_clean_build() {
+    let mut site = Site::new();
+
+    // A body edit past the summary writes the page alone.
+    let p = site.edit("content/news/cjk.md", "内容一。", "内容一，又添一句。");
+    let r = site.step("body edit", p, false);
+    assert_eq!(r.written, ["news/cjk/index.html"]);
+
+    // A body edit inside the summary reaches the feeds that show it.
+    let p = site.edit("content/news/older.md", "这是一篇", "这是一则");
+    let r = site.step("summary edit", p, false);
+    assert_eq!(
+        r.written,
+        ["news/older/index.html", "atom.xml", "news/atom.xml"]
+    );
+
+    let p = site.edit(
+        "content/news/older.md",
+        "title: 较早的新闻",
+        "title: 更早的新闻",
+    );
+    site.step("title edit", p, false);
+
+    let p = site.edit(
+        "content/news/older.md",
+        "tags: [会员活动日]",
+        "tags: [新标签, 三孩政策]",
+    );
+    site.step("tags edit: a new term, one gone from a term", p, false);
+
+    let p = site.edit(
+        "content/news/older.md",
+        "date: 2022-03-01",
+        "date: 2022-06-30",
+    );
+    site.step("date edit: the section's order changes", p, false);
+
+    let p = site.edit("content/news/cjk.md", "city: 邯郸", "city: 唐山");
+    site.step("city edit: the statistics change", p, false);
+
+    let p = site.edit(
+        "content/news/oldest.md",
+        "date: 2022-01-01",
+        "date: 2022-01-01\ndraft: true",
+    );
+    site.step("draft on", p, true);
+    let p = site.edit("content/news/oldest.md", "\ndraft: true", "");
+    site.step("draft off", p, true);
+
+    let p = site.write(
+        "content/news/new.md",
+        "---\ntitle: 新的一篇\ndate: 2022-07-01\ntags: [三孩政策]\n---\n新的正文。\n",
+    );
+    site.step("new page", p, true);
+    let p = site.path("content/news/new.md");
+    fs::remove_file(&p).unwrap();
+    site.step("deleted page", p, true);
+
+    let p = site.edit(
+        "content/news/_index.md",
+        "description: 各地活动",
+        "description: 新闻一览",
+    );
+    site.step("section _index.md", p, true);
+
+    let p = site.write(
+        "templates/404.html",
+        "<!doctype html><title>找不到</title><p>页面不存在。</p>\n",
+    );
+    site.step("template", p, true);
+
+    let p = site.write("static/style.css", "body { color: #000 }\n");
+    site.step("new static file", p, true);
+    let p = site.write("static/style.css", "body { color: #111 }\n");
+    let r = site.step("static file edit", p, false);
+    assert_eq!(r.written, ["style.css"]);
+
+    let p = site.edit("site.toml", "paginate_by = 2", "paginate_by = 3");
+    site.step("site.toml", p, true);
+
+    // A broken edit leaves the output as it was; its fix is incremental again.
+    let p = site.edit("content/news/cjk.md", "city: 唐山", "cityy: 唐山");
+    let failure = site.engine.apply(&[p]).expect_err("an unknown key fails");
+    let text: String = failure
+        .diagnostics
+        .iter()
+        .map(|d| d.render(Lang::En))
+        .collect();
+    assert!(text.contains("content/news/cjk.md:5:1"), "{text}");
+    site.assert_clean_before_fix();
+    let p = site.edit("content/news/cjk.md", "cityy: 唐山", "city: 邯郸");
+    site.step("the fix of a broken edit", p, false);
+}
+
+impl Site {
+    /// After a failed edit the output is the clean build of the sources before it.
+    fn assert_clean_before_fix(&self) {
+        let before = tempfile::tempdir().unwrap();
+        let copy = common::copy_to_temp(self.dir.path());
+        let cjk = copy.path().join("content/news/cjk.md");
+        let text = fs::read_to_string(&cjk).unwrap().replace("cityy:", "city:");
+        fs::write(&cjk, text).unwrap();
+        let out = before.path().join("public");
+        let built = common::build(copy.path(), &out, &["--base-url", BASE]);
+        assert!(built.status.success(), "{built:?}");
+        assert_same_tree("broken edit", &self.path("public"), &out);
+    }
+}
