@@ -17,6 +17,16 @@ pub(crate) fn compute(
     pages: &BTreeMap<String, PageHead>,
     taxonomies: &[Taxonomy],
 ) -> BTreeMap<String, Vec<String>> {
+    compute_for(pages, taxonomies, |_| true)
+}
+
+/// `compute` for the pages `wanted` names only (the others are left out of the map);
+/// every page still counts as a candidate.
+pub(crate) fn compute_for(
+    pages: &BTreeMap<String, PageHead>,
+    taxonomies: &[Taxonomy],
+    wanted: impl Fn(&str) -> bool + Sync,
+) -> BTreeMap<String, Vec<String>> {
     let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
         return BTreeMap::new();
     };
@@ -37,8 +47,10 @@ pub(crate) fn compute(
             )
         })
         .collect();
-    let related: Vec<Vec<String>> = (0..pages.len())
-        .into_par_iter()
+    let chosen: Vec<usize> = (0..pages.len()).filter(|&i| wanted(keys[i])).collect();
+    let related: Vec<Vec<String>> = chosen
+        .par_iter()
+        .map(|&i| i)
         .map_init(
             || (vec![0u32; pages.len()], Vec::new()),
             |(counts, touched), me| {
@@ -72,7 +84,11 @@ pub(crate) fn compute(
             },
         )
         .collect();
-    keys.into_iter().cloned().zip(related).collect()
+    chosen
+        .into_iter()
+        .map(|i| keys[i].clone())
+        .zip(related)
+        .collect()
 }
 
 #[cfg(test)]

@@ -237,7 +237,30 @@ fn derive(
     }
     let taxonomies = retag(site, edited, &with_edits, diags);
     let heads = with_edits(&mut site.pages.keys());
-    let related = related::compute(&heads, &taxonomies);
+    // Only a page sharing a tag with an edited page, before or after, can rank anew.
+    let mut near: BTreeSet<&str> = BTreeSet::new();
+    for (head, _) in edited {
+        near.insert(&head.file.rel);
+        let tags = head
+            .meta
+            .tags
+            .iter()
+            .chain(&site.pages[&head.file.rel].meta.tags);
+        for tag in tags {
+            for tax in site.taxonomies.iter().chain(&taxonomies) {
+                if tax.name == "tags" {
+                    near.extend(
+                        tax.terms
+                            .get(tag.trim())
+                            .into_iter()
+                            .flatten()
+                            .map(String::as_str),
+                    );
+                }
+            }
+        }
+    }
+    let related = related::compute_for(&heads, &taxonomies, |k| near.contains(k));
     Derived {
         lists,
         taxonomies: Some(taxonomies),
@@ -305,12 +328,15 @@ fn apply_derived(site: &mut Site, derived: Derived, changes: &mut Changes) {
             }
         }
     }
-    if let Some(mut related) = derived.related {
-        for (key, page) in site.pages.iter_mut() {
-            let new = related.remove(key).unwrap_or_default();
+    if let Some(related) = derived.related {
+        for (key, new) in related {
+            let page = site
+                .pages
+                .get_mut(&key)
+                .expect("related pages of loaded pages");
             if page.related != new {
                 page.related = new;
-                changes.related.insert(key.clone());
+                changes.related.insert(key);
             }
         }
     }

@@ -39,6 +39,10 @@ impl SearchWorker {
         let shared = Arc::new(Shared::default());
         let state = shared.clone();
         thread::spawn(move || {
+            // Linux keeps a nice value per thread, and the index's own threads inherit
+            // it: the index then takes the cores only when the next edit does not.
+            #[cfg(unix)]
+            let _ = rustix::process::setpriority_process(None, 10);
             while let Ok(mut job) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
                     job = newer;
