@@ -8,6 +8,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
 mod directory;
+mod json;
 mod manifest;
 mod memory;
 mod prefetch;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 #[cfg(not(target_arch = "wasm32"))]
 pub use build::{build_index, SearchDoc, EXCERPT_CHARS};
 pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK_SIZE};
+pub use json::{results_json, wants_json};
 pub use manifest::{Manifest, ManifestFile, BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION};
 pub use memory::MemorySource;
 pub use prefetch::{warm, warm_remembering};

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::Query;
+use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{Field, Value};
 use tantivy::{
     DocAddress, DocId, Index, ReloadPolicy, Score, Searcher, SegmentOrdinal, SegmentReader,
@@ -176,8 +176,19 @@ pub fn search_remembering(
 
 /// Every match of `query`, best first; documents are indexed in URL order,
 /// so the address breaks ties by URL.
+///
+/// The segments are collected one after the other here, as `Searcher::search` does on
+/// its single-thread executor; calling it would link the thread-pool branch of
+/// tantivy's executor into the wasm too (docs/search-wasm-size.md).
 fn ranked(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(Score, DocAddress)>, SearchError> {
-    let mut matches = searcher.search(query, &AllMatches)?;
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let fruits = searcher
+        .segment_readers()
+        .iter()
+        .enumerate()
+        .map(|(ord, reader)| AllMatches.collect_segment(weight.as_ref(), ord as u32, reader))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut matches = AllMatches.merge_fruits(fruits)?;
     matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok(matches)
 }

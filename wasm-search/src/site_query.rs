@@ -319,7 +319,7 @@ mod tests {
             .searcher();
         let fields = Fields::from_schema(searcher.schema()).unwrap();
         let all = |query: &dyn Query| -> Vec<(u32, u32)> {
-            let top = TopDocs::with_limit(10);
+            let top = TopDocs::with_limit(10).order_by_score();
             let mut hits: Vec<_> = searcher
                 .search(query, &top)
                 .unwrap()

@@ -120,11 +120,10 @@ fn flush_run(out: &mut Vec<Segment>, run: &mut Vec<(char, usize, usize)>) {
 
 /// All tokens of `text`, in the order tantivy indexes them.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut stream = CjkTokenStream::new(text);
     let mut tokens = Vec::new();
-    let mut position = 0;
-    for segment in segments(text) {
-        push_tokens(&segment, position, &mut tokens);
-        position += segment.width() + SEGMENT_GAP;
+    while stream.advance() {
+        tokens.push(stream.current.clone());
     }
     tokens
 }
@@ -138,68 +137,117 @@ pub fn title_tokens(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn push_tokens(segment: &Segment, position: usize, tokens: &mut Vec<Token>) {
-    match segment {
-        Segment::Word { text, from, to } => tokens.push(Token {
-            offset_from: *from,
-            offset_to: *to,
-            position,
-            text: text.clone(),
-            position_length: 1,
-        }),
-        Segment::Cjk { chars } => {
-            for (i, &(c, from, to)) in chars.iter().enumerate() {
-                tokens.push(Token {
-                    offset_from: from,
-                    offset_to: to,
-                    position: position + i,
-                    text: c.to_string(),
-                    position_length: 1,
-                });
-                if let Some(&(next, _, next_to)) = chars.get(i + 1) {
-                    tokens.push(Token {
-                        offset_from: from,
-                        offset_to: next_to,
-                        position: position + i,
-                        text: [c, next].iter().collect(),
-                        position_length: 2,
-                    });
-                }
-            }
-        }
-    }
-}
-
 /// The tantivy tokenizer; register it with [`crate::schema::register_tokenizer`].
 #[derive(Clone, Debug, Default)]
 pub struct CjkTokenizer;
 
-/// The token stream of [`CjkTokenizer`].
-pub struct CjkTokenStream {
-    tokens: std::vec::IntoIter<Token>,
+/// The token stream of [`CjkTokenizer`]: the tokens [`segments`] describes, produced
+/// one at a time into one reused [`Token`], so indexing a body allocates nothing per
+/// token (the indexing thread is the longest task of a build with search).
+pub struct CjkTokenStream<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    text_len: usize,
+    /// The position of the next segment, or of the current CJK character.
+    position: usize,
+    /// The CJK character whose unigram was the last token: its bigram with the next
+    /// character (if that one is CJK too) comes next.
+    pending: Option<(char, usize)>,
     current: Token,
 }
 
-impl Tokenizer for CjkTokenizer {
-    type TokenStream<'a> = CjkTokenStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> CjkTokenStream {
+impl<'a> CjkTokenStream<'a> {
+    fn new(text: &'a str) -> CjkTokenStream<'a> {
         CjkTokenStream {
-            tokens: tokenize(text).into_iter(),
+            chars: text.char_indices().peekable(),
+            text_len: text.len(),
+            position: 0,
+            pending: None,
             current: Token::default(),
         }
     }
-}
 
-impl TokenStream for CjkTokenStream {
-    fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.current = token;
+    /// The next character folded, with its byte range, if it is CJK.
+    fn peek_cjk(&mut self) -> Option<(char, usize, usize)> {
+        let &(from, original) = self.chars.peek()?;
+        let c = fold(original);
+        is_cjk(c).then(|| (c, from, from + original.len_utf8()))
+    }
+
+    fn set(&mut self, from: usize, to: usize, position_length: usize) {
+        self.current.offset_from = from;
+        self.current.offset_to = to;
+        self.current.position = self.position;
+        self.current.position_length = position_length;
+    }
+
+    /// The bigram of the pending character and the next one, if the run goes on;
+    /// otherwise moves past the run's end.
+    fn bigram(&mut self, c: char, from: usize) -> bool {
+        match self.peek_cjk() {
+            Some((next, _, next_to)) => {
+                self.current.text.clear();
+                self.current.text.push(c);
+                self.current.text.push(next);
+                self.set(from, next_to, 2);
+                self.position += 1;
                 true
             }
-            None => false,
+            None => {
+                self.position += 1 + SEGMENT_GAP;
+                false
+            }
         }
+    }
+
+    /// A word of letters and digits starting with `first` (folded) at `from`.
+    fn word(&mut self, first: char, from: usize) {
+        self.current.text.clear();
+        self.current.text.extend(first.to_lowercase());
+        let mut to = self.text_len;
+        while let Some(&(at, original)) = self.chars.peek() {
+            let c = fold(original);
+            if is_cjk(c) || !c.is_alphanumeric() {
+                to = at;
+                break;
+            }
+            self.current.text.extend(c.to_lowercase());
+            self.chars.next();
+        }
+        self.set(from, to, 1);
+        self.position += 1 + SEGMENT_GAP;
+    }
+}
+
+impl Tokenizer for CjkTokenizer {
+    type TokenStream<'a> = CjkTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CjkTokenStream<'a> {
+        CjkTokenStream::new(text)
+    }
+}
+
+impl TokenStream for CjkTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        if let Some((c, from)) = self.pending.take() {
+            if self.bigram(c, from) {
+                return true;
+            }
+        }
+        while let Some((from, original)) = self.chars.next() {
+            let c = fold(original);
+            if is_cjk(c) {
+                self.current.text.clear();
+                self.current.text.push(c);
+                self.set(from, from + original.len_utf8(), 1);
+                self.pending = Some((c, from));
+                return true;
+            }
+            if c.is_alphanumeric() {
+                self.word(c, from);
+                return true;
+            }
+        }
+        false
     }
 
     fn token(&self) -> &Token {
@@ -212,114 +260,5 @@ impl TokenStream for CjkTokenStream {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn triples(text: &str) -> Vec<(String, usize, usize)> {
-        tokenize(text)
-            .into_iter()
-            .map(|t| (t.text, t.position, t.position_length))
-            .collect()
-    }
-
-    fn t(text: &str, position: usize, len: usize) -> (String, usize, usize) {
-        (text.to_string(), position, len)
-    }
-
-    #[test]
-    fn cjk_run_gives_unigrams_and_bigrams_at_shared_positions() {
-        assert_eq!(
-            triples("计生协"),
-            vec![
-                t("计", 0, 1),
-                t("计生", 0, 2),
-                t("生", 1, 1),
-                t("生协", 1, 2),
-                t("协", 2, 1),
-            ]
-        );
-    }
-
-    #[test]
-    fn mixed_year_and_chinese() {
-        assert_eq!(
-            triples("2022年三孩政策"),
-            vec![
-                t("2022", 0, 1),
-                t("年", 2, 1),
-                t("年三", 2, 2),
-                t("三", 3, 1),
-                t("三孩", 3, 2),
-                t("孩", 4, 1),
-                t("孩政", 4, 2),
-                t("政", 5, 1),
-                t("政策", 5, 2),
-                t("策", 6, 1),
-            ]
-        );
-    }
-
-    #[test]
-    fn punctuation_breaks_runs_and_leaves_a_gap() {
-        assert_eq!(
-            triples("优生，优育。"),
-            vec![
-                t("优", 0, 1),
-                t("优生", 0, 2),
-                t("生", 1, 1),
-                t("优", 3, 1),
-                t("优育", 3, 2),
-                t("育", 4, 1),
-            ]
-        );
-    }
-
-    #[test]
-    fn full_width_ascii_is_folded_and_lowercased() {
-        let tokens = tokenize("ＨＩＶ　检测ＡＢＣ１２３");
-        let texts: Vec<_> = tokens.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(texts, ["hiv", "检", "检测", "测", "abc123"]);
-        // Offsets point into the original (full-width) text.
-        assert_eq!((tokens[0].offset_from, tokens[0].offset_to), (0, 9));
-        assert_eq!(
-            &"ＨＩＶ　检测ＡＢＣ１２３"[tokens[4].offset_from..],
-            "ＡＢＣ１２３"
-        );
-    }
-
-    #[test]
-    fn ascii_words_are_lowercased_and_split_on_punctuation() {
-        let texts: Vec<_> = tokenize("COVID-19 Vaccine, e.g. HPV")
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
-        assert_eq!(texts, ["covid", "19", "vaccine", "e", "g", "hpv"]);
-    }
-
-    #[test]
-    fn ext_a_kana_and_hangul_are_cjk() {
-        assert!(is_cjk('㐀')); // U+3400, Ext A
-        assert!(is_cjk('𠀀')); // U+20000, Ext B
-        assert!(is_cjk('ひ') && is_cjk('カ') && is_cjk('한'));
-        assert!(!is_cjk('a') && !is_cjk('，') && !is_cjk('１'));
-        assert_eq!(
-            triples("ひら 한국"),
-            vec![
-                t("ひ", 0, 1),
-                t("ひら", 0, 2),
-                t("ら", 1, 1),
-                t("한", 3, 1),
-                t("한국", 3, 2),
-                t("국", 4, 1),
-            ]
-        );
-    }
-
-    #[test]
-    fn offsets_cover_the_source_text() {
-        let text = "家庭健康";
-        for token in tokenize(text) {
-            assert_eq!(&text[token.offset_from..token.offset_to], token.text);
-        }
-    }
-}
+#[path = "tokenizer_tests.rs"]
+mod tests;

@@ -18,8 +18,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    open_directory, search_remembering, warm_remembering, Manifest, RangeDirectory, RangeSource,
-    RankMemo, SearchOptions, Want, DEFAULT_BLOCK_SIZE,
+    open_directory, results_json, search_remembering, wants_json, warm_remembering, Manifest,
+    RangeDirectory, RangeSource, RankMemo, SearchOptions, Want, DEFAULT_BLOCK_SIZE,
 };
 
 thread_local! {
@@ -131,7 +131,7 @@ impl SearchEngine {
                 end: range.end,
             });
         }
-        serde_json::to_string(&in_bundle).map_err(|e| JsError::new(&e.to_string()))
+        Ok(wants_json(&in_bundle))
     }
 
     /// Stores the bytes fetched for one range that [`SearchEngine::plan`]
@@ -154,7 +154,7 @@ impl SearchEngine {
     pub fn search(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
         let opts = options(opts_json)?;
         let results = search_remembering(&self.searcher, query, &opts, &self.memo)?;
-        serde_json::to_string(&results).map_err(|e| JsError::new(&e.to_string()))
+        Ok(results_json(&results))
     }
 
     /// Bytes fetched through `read` so far.
