@@ -12,6 +12,8 @@ use crate::model::SourceFile;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
+use jiayuan_core::paths::parent_dir;
+use jiayuan_core::yaml::At;
 
 /// What a page's Markdown turned into.
 #[derive(Debug, Default)]
@@ -24,6 +26,8 @@ pub(crate) struct Body {
     pub words: usize,
     pub reading_minutes: usize,
     pub links: Vec<markdown::LinkAt>,
+    /// The `cover` as a site path (`/news/x/cover.png`) or an address as written.
+    pub cover: Option<String>,
 }
 
 pub(crate) struct Bodies {
@@ -60,10 +64,18 @@ pub(crate) fn render(
     let rendered: Vec<(String, Body, Vec<Diagnostic>, Vec<Use>)> = pages
         .par_iter()
         .map(|(key, page)| {
-            let r = markdown::render(&input(&page.file, &page.section, config), &resolve);
+            // Relative paths count from the file's folder: a bundle's own folder.
+            let dir = parent_dir(&page.file.rel);
+            let r = markdown::render(&input(&page.file, dir, config), &resolve);
             let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
             body.links = r.links;
-            (key.clone(), body, r.diagnostics, r.shortcodes)
+            let mut found = r.diagnostics;
+            body.cover = page.meta.cover.as_ref().and_then(|c| {
+                cover_path(c, dir, &targets, &page.file)
+                    .map_err(|d| found.push(d))
+                    .ok()
+            });
+            (key.clone(), body, found, r.shortcodes)
         })
         .collect();
     let mut shortcodes = Shortcodes::default();
@@ -177,5 +189,31 @@ fn page_body(
         reading_minutes: (han.div_ceil(config.chars_per_minute.max(1)) + words.div_ceil(200))
             .max(1),
         links: Vec::new(),
+        cover: None,
     }
+}
+
+/// A page's `cover`, resolved as an image in its body would be: from the page's folder,
+/// or from `content/` and `static/` with a leading `/`. A missing file is an error at
+/// the `cover:` value.
+fn cover_path(
+    cover: &At<String>,
+    dir: &str,
+    targets: &HashMap<String, String>,
+    file: &SourceFile,
+) -> Result<String, Diagnostic> {
+    let Some(path) = markdown::links::content_target(cover, dir) else {
+        return Ok(cover.to_string());
+    };
+    let path = path.split('#').next().unwrap_or(&path);
+    if targets.contains_key(path) {
+        return Ok(format!("/{path}"));
+    }
+    let (line, column) = file.place(cover);
+    Err(
+        Diagnostic::error(&file.shown, msg!("cover-missing", target = cover.as_str()))
+            .at(line, column)
+            .with_source(file.text.clone())
+            .help(msg!("missing-file-link-help")),
+    )
 }

@@ -110,6 +110,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
                 words: body.words,
                 reading_minutes: body.reading_minutes,
                 links: body.links,
+                cover: body.cover,
             };
             (key, page)
         })
@@ -281,5 +282,40 @@ mod tests {
         assert!(!diags[0].is_error());
         assert!(site.pages.values().all(|p| !p.html.contains("{{")));
         assert!(site.pages["b.md"].text.contains("一 二"));
+    }
+    #[test]
+    fn a_bundle_is_a_page_of_the_section_above_with_its_pictures_beside_it() {
+        let files = [
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            ("news/_index.md", "---\ntitle: 新闻\n---\n"),
+            (
+                "news/handan/index.md",
+                "---\ntitle: 邯郸\n---\n![示意图](map.svg) ![缺](none.svg)",
+            ),
+            (
+                "news/handan/map.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            ),
+        ];
+        let (site, diags) = site(&files, false);
+        let page = &site.pages["news/handan/index.md"];
+        assert_eq!(
+            (page.section.as_str(), page.path.as_str()),
+            ("news", "/news/handan/")
+        );
+        assert_eq!(site.sections.keys().collect::<Vec<_>>(), ["", "news"]);
+        assert!(
+            page.html.contains("src=\"/news/handan/map.svg\""),
+            "{}",
+            page.html
+        );
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message.en()))
+            .collect();
+        assert_eq!(
+            msgs,
+            ["content/news/handan/index.md:4:17 link to a missing file `none.svg`"]
+        );
     }
 }

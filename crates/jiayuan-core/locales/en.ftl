@@ -192,6 +192,9 @@ fm-too-large = the front matter is longer than { $kib } KiB
 fm-too-large-help = keep long text in the page body, below the closing `---` line
 missing-file-link = link to a missing file `{ $target }`
 missing-file-link-help = put the file beside the page under content/, or under static/; a path starting with / counts from either folder
+cover-missing = the cover `{ $target }` is not a file beside the page or under static/
+image-no-alt = image `{ $url }` has no alt text
+image-no-alt-help = say what the picture shows for readers who cannot see it: ![二〇二二年宣传海报](poster.png); a picture that only decorates says so: ![](line.png "decorative")
 compat-kept-key = `{ $key }` in { $count ->
     [one] 1 file
    *[other] { $count } files

@@ -109,6 +109,7 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
         },
     );
     ctx.insert("root_url", &c.url("/"));
+    ctx.insert("root_permalink", &c.permalink("/"));
     ctx.insert("feed_url", &c.url("/atom.xml"));
     ctx.insert("assets", &globals.assets);
     ctx.insert("contests", &globals.contests);

@@ -175,6 +175,9 @@ mod tests {
         let text = "---\ntitle: 标题, 一\ntags: [a, b]\n---\n正文`a, b`和<b>粗</b>[链接](http://x.org/a?b)\n\n```\n代码, 块\n```\n";
         let got = texts(text, &markdown(text));
         assert_eq!(got, ["标题, 一", "正文", "和", "粗", "链接"]);
+        // Alt text is prose a screen reader reads aloud; the image's path and title are not.
+        let text = "![宣传海报, 二](poster.png \"装饰\")\n";
+        assert_eq!(texts(text, &markdown(text)), ["宣传海报, 二"]);
         let text = "见 <https://x.org/5.29> 和 http://x.org/a,b?5.29 两处。\n";
         assert_eq!(texts(text, &markdown(text)), ["见 ", " 和 ", " 两处。"]);
     }

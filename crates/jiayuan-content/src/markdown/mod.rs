@@ -4,6 +4,7 @@ pub mod anchors;
 pub mod emphasis;
 mod html_tags;
 pub mod html_text;
+pub mod images;
 pub mod links;
 pub mod raw_html;
 pub mod shortcodes;
@@ -77,6 +78,7 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
     let events = emphasis::pass(body, events);
     let (mut events, shortcodes) = shortcodes::pass(softbreak::pass(events));
     let headings = anchors::pass(&mut events, input.anchors);
+    let no_alt = images::pass(&mut events);
     let broken = links::pass(&mut events, input.dir, resolve);
     let is_marker = |h: &str| h.trim() == MORE_MARKER;
     let scan = match input.raw_html {
@@ -100,6 +102,12 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
                 .with_source(input.file_text.clone())
         })
         .collect();
+    diagnostics.extend(no_alt.iter().map(|n| {
+        Diagnostic::error(input.shown, msg!("image-no-alt", url = &n.url))
+            .help(msg!("image-no-alt-help"))
+            .at_offset(input.file_text, input.body_offset + n.offset)
+            .with_source(input.file_text.clone())
+    }));
     diagnostics.extend(
         scan.removed
             .iter()

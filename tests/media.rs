@@ -1,0 +1,132 @@
+//! Pictures and sharing (issue 16): page bundles, pictures beside pages, alt text,
+//! covers, and the share meta of every page, on the fixture site `sites/media`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{build, fixtures, tree};
+
+fn text(out: &Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn build_media() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let result = build(
+        &fixtures().join("sites/media"),
+        &out.path().join("public"),
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert_eq!(stderr, "built 2 pages in 2 sections\n", "no warnings");
+    out
+}
+
+#[test]
+fn a_bundle_is_published_at_its_folder_with_its_pictures() {
+    let out = build_media();
+    let public = out.path().join("public");
+    let files: Vec<String> = tree(&public)
+        .into_keys()
+        .filter(|f| f.starts_with("news/"))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "news/atom.xml",
+            "news/handan/cover.png",
+            "news/handan/divider.png",
+            "news/handan/index.html",
+            "news/handan/scene.png",
+            "news/index.html",
+            "news/plain-logo.png",
+            "news/plain/index.html",
+        ]
+    );
+    let source = fixtures().join("sites/media/content/news/handan/scene.png");
+    assert_eq!(
+        std::fs::read(public.join("news/handan/scene.png")).unwrap(),
+        std::fs::read(source).unwrap(),
+        "pictures are copied byte for byte"
+    );
+    insta::assert_snapshot!("bundle_page", text(&public, "news/handan/index.html"));
+}
+
+#[test]
+fn pictures_resolve_from_the_page_folder_and_decorative_ones_have_empty_alt() {
+    let out = build_media();
+    let public = out.path().join("public");
+    let bundle = text(&public, "news/handan/index.html");
+    assert!(
+        bundle.contains(r#"<img src="/portal/news/handan/scene.png" alt="宣传活动现场示意图" />"#)
+    );
+    assert!(bundle.contains(r#"<img src="/portal/news/handan/divider.png" alt="" />"#));
+    assert!(
+        !bundle.contains("decorative"),
+        "the marker is not published"
+    );
+    assert!(bundle.contains(r#"href="/portal/news/plain/""#));
+    let plain = text(&public, "news/plain/index.html");
+    assert!(plain.contains(r#"<img src="/portal/news/plain-logo.png" alt="计生协标志示意图" />"#));
+}
+
+#[test]
+fn every_page_has_share_meta_and_a_canonical_address() {
+    let out = build_media();
+    let public = out.path().join("public");
+    let bundle = text(&public, "news/handan/index.html");
+    for line in [
+        r#"<link rel="canonical" href="https://example.org/portal/news/handan/">"#,
+        r#"<meta property="og:title" content="邯郸“5·29”宣传活动">"#,
+        r#"<meta property="og:description" content="一个页面包：图片与页面放在同一个文件夹里。">"#,
+        r#"<meta property="og:url" content="https://example.org/portal/news/handan/">"#,
+        r#"<meta property="og:image" content="https://example.org/portal/news/handan/cover.png">"#,
+        r#"<img src="/portal/news/handan/cover.png" alt="" style="max-width:100%;height:auto">"#,
+    ] {
+        assert!(bundle.contains(line), "lacks {line}:\n{bundle}");
+    }
+    let home = text(&public, "index.html");
+    for line in [
+        r#"<meta property="og:title" content="图片测试站点">"#,
+        r#"<meta property="og:description" content="用于图片、封面和分享信息测试的站点">"#,
+        r#"<meta property="og:url" content="https://example.org/portal/">"#,
+    ] {
+        assert!(home.contains(line), "lacks {line}:\n{home}");
+    }
+}
+
+#[test]
+fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let result = build(&root, &public, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let card = std::fs::read(public.join("img/share.png")).unwrap();
+    assert_eq!(&card[..8], b"\x89PNG\r\n\x1a\n");
+    let home = text(&public, "index.html");
+    for line in [
+        r#"<meta property="og:type" content="website">"#,
+        r#"<meta property="og:title" content="河北省网上计生协">"#,
+        r#"<meta property="og:url" content="http://127.0.0.1:1111/">"#,
+        r#"<meta property="og:image" content="http://127.0.0.1:1111/img/share.png">"#,
+        r#"<link rel="canonical" href="http://127.0.0.1:1111/">"#,
+    ] {
+        assert!(home.contains(line), "home lacks {line}");
+    }
+    let article = text(&public, "about/contact/index.html");
+    for line in [
+        r#"<meta property="og:type" content="article">"#,
+        r#"<meta property="og:url" content="http://127.0.0.1:1111/about/contact/">"#,
+        r#"<meta property="og:image" content="http://127.0.0.1:1111/img/share.png">"#,
+    ] {
+        assert!(article.contains(line), "article lacks {line}");
+    }
+    assert!(article.contains(r#"<meta property="og:description" content=""#));
+}
