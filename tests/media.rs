@@ -20,7 +20,7 @@ fn build_media() -> tempfile::TempDir {
     );
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
-    assert_eq!(stderr, "built 2 pages in 2 sections\n", "no warnings");
+    assert_eq!(stderr, "built 3 pages in 2 sections\n", "no warnings");
     out
 }
 
@@ -30,7 +30,7 @@ fn a_bundle_is_published_at_its_folder_with_its_pictures() {
     let public = out.path().join("public");
     let files: Vec<String> = tree(&public)
         .into_keys()
-        .filter(|f| f.starts_with("news/"))
+        .filter(|f| f.starts_with("news/") && !f.starts_with("news/shortcodes/"))
         .collect();
     assert_eq!(
         files,
@@ -129,4 +129,71 @@ fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
         assert!(article.contains(line), "article lacks {line}");
     }
     assert!(article.contains(r#"<meta property="og:description" content=""#));
+}
+
+#[test]
+fn shortcodes_render_from_the_built_in_templates_but_not_inside_code() {
+    let out = build_media();
+    let html = text(&out.path().join("public"), "news/shortcodes/index.html");
+    let start = html.find("<article>").unwrap();
+    let end = html.find("</article>").unwrap();
+    insta::assert_snapshot!("shortcodes_article", &html[start..end]);
+}
+
+#[test]
+fn editor_html_in_a_shortcode_body_is_sanitized_and_built_in_output_is_kept() {
+    let site = common::copy_to_temp(&fixtures().join("sites/media"));
+    let page = site.path().join("content/news/shortcodes/index.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: 短代码\n---\n{% notice() %}\n<script>alert(1)</script>正文<b onclick=\"x()\">粗</b>\n{% end %}\n\n{{ video(src=\"clip.webm\", title=\"测试短片\") }}\n",
+    )
+    .unwrap();
+    let public = site.path().join("public");
+    let result = build(site.path(), &public, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    let html = text(&public, "news/shortcodes/index.html");
+    assert!(
+        !html.contains("<script") && !html.contains("onclick"),
+        "{html}"
+    );
+    assert!(html.contains("正文<b>粗</b>"), "{html}");
+    assert!(html.contains(r#"<video controls preload="none""#), "{html}");
+    assert!(html.contains(r#"<aside class="notice notice--tip" role="note" aria-label="提示">"#));
+    assert!(
+        stderr.contains("content/news/shortcodes/index.md:5:1"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_site_shortcode_wins_over_the_built_in_one_and_may_add_its_own() {
+    let site = common::copy_to_temp(&fixtures().join("sites/media"));
+    let dir = site.path().join("templates/shortcodes");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("notice.html"),
+        "<div class=\"mine\">{{ kind }}|{{ class }}|{{ body | safe }}</div>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("hotline.html"), "<b>{{ number }}</b>").unwrap();
+    std::fs::write(
+        site.path().join("content/news/plain.md"),
+        "---\ntitle: 热线\n---\n拨打{{ hotline(number=12356) }}。\n\n{% notice(kind=\"警告\") %}\n<i>正文</i>\n{% end %}\n",
+    )
+    .unwrap();
+    let public = site.path().join("public");
+    let result = build(site.path(), &public, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let html = text(&public, "news/plain/index.html");
+    assert!(html.contains("<p>拨打<b>12356</b>。</p>"), "{html}");
+    assert!(
+        html.contains("<div class=\"mine\">警告|warning|<p><i>正文</i></p>\n</div>"),
+        "{html}"
+    );
 }

@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiayuan_content::model::Site;
+use jiayuan_content::shortcode::Shortcodes;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::i18n::{Lang, Msg};
@@ -12,6 +14,7 @@ use jiayuan_core::msg;
 use jiayuan_core::output::{Copied, Staging};
 use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
+use jiayuan_render::shortcodes::TeraShortcodes;
 use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
@@ -111,6 +114,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let load_opts = LoadOptions {
         drafts: opts.drafts,
         now,
+        // Shortcodes render through the page templates (site over theme over built-in);
+        // a `contest` card leads to the contest page.
+        shortcodes: Some(Shortcodes(Arc::new(TeraShortcodes::new(
+            &tera,
+            &globals.contests,
+            config.url("/contest/"),
+        )))),
     };
     let site = content::load(&opts.root, config, &load_opts, &mut diags);
     check_aliases(&site, &mut diags);

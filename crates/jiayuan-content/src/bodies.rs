@@ -9,6 +9,7 @@ use crate::heads::{PageHead, SectionHead};
 use crate::markdown::shortcodes::Use;
 use crate::markdown::{self, Heading};
 use crate::model::SourceFile;
+use crate::shortcode::Renderer;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
@@ -43,6 +44,7 @@ pub(crate) fn render(
     sections: &BTreeMap<String, SectionHead>,
     files: &[String],
     config: &Config,
+    renderer: Option<&dyn Renderer>,
     diags: &mut Vec<Diagnostic>,
 ) -> Bodies {
     let mut targets: HashMap<String, String> = files
@@ -66,7 +68,7 @@ pub(crate) fn render(
         .map(|(key, page)| {
             // Relative paths count from the file's folder: a bundle's own folder.
             let dir = parent_dir(&page.file.rel);
-            let r = markdown::render(&input(&page.file, dir, config), &resolve);
+            let r = markdown::render(&input(&page.file, dir, config, renderer), &resolve);
             let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
             body.links = r.links;
             let mut found = r.diagnostics;
@@ -90,7 +92,7 @@ pub(crate) fn render(
     }
     for (key, section) in sections {
         if let Some(file) = &section.file {
-            let r = markdown::render(&input(file, &section.key, config), &resolve);
+            let r = markdown::render(&input(file, &section.key, config, renderer), &resolve);
             diags.extend(r.diagnostics);
             shortcodes.add(file, r.shortcodes);
             out.sections.insert(key.clone(), r.html);
@@ -149,7 +151,12 @@ impl<'a> Shortcodes<'a> {
     }
 }
 
-fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::Input<'a> {
+fn input<'a>(
+    file: &'a SourceFile,
+    dir: &'a str,
+    config: &Config,
+    shortcodes: Option<&'a dyn Renderer>,
+) -> markdown::Input<'a> {
     markdown::Input {
         anchors: config.markdown.anchors,
         shown: &file.shown,
@@ -157,6 +164,8 @@ fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::I
         body_offset: file.body_offset,
         dir,
         raw_html: config.markdown.raw_html,
+        end: None,
+        shortcodes,
     }
 }
 

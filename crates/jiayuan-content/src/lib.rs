@@ -15,6 +15,7 @@ pub mod model;
 mod order;
 mod related;
 mod sections;
+pub mod shortcode;
 mod taxonomy;
 mod walk;
 
@@ -36,6 +37,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Pages dated after this instant are scheduled and left out.
     pub now: jiayuan_core::time::Moment,
+    /// Renders Zola shortcodes (`{{ figure(…) }}`); without it they stay text.
+    pub shortcodes: Option<shortcode::Shortcodes>,
 }
 
 /// Loads and renders all content. Warnings go into `diags` too; the caller decides
@@ -77,7 +80,8 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         .collect();
     let mut files = walk::static_files(root, config.theme.as_deref());
     files.extend(assets.iter().cloned());
-    let bodies = bodies::render(&pages, &sections, &files, &config, diags);
+    let renderer = opts.shortcodes.as_ref().map(|s| &*s.0);
+    let bodies = bodies::render(&pages, &sections, &files, &config, renderer, diags);
     let mut lists = order::lists(&pages, &sections);
     let taxonomies = taxonomy::collect(&config, &pages, diags);
     let mut related = related::compute(&pages, &taxonomies);
@@ -164,6 +168,7 @@ mod tests {
         }
         let config = Config::load(dir.path()).unwrap();
         let opts = LoadOptions {
+            shortcodes: None,
             drafts,
             now: jiayuan_core::time::parse_date("2022-12-31", jiayuan_core::time::DEFAULT_ZONE)
                 .unwrap(),

@@ -415,3 +415,35 @@ quiz-export-done = exported { $count ->
    *[other] { $count } questions
 } to { $file }
 quiz-export-csv-no-title = note: CSV keeps no bank title; give it with --title when importing again
+
+## Shortcodes (issue 16)
+shortcode-unknown = unknown shortcode `{ $name }`
+shortcode-unknown-help = the shortcodes are { $names }; a site adds its own as templates/shortcodes/NAME.html
+shortcode-bad-args = this shortcode's arguments cannot be read
+shortcode-bad-args-help = write each argument as name="text", name=3 or name=true, separated by commas, and close the call: {"{{"} figure(src="a.png", alt="说明") {"}}"}
+shortcode-unclosed = this shortcode is not closed
+shortcode-no-end = shortcode `{ $name }` has no {"{"}% end %{"}"}
+shortcode-no-end-help = a shortcode with a body ends on a line of its own: {"{"}% { $name }(…) %{"}"}, the body, then {"{"}% end %{"}"}
+shortcode-body-inline = shortcode `{ $name }` makes a block of its own, so it stands on lines of its own, with an empty line before and after
+shortcode-stray-end = {"{"}% end %{"}"} closes no shortcode
+shortcode-stray-end-help = remove it, or open the shortcode it should close above it
+shortcode-repeated-arg = the argument `{ $arg }` is given twice
+shortcode-repeated-arg-help = keep one of them
+shortcode-needs-body = shortcode `{ $name }` needs a body
+shortcode-no-body = shortcode `{ $name }` takes no body
+shortcode-usage = write it as { $usage }
+shortcode-unknown-arg = shortcode `{ $name }` has no argument `{ $arg }`
+shortcode-known-args = its arguments are { $args }: { $usage }
+shortcode-arg-not-text = the argument `{ $arg }` of `{ $name }` must be text in quotes
+shortcode-missing-arg = shortcode `{ $name }` needs the argument `{ $arg }`
+shortcode-missing-file = the file `{ $target }` of shortcode `{ $name }` does not exist
+shortcode-bad-kind = `{ $kind }` is not a kind of notice
+shortcode-kinds = the kinds are { $kinds }
+shortcode-unknown-contest = there is no contest `{ $id }`
+shortcode-unknown-contest-help = the contests in quiz/contests/ are { $ids }
+shortcode-failed = the template of shortcode `{ $name }` failed: { $detail }
+shortcode-failed-help = fix the template templates/shortcodes/{ $name }.html, or the arguments it reads
+video-not-mp4-webm = the video `{ $target }` is not an MP4 or WebM file
+video-not-mp4-webm-help = browsers play .mp4 (H.264) and .webm; give both with the same name for the widest reach
+video-no-captions = the video `{ $target }` has no captions: `{ $captions }` is missing
+video-no-captions-help = write its WebVTT captions beside it with the same name; readers who cannot hear it need them (适老化, WCAG 1.2.2)

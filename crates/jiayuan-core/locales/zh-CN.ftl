@@ -385,3 +385,35 @@ serve-contest-not-started = 竞答服务器没有启动，{ $prefix } 将返回 
 quiz-import-done = 已导入 { $count } 道题到 { $file }
 quiz-export-done = 已导出 { $count } 道题到 { $file }
 quiz-export-csv-no-title = 注意：CSV 不保存题库标题，再导入时用 --title 给出
+
+## 短代码（issue 16）
+shortcode-unknown = 未知的短代码 `{ $name }`
+shortcode-unknown-help = 可用的短代码有：{ $names }；站点可以在 templates/shortcodes/名称.html 中添加自己的短代码
+shortcode-bad-args = 无法读取这个短代码的参数
+shortcode-bad-args-help = 每个参数写成 名称="文字"、名称=3 或 名称=true，用英文逗号分隔，并把调用写完整：{"{{"} figure(src="a.png", alt="说明") {"}}"}
+shortcode-unclosed = 这个短代码没有结束
+shortcode-no-end = 短代码 `{ $name }` 缺少 {"{"}% end %{"}"}
+shortcode-no-end-help = 带正文的短代码各占一行：先写 {"{"}% { $name }(…) %{"}"}，再写正文，最后写 {"{"}% end %{"}"}
+shortcode-body-inline = 短代码 `{ $name }` 生成独立的一块内容，要单独成行，前后各空一行
+shortcode-stray-end = 这个 {"{"}% end %{"}"} 没有对应的短代码
+shortcode-stray-end-help = 请删除它，或在上面写出它要结束的短代码
+shortcode-repeated-arg = 参数 `{ $arg }` 写了两次
+shortcode-repeated-arg-help = 请只保留一个
+shortcode-needs-body = 短代码 `{ $name }` 需要正文
+shortcode-no-body = 短代码 `{ $name }` 不带正文
+shortcode-usage = 写法：{ $usage }
+shortcode-unknown-arg = 短代码 `{ $name }` 没有参数 `{ $arg }`
+shortcode-known-args = 它的参数有：{ $args }。写法：{ $usage }
+shortcode-arg-not-text = `{ $name }` 的参数 `{ $arg }` 必须是加引号的文字
+shortcode-missing-arg = 短代码 `{ $name }` 缺少参数 `{ $arg }`
+shortcode-missing-file = 短代码 `{ $name }` 用到的文件 `{ $target }` 不存在
+shortcode-bad-kind = `{ $kind }` 不是提示框的类型
+shortcode-kinds = 可用的类型有：{ $kinds }
+shortcode-unknown-contest = 没有编号为 `{ $id }` 的竞答
+shortcode-unknown-contest-help = quiz/contests/ 中的竞答有：{ $ids }
+shortcode-failed = 短代码 `{ $name }` 的模板出错：{ $detail }
+shortcode-failed-help = 请修改模板 templates/shortcodes/{ $name }.html，或它读取的参数
+video-not-mp4-webm = 视频 `{ $target }` 不是 MP4 或 WebM 文件
+video-not-mp4-webm-help = 浏览器能播放 .mp4（H.264）和 .webm；两种格式同名各放一份，适用的浏览器最多
+video-no-captions = 视频 `{ $target }` 没有字幕：缺少 `{ $captions }`
+video-no-captions-help = 请在视频旁边放一个同名的 WebVTT 字幕文件；听不见声音的读者需要字幕（适老化，WCAG 1.2.2）

@@ -5,6 +5,7 @@
 pub mod feeds;
 mod pages;
 pub mod search_page;
+pub mod shortcodes;
 pub mod stats;
 pub mod templates;
 pub mod views;
