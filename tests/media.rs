@@ -39,6 +39,11 @@ fn a_bundle_is_published_at_its_folder_with_its_pictures() {
             "news/handan/cover.png",
             "news/handan/divider.png",
             "news/handan/index.html",
+            "news/handan/scene-1000w.webp",
+            "news/handan/scene-480w.png",
+            "news/handan/scene-480w.webp",
+            "news/handan/scene-960w.png",
+            "news/handan/scene-960w.webp",
             "news/handan/scene.png",
             "news/index.html",
             "news/plain-logo.png",
@@ -59,17 +64,19 @@ fn pictures_resolve_from_the_page_folder_and_decorative_ones_have_empty_alt() {
     let out = build_media();
     let public = out.path().join("public");
     let bundle = text(&public, "news/handan/index.html");
-    assert!(
-        bundle.contains(r#"<img src="/portal/news/handan/scene.png" alt="宣传活动现场示意图" />"#)
-    );
-    assert!(bundle.contains(r#"<img src="/portal/news/handan/divider.png" alt="" />"#));
+    assert!(bundle.contains(r#"<img src="/portal/news/handan/scene.png" alt="宣传活动现场示意图""#));
+    assert!(bundle.contains(
+        r#"<img src="/portal/news/handan/divider.png" alt="" width="40" height="2" loading="lazy" decoding="async">"#
+    ));
     assert!(
         !bundle.contains("decorative"),
         "the marker is not published"
     );
     assert!(bundle.contains(r#"href="/portal/news/plain/""#));
     let plain = text(&public, "news/plain/index.html");
-    assert!(plain.contains(r#"<img src="/portal/news/plain-logo.png" alt="计生协标志示意图" />"#));
+    assert!(plain.contains(
+        r#"<img src="/portal/news/plain-logo.png" alt="计生协标志示意图" width="16" height="16" decoding="async">"#
+    ));
 }
 
 #[test]
@@ -196,4 +203,72 @@ fn a_site_shortcode_wins_over_the_built_in_one_and_may_add_its_own() {
         html.contains("<div class=\"mine\">警告|warning|<p><i>正文</i></p>\n</div>"),
         "{html}"
     );
+}
+
+#[test]
+fn pictures_get_srcset_and_dimensions_and_webp_when_smaller() {
+    let out = build_media();
+    let public = out.path().join("public");
+    let html = text(&public, "news/handan/index.html");
+    let sizes = "(min-width: 52rem) 48rem, 100vw";
+    let expected = format!(
+        "<p><picture><source type=\"image/webp\" srcset=\"/portal/news/handan/scene-480w.webp 480w, \
+/portal/news/handan/scene-960w.webp 960w, /portal/news/handan/scene-1000w.webp 1000w\" sizes=\"{sizes}\"><img src=\"/portal/news/handan/scene.png\" \
+alt=\"宣传活动现场示意图\" srcset=\"/portal/news/handan/scene-480w.png 480w, /portal/news/handan/scene-960w.png 960w, \
+/portal/news/handan/scene.png 1000w\" sizes=\"{sizes}\" width=\"1000\" height=\"560\" decoding=\"async\"></picture></p>"
+    );
+    assert!(html.contains(&expected), "{html}");
+    for (file, width) in [("scene-480w.png", 480), ("scene-960w.png", 960)] {
+        let bytes = std::fs::read(public.join("news/handan").join(file)).unwrap();
+        let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+        assert_eq!((w, h), (width, 560 * width / 1000), "{file}");
+    }
+    let webp = std::fs::metadata(public.join("news/handan/scene-960w.webp"))
+        .unwrap()
+        .len();
+    let png = std::fs::metadata(public.join("news/handan/scene-960w.png"))
+        .unwrap()
+        .len();
+    assert!(
+        webp < png,
+        "WebP is published only when smaller ({webp} vs {png})"
+    );
+}
+
+#[test]
+fn a_second_build_takes_every_picture_from_the_cache_and_gives_the_same_bytes() {
+    let site = common::copy_to_temp(&fixtures().join("sites/media"));
+    let run = |out: &str| {
+        let result = build(site.path(), &site.path().join(out), &["-v"]);
+        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+        assert!(result.status.success(), "{stderr}");
+        stderr
+    };
+    let first = run("a");
+    assert!(
+        first.contains("images: 4 resized, 0 from the cache"),
+        "{first}"
+    );
+    let second = run("b");
+    assert!(
+        second.contains("images: 0 resized, 4 from the cache"),
+        "{second}"
+    );
+    assert!(site
+        .path()
+        .join(".jiayuan-cache/images/index.json")
+        .is_file());
+    // A fresh copy of the site, with no cache at all, publishes the same bytes.
+    let fresh = common::copy_to_temp(&fixtures().join("sites/media"));
+    let result = build(fresh.path(), &fresh.path().join("c"), &[]);
+    assert!(result.status.success());
+    let (a, b, c) = (
+        tree(&site.path().join("a")),
+        tree(&site.path().join("b")),
+        tree(&fresh.path().join("c")),
+    );
+    assert!(a.keys().any(|k| k.ends_with("-480w.webp")));
+    assert_eq!(a, b, "a cached build publishes what the first one did");
+    assert_eq!(a, c, "a build without a cache publishes the same bytes");
 }

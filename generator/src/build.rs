@@ -19,7 +19,7 @@ use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
 use crate::progress::Progress;
-use crate::{assets, quiz, search, typography};
+use crate::{assets, images, quiz, search, typography};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -47,6 +47,8 @@ pub struct BuildReport {
     pub sections: usize,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
+    /// Pictures resized by this build, and taken from the cache.
+    pub images: images::Counts,
 }
 
 /// Everything found by a failed build: all errors and warnings, sorted.
@@ -122,7 +124,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             config.url("/contest/"),
         )))),
     };
-    let site = content::load(&opts.root, config, &load_opts, &mut diags);
+    let mut site = content::load(&opts.root, config, &load_opts, &mut diags);
     check_aliases(&site, &mut diags);
     if !opts.write {
         match typography::check(&opts.root, &site.config) {
@@ -136,7 +138,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         return Err(fail(diags));
     }
 
-    let t = Instant::now();
     progress.stage(msg!("stage-render"));
     let scratch;
     let output_for_staging = if opts.write {
@@ -146,6 +147,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         scratch.join("public")
     };
     let staging = Staging::create(&output_for_staging).map_err(|d| fail(vec![d]))?;
+    // Pictures first: their pages' <img> tags get the copies' srcset before rendering.
+    let ti = Instant::now();
+    let (counts, found) = images::run(&opts.root, &mut site, &staging);
+    report.images = counts;
+    diags.extend(found);
+    report.timings.push(("images", ti.elapsed()));
+    let t = Instant::now();
     // Index while the pages render: the two share nothing but the model.
     let (rendered, indexed) = rayon::join(
         || render::render_site(&site, &tera, &globals, &staging),

@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod images;
 pub mod init;
 pub mod linkcheck;
 pub mod progress;

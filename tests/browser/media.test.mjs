@@ -21,20 +21,32 @@ for (const viewport of [PHONE, DESKTOP]) {
     const { context, page } = await newPage(browser, viewport);
     try {
       assert.equal((await open(page, site.url(PAGE))).status(), 200);
-      const imgs = await page.$$eval('main img', (list) => list.map((i) => ({
-        src: new URL(i.currentSrc).pathname, alt: i.alt, ok: i.complete && i.naturalWidth > 0,
-        natural: i.naturalWidth, shown: i.getBoundingClientRect().width,
+      // naturalWidth of a srcset picture is corrected for its density: the file chosen is
+      // measured by loading it alone.
+      const imgs = await page.$$eval('main img', (list) => Promise.all(list.map(async (i) => {
+        const alone = new Image();
+        alone.src = i.currentSrc;
+        await alone.decode();
+        return {
+          src: new URL(i.currentSrc).pathname, alt: i.alt, ok: i.complete && i.naturalWidth > 0,
+          natural: alone.naturalWidth, shown: i.getBoundingClientRect().width,
+        };
       })));
+      // The diagram is 960px wide: a phone gets its 480px copy (WebP, smaller than PNG),
+      // the desktop column (48rem) the full width.
+      const want = viewport.width < 500 ? 480 : 960;
       assert.deepEqual(imgs.map((i) => [i.src, i.alt]), [
         ['/anniversary40/media-demo/cover.png', ''],
-        ['/anniversary40/media-demo/process.png',
+        [`/anniversary40/media-demo/process-${want}w.webp`,
           '示意图：一件宣传品从策划到发布的四个步骤，依次是策划选题、制作图文和视频、编辑审核、网站和公众号发布'],
       ]);
+      assert.deepEqual(imgs.map((i) => i.natural), [960, want]);
       for (const i of imgs) {
         assert.ok(i.ok, `${i.src} loaded`);
-        assert.equal(i.natural, 960);
         assert.ok(i.shown > 200 && i.shown <= viewport.width - 16, `${i.src} is ${i.shown}px wide`);
       }
+      const box = await page.$eval('.figure img', (i) => [i.getAttribute('width'), i.getAttribute('height')]);
+      assert.deepEqual(box, ['960', '360'], 'the picture keeps its place while it loads');
       const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(pageWidth <= viewport.width, `no sideways scrolling (${pageWidth}px)`);
     } finally {

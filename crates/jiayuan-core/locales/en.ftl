@@ -447,3 +447,9 @@ video-not-mp4-webm = the video `{ $target }` is not an MP4 or WebM file
 video-not-mp4-webm-help = browsers play .mp4 (H.264) and .webm; give both with the same name for the widest reach
 video-no-captions = the video `{ $target }` has no captions: `{ $captions }` is missing
 video-no-captions-help = write its WebVTT captions beside it with the same name; readers who cannot hear it need them (适老化, WCAG 1.2.2)
+
+## Responsive images (issue 16)
+owner-image-copy = a resized copy of { $file }
+image-unreadable = this picture cannot be read: { $reason }
+image-unreadable-help = save it again as PNG or JPEG, or link to it as a file instead of showing it
+images-counted = images: { $resized } resized, { $cached } from the cache

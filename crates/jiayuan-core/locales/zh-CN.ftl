@@ -417,3 +417,9 @@ video-not-mp4-webm = 视频 `{ $target }` 不是 MP4 或 WebM 文件
 video-not-mp4-webm-help = 浏览器能播放 .mp4（H.264）和 .webm；两种格式同名各放一份，适用的浏览器最多
 video-no-captions = 视频 `{ $target }` 没有字幕：缺少 `{ $captions }`
 video-no-captions-help = 请在视频旁边放一个同名的 WebVTT 字幕文件；听不见声音的读者需要字幕（适老化，WCAG 1.2.2）
+
+## 响应式图片（issue 16）
+owner-image-copy = { $file } 的缩小副本
+image-unreadable = 无法读取这张图片：{ $reason }
+image-unreadable-help = 请重新保存为 PNG 或 JPEG，或者改为以文件链接的方式提供
+images-counted = 图片：缩放 { $resized } 张，缓存中取得 { $cached } 张

@@ -122,6 +122,24 @@ impl Staging {
         fs::write(&target, bytes).map_err(|e| io_error(&target, msg!("io-write-file"), e))
     }
 
+    /// Puts the file `from` at a site path for `owner`: a hard link where the file system
+    /// allows one (a cache and the output on one disk), else a copy.
+    pub fn link_file(&self, site_path: &str, from: &Path, owner: Owner) -> Result<(), Diagnostic> {
+        let target = self.resolve(site_path)?;
+        self.claims.file(site_path, owner);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;
+        }
+        let _ = fs::remove_file(&target);
+        if fs::hard_link(from, &target).is_ok() {
+            return Ok(());
+        }
+        fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| io_error(&target, msg!("io-write-file"), e))
+    }
+
     pub fn resolve(&self, site_path: &str) -> Result<PathBuf, Diagnostic> {
         let rel = Path::new(site_path.trim_start_matches('/'));
         if rel.as_os_str().is_empty()
