@@ -115,12 +115,18 @@ pub fn process(path: &Path, dir: &Path) -> Result<Entry, Failed> {
             let h =
                 ((u64::from(img.height()) * u64::from(w)) / u64::from(img.width())).max(1) as u32;
             let small = img.resize_exact(w, h, FilterType::Lanczos3);
-            Ok((w, encode(&small, own)?, encode(&small, ImageFormat::WebP)?))
+            // `image` writes lossless WebP only: for a photograph, already lossy, that is
+            // several times its JPEG, so only PNG sources are tried in WebP.
+            let webp = match own {
+                ImageFormat::Png => encode(&small, ImageFormat::WebP)?,
+                _ => Vec::new(),
+            };
+            Ok((w, encode(&small, own)?, webp))
         })
         .collect::<Result<_, Failed>>()?;
     let own_total: usize = copies.iter().map(|c| c.1.len()).sum();
     let webp_total: usize = copies.iter().map(|c| c.2.len()).sum();
-    entry.webp = !copies.is_empty() && webp_total < own_total;
+    entry.webp = own == ImageFormat::Png && !copies.is_empty() && webp_total < own_total;
     std::fs::create_dir_all(dir).map_err(|e| Failed(e.to_string()))?;
     for (w, own_bytes, webp_bytes) in &copies {
         write(&entry.cached(dir, *w, false), own_bytes)?;
