@@ -20,7 +20,12 @@ struct Site {
 
 impl Site {
     fn new() -> Site {
-        let dir = common::copy_to_temp(&common::fixtures().join("sites/basic"));
+        Site::of("sites/basic")
+    }
+
+    /// The fixture site at `fixture` (under `tests/fixtures/`), built once.
+    fn of(fixture: &str) -> Site {
+        let dir = common::copy_to_temp(&common::fixtures().join(fixture));
         let opts = BuildOptions {
             root: dir.path().to_path_buf(),
             output: dir.path().join("public"),
@@ -201,4 +206,29 @@ impl Site {
         assert!(built.status.success(), "{built:?}");
         assert_same_tree("broken edit", &self.path("public"), &out);
     }
+}
+
+/// Pages with pictures and shortcodes: an edit in place resizes nothing new, takes the
+/// copies from the cache and rewrites the `<img>` tags as a full build does.
+#[test]
+fn edits_of_pages_with_pictures_and_shortcodes_give_a_clean_build() {
+    let mut site = Site::of("sites/media");
+    let p = site.edit(
+        "content/news/handan/index.md",
+        "活动现场示意图（测试用图）：",
+        "活动现场示意图（测试用图，已更新）：",
+    );
+    site.step("body edit of a bundle with pictures", p, false);
+    let p = site.edit(
+        "content/news/shortcodes/index.md",
+        "caption=\"各市宣传活动场次\"",
+        "caption=\"各市宣传活动场次（更新）\"",
+    );
+    site.step("a shortcode's caption", p, false);
+    let p = site.edit(
+        "content/news/handan/index.md",
+        "![宣传活动现场示意图](scene.png)",
+        "![宣传活动现场示意图](scene.png)\n\n![同一张图，再用一次](scene.png)",
+    );
+    site.step("the same picture twice", p, false);
 }

@@ -44,6 +44,7 @@ fn every_page_containing_a_sampled_string_is_found() {
 
     let config = Config::load(&root).unwrap();
     let opts = LoadOptions {
+        shortcodes: None,
         drafts: false,
         now: jiayuan_core::time::parse_date("2022-12-31", jiayuan_core::time::DEFAULT_ZONE)
             .unwrap(),

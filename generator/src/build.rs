@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiayuan_content::model::Site;
+use jiayuan_content::shortcode::Shortcodes;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::i18n::{Lang, Msg};
@@ -12,11 +14,12 @@ use jiayuan_core::msg;
 use jiayuan_core::output::{Copied, Staging};
 use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
+use jiayuan_render::shortcodes::TeraShortcodes;
 use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
 use crate::progress::Progress;
-use crate::{assets, quiz, search, typography};
+use crate::{assets, images, quiz, search, typography};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -44,6 +47,8 @@ pub struct BuildReport {
     pub sections: usize,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
+    /// Pictures resized by this build, and taken from the cache.
+    pub images: images::Counts,
 }
 
 /// Everything found by a failed build: all errors and warnings, sorted.
@@ -124,8 +129,15 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
     let load_opts = LoadOptions {
         drafts: opts.drafts,
         now,
+        // Shortcodes render through the page templates (site over theme over built-in);
+        // a `contest` card leads to the contest page.
+        shortcodes: Some(Shortcodes(Arc::new(TeraShortcodes::new(
+            &tera,
+            &globals.contests,
+            config.url("/contest/"),
+        )))),
     };
-    let site = content::load(&opts.root, config, &load_opts, &mut diags);
+    let mut site = content::load(&opts.root, config, &load_opts, &mut diags);
     check_aliases(&site, &mut diags);
     if !opts.write {
         match typography::check(&opts.root, &site.config) {
@@ -139,7 +151,6 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
         return Err(fail(diags));
     }
 
-    let t = Instant::now();
     progress.stage(msg!("stage-render"));
     let scratch;
     let output_for_staging = if opts.write {
@@ -149,6 +160,13 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
         scratch.join("public")
     };
     let staging = Staging::create(&output_for_staging).map_err(|d| fail(vec![d]))?;
+    // Pictures first: their pages' <img> tags get the copies' srcset before rendering.
+    let ti = Instant::now();
+    let (counts, found) = images::run(&opts.root, &mut site, &staging);
+    report.images = counts;
+    diags.extend(found);
+    report.timings.push(("images", ti.elapsed()));
+    let t = Instant::now();
     // Index while the pages render: the two share nothing but the model.
     let (rendered, indexed) = rayon::join(
         || render::render_site(&site, &tera, &globals, &staging),

@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod images;
 pub mod incremental;
 pub mod init;
 pub mod linkcheck;

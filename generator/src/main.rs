@@ -359,6 +359,13 @@ fn report(
         for (stage, time) in &report.timings {
             eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
+        let images = report.images;
+        let counted = msg!(
+            "images-counted",
+            resized = images.resized,
+            cached = images.cached
+        );
+        eprintln!("  {}", counted.text(lang));
     }
     let (pages, sections) = (report.pages, report.sections);
     let done = match verb {

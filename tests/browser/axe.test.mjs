@@ -17,6 +17,8 @@ const PAGES = [
   { name: 'tag page', path: '/tags/三孩政策/', status: 200 },
   { name: '404 page', path: '/this/page/does-not-exist/', status: 404 },
   { name: 'stats page', path: '/stats/', status: 200 },
+  { name: 'article with pictures, video and shortcodes', path: '/anniversary40/media-demo/', status: 200 },
+  { name: 'section list with a cover', path: '/anniversary40/', status: 200 },
 ];
 const MODES = [
   { name: '375 normal', viewport: PHONE, high: false },

@@ -1,5 +1,6 @@
 // Builds and serves the demo portal, then saves full-page screenshots of the home page, an
-// article, a sample piece with its 示例内容 notice and the news list of sample cards, at phone
+// article, a sample piece with its 示例内容 notice, the news list of sample cards, and the
+// media demo (pictures, video, shortcodes) with its section's cover card, at phone
 // (375px) and desktop (1280px) width into docs/screenshots/.
 // Run: node tests/browser/screenshots.mjs   (JIAYUAN_BIN and CHROMIUM as for the tests)
 import path from 'node:path';
@@ -12,6 +13,8 @@ const SHOTS = [
   ['article', '/family-health/health-literacy/'],
   ['sample', '/news/529-handan/'],
   ['sample-list', '/news/'],
+  ['media', '/anniversary40/media-demo/'],
+  ['media-list', '/anniversary40/'],
 ];
 
 const site = await startSite();

@@ -128,6 +128,8 @@ fn main() {
             dir: "",
             anchors: Default::default(),
             raw_html: Default::default(),
+            end: None,
+            shortcodes: None,
         };
         let render = time(runs, || {
             std::hint::black_box(markdown::render(&input, &|_| None));

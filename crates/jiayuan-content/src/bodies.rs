@@ -9,9 +9,12 @@ use crate::heads::{PageHead, SectionHead};
 use crate::markdown::shortcodes::Use;
 use crate::markdown::{self, Heading};
 use crate::model::SourceFile;
+use crate::shortcode::Renderer;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
+use jiayuan_core::paths::parent_dir;
+use jiayuan_core::yaml::At;
 
 /// What a page's Markdown turned into.
 #[derive(Debug, Default)]
@@ -24,6 +27,8 @@ pub(crate) struct Body {
     pub words: usize,
     pub reading_minutes: usize,
     pub links: Vec<markdown::LinkAt>,
+    /// The `cover` as a site path (`/news/x/cover.png`) or an address as written.
+    pub cover: Option<String>,
 }
 
 pub(crate) struct Bodies {
@@ -39,6 +44,7 @@ pub(crate) fn render(
     sections: &BTreeMap<String, SectionHead>,
     files: &[String],
     config: &Config,
+    renderer: Option<&dyn Renderer>,
     diags: &mut Vec<Diagnostic>,
 ) -> Bodies {
     let targets = link_targets(
@@ -51,7 +57,7 @@ pub(crate) fn render(
     let rendered: Vec<(String, Body, Vec<Diagnostic>, Vec<Use>)> = pages
         .par_iter()
         .map(|(key, page)| {
-            let (body, found, uses) = page_markdown(&page.file, &page.section, config, &resolve);
+            let (body, found, uses) = page_markdown(page, config, renderer, &targets);
             (key.clone(), body, found, uses)
         })
         .collect();
@@ -67,7 +73,7 @@ pub(crate) fn render(
     }
     for (key, section) in sections {
         if let Some(file) = &section.file {
-            let r = markdown::render(&input(file, &section.key, config), &resolve);
+            let r = markdown::render(&input(file, &section.key, config, renderer), &resolve);
             diags.extend(r.diagnostics);
             shortcodes.add(file, r.shortcodes);
             out.sections.insert(key.clone(), r.html);
@@ -103,17 +109,27 @@ pub(crate) fn link_targets<'a>(
     targets
 }
 
-/// One page's Markdown, with its diagnostics and the Hugo shortcodes it used.
+/// One page's Markdown and cover, with its diagnostics and the Hugo shortcodes it used;
+/// `targets` are the [`link_targets`] of the whole site.
 pub(crate) fn page_markdown(
-    file: &SourceFile,
-    section: &str,
+    page: &PageHead,
     config: &Config,
-    resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+    renderer: Option<&dyn Renderer>,
+    targets: &HashMap<String, String>,
 ) -> (Body, Vec<Diagnostic>, Vec<Use>) {
-    let r = markdown::render(&input(file, section, config), resolve);
+    let resolve = |p: &str| targets.get(p).cloned();
+    // Relative paths count from the file's folder: a bundle's own folder.
+    let dir = parent_dir(&page.file.rel);
+    let r = markdown::render(&input(&page.file, dir, config, renderer), &resolve);
     let mut body = page_body(r.html, r.summary_html, r.headings, r.text, config);
     body.links = r.links;
-    (body, r.diagnostics, r.shortcodes)
+    let mut found = r.diagnostics;
+    body.cover = page.meta.cover.as_ref().and_then(|c| {
+        cover_path(c, dir, targets, &page.file)
+            .map_err(|d| found.push(d))
+            .ok()
+    });
+    (body, found, r.shortcodes)
 }
 
 /// Hugo shortcodes by name: uses, files, and the first use in path order.
@@ -165,7 +181,12 @@ impl<'a> Shortcodes<'a> {
     }
 }
 
-fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::Input<'a> {
+fn input<'a>(
+    file: &'a SourceFile,
+    dir: &'a str,
+    config: &Config,
+    shortcodes: Option<&'a dyn Renderer>,
+) -> markdown::Input<'a> {
     markdown::Input {
         anchors: config.markdown.anchors,
         shown: &file.shown,
@@ -173,6 +194,8 @@ fn input<'a>(file: &'a SourceFile, dir: &'a str, config: &Config) -> markdown::I
         body_offset: file.body_offset,
         dir,
         raw_html: config.markdown.raw_html,
+        end: None,
+        shortcodes,
     }
 }
 
@@ -205,5 +228,31 @@ fn page_body(
         reading_minutes: (han.div_ceil(config.chars_per_minute.max(1)) + words.div_ceil(200))
             .max(1),
         links: Vec::new(),
+        cover: None,
     }
+}
+
+/// A page's `cover`, resolved as an image in its body would be: from the page's folder,
+/// or from `content/` and `static/` with a leading `/`. A missing file is an error at
+/// the `cover:` value.
+fn cover_path(
+    cover: &At<String>,
+    dir: &str,
+    targets: &HashMap<String, String>,
+    file: &SourceFile,
+) -> Result<String, Diagnostic> {
+    let Some(path) = markdown::links::content_target(cover, dir) else {
+        return Ok(cover.to_string());
+    };
+    let path = path.split('#').next().unwrap_or(&path);
+    if targets.contains_key(path) {
+        return Ok(format!("/{path}"));
+    }
+    let (line, column) = file.place(cover);
+    Err(
+        Diagnostic::error(&file.shown, msg!("cover-missing", target = cover.as_str()))
+            .at(line, column)
+            .with_source(file.text.clone())
+            .help(msg!("missing-file-link-help")),
+    )
 }

@@ -71,7 +71,7 @@ struct CompatPage {
     #[serde(default)]
     authors: OneOrMany,
     city: Option<String>,
-    cover: Option<String>,
+    cover: Option<At<String>>,
     template: Option<At<String>>,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,

@@ -34,7 +34,7 @@ pub struct PageMeta {
     pub aliases: Vec<At<String>>,
     pub author: Option<String>,
     pub city: Option<String>,
-    pub cover: Option<String>,
+    pub cover: Option<At<String>>,
     pub template: Option<At<String>>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,

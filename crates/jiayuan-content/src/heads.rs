@@ -235,17 +235,11 @@ pub(crate) fn page_head(
     if date.is_some_and(|d| d > opts.now) {
         return None;
     }
-    let section = parent_dir(&file.rel).to_string();
-    let stem = file
-        .rel
-        .rsplit('/')
-        .next()
-        .unwrap_or(&file.rel)
-        .trim_end_matches(".md");
+    let (section, stem) = section_and_stem(&file.rel);
     let slug = meta
         .slug
         .as_ref()
-        .map_or_else(|| stem.to_string(), |s| s.value.clone());
+        .map_or_else(|| stem.clone(), |s| s.value.clone());
     let slug: String = slug
         .trim()
         .chars()
@@ -269,16 +263,23 @@ pub(crate) fn page_head(
     })
 }
 
+/// The section holding a page and the default slug. A page bundle (`news/x/index.md`,
+/// with its pictures beside it) is the page `x` of section `news`; any other file is the
+/// page named by its stem in its own folder's section (docs/decisions.md, "Pictures").
+pub(crate) fn section_and_stem(rel: &str) -> (String, String) {
+    let dir = parent_dir(rel);
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if name == "index.md" && !dir.is_empty() {
+        let folder = dir.rsplit('/').next().unwrap_or(dir);
+        return (parent_dir(dir).to_string(), folder.to_string());
+    }
+    (dir.to_string(), name.trim_end_matches(".md").to_string())
+}
+
 /// A head for tests of the later steps: a page at `rel` with the given front matter.
 #[cfg(test)]
 pub(crate) fn test_head(rel: &str, meta: PageMeta, date: Option<&str>) -> PageHead {
-    let section = parent_dir(rel).to_string();
-    let slug = rel
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .trim_end_matches(".md")
-        .to_string();
+    let (section, slug) = section_and_stem(rel);
     PageHead {
         file: SourceFile {
             rel: rel.to_string(),

@@ -15,6 +15,7 @@ pub mod model;
 mod order;
 mod related;
 mod sections;
+pub mod shortcode;
 mod taxonomy;
 pub mod update;
 mod walk;
@@ -37,6 +38,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Pages dated after this instant are scheduled and left out.
     pub now: jiayuan_core::time::Moment,
+    /// Renders Zola shortcodes (`{{ figure(…) }}`); without it they stay text.
+    pub shortcodes: Option<shortcode::Shortcodes>,
 }
 
 /// Loads and renders all content. Warnings go into `diags` too; the caller decides
@@ -78,7 +81,8 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         .collect();
     let mut files = walk::static_files(root, config.theme.as_deref());
     files.extend(assets.iter().cloned());
-    let bodies = bodies::render(&pages, &sections, &files, &config, diags);
+    let renderer = opts.shortcodes.as_ref().map(|s| &*s.0);
+    let bodies = bodies::render(&pages, &sections, &files, &config, renderer, diags);
     let mut lists = order::lists(&pages, &sections);
     let taxonomies = taxonomy::collect(&config, &pages, diags);
     let mut related = related::compute(&pages, &taxonomies);
@@ -93,25 +97,8 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         .into_iter()
         .map(|(key, head)| {
             let body = page_bodies.remove(&key).unwrap_or_default();
-            let page = Page {
-                index_in_section: index_in_section[&key],
-                related: related.remove(&key).unwrap_or_default(),
-                file: head.file,
-                meta: head.meta,
-                date: head.date,
-                updated: head.updated,
-                section: head.section,
-                slug: head.slug,
-                path: head.path,
-                html: body.html,
-                summary_html: body.summary_html,
-                toc: body.toc,
-                text: body.text,
-                han_chars: body.han_chars,
-                words: body.words,
-                reading_minutes: body.reading_minutes,
-                links: body.links,
-            };
+            let related = related.remove(&key).unwrap_or_default();
+            let page = assemble(head, body, index_in_section[&key], related);
             (key, page)
         })
         .collect();
@@ -164,6 +151,7 @@ mod tests {
         }
         let config = Config::load(dir.path()).unwrap();
         let opts = LoadOptions {
+            shortcodes: None,
             drafts,
             now: jiayuan_core::time::parse_date("2022-12-31", jiayuan_core::time::DEFAULT_ZONE)
                 .unwrap(),
@@ -282,5 +270,69 @@ mod tests {
         assert!(!diags[0].is_error());
         assert!(site.pages.values().all(|p| !p.html.contains("{{")));
         assert!(site.pages["b.md"].text.contains("一 二"));
+    }
+    #[test]
+    fn a_bundle_is_a_page_of_the_section_above_with_its_pictures_beside_it() {
+        let files = [
+            ("_index.md", "---\ntitle: 首页\n---\n"),
+            ("news/_index.md", "---\ntitle: 新闻\n---\n"),
+            (
+                "news/handan/index.md",
+                "---\ntitle: 邯郸\n---\n![示意图](map.svg) ![缺](none.svg)",
+            ),
+            (
+                "news/handan/map.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            ),
+        ];
+        let (site, diags) = site(&files, false);
+        let page = &site.pages["news/handan/index.md"];
+        assert_eq!(
+            (page.section.as_str(), page.path.as_str()),
+            ("news", "/news/handan/")
+        );
+        assert_eq!(site.sections.keys().collect::<Vec<_>>(), ["", "news"]);
+        assert!(
+            page.html.contains("src=\"/news/handan/map.svg\""),
+            "{}",
+            page.html
+        );
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message.en()))
+            .collect();
+        assert_eq!(
+            msgs,
+            ["content/news/handan/index.md:4:17 link to a missing file `none.svg`"]
+        );
+    }
+}
+
+/// A page from its head and its rendered body: the one place a `Page` is put together.
+pub(crate) fn assemble(
+    head: PageHead,
+    body: bodies::Body,
+    index_in_section: usize,
+    related: Vec<String>,
+) -> Page {
+    Page {
+        index_in_section,
+        related,
+        file: head.file,
+        meta: head.meta,
+        date: head.date,
+        updated: head.updated,
+        section: head.section,
+        slug: head.slug,
+        path: head.path,
+        html: body.html,
+        summary_html: body.summary_html,
+        toc: body.toc,
+        text: body.text,
+        han_chars: body.han_chars,
+        words: body.words,
+        reading_minutes: body.reading_minutes,
+        links: body.links,
+        cover: body.cover,
     }
 }

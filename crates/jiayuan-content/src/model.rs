@@ -56,6 +56,9 @@ pub struct Page {
     pub related: Vec<String>,
     /// The body's links and images with their places, for `check`.
     pub links: Vec<crate::markdown::LinkAt>,
+    /// The `cover` as a site path (`/news/x/cover.png`, without the base path) or an
+    /// address as written.
+    pub cover: Option<String>,
 }
 
 #[derive(Debug, Clone)]

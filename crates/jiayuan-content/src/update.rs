@@ -71,11 +71,10 @@ pub fn update_pages(site: &mut Site, root: &Path, rels: &[String], opts: &LoadOp
         &files,
         &site.config,
     );
-    let resolve = |p: &str| targets.get(p).cloned();
+    let renderer = opts.shortcodes.as_ref().map(|s| &*s.0);
     let mut rendered = Vec::new();
     for head in heads {
-        let (body, found, _) =
-            bodies::page_markdown(&head.file, &head.section, &site.config, &resolve);
+        let (body, found, _) = bodies::page_markdown(&head, &site.config, renderer, &targets);
         diags.extend(found);
         rendered.push((head, body));
     }
@@ -102,25 +101,14 @@ pub fn update_pages(site: &mut Site, root: &Path, rels: &[String], opts: &LoadOp
             .pages
             .get_mut(&key)
             .expect("an edit names a loaded page");
-        let new = Page {
+        // An edit in place never moves the page: it keeps its place and its neighbours.
+        let head = PageHead {
             section: page.section.clone(),
             slug: page.slug.clone(),
             path: page.path.clone(),
-            index_in_section: page.index_in_section,
-            related: page.related.clone(),
-            file: head.file,
-            meta: head.meta,
-            date: head.date,
-            updated: head.updated,
-            html: body.html,
-            summary_html: body.summary_html,
-            toc: body.toc,
-            text: body.text,
-            han_chars: body.han_chars,
-            words: body.words,
-            reading_minutes: body.reading_minutes,
-            links: body.links,
+            ..head
         };
+        let new = crate::assemble(head, body, page.index_in_section, page.related.clone());
         changes.old.insert(key, std::mem::replace(page, new));
     }
     if let Some(derived) = derived {

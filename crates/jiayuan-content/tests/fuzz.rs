@@ -10,6 +10,7 @@ use proptest::prelude::*;
 
 use jiayuan_content::frontmatter::{self, PageMeta};
 use jiayuan_content::markdown::{self, Input, Rendered};
+use jiayuan_content::shortcode::{Failure, Renderer};
 use jiayuan_core::i18n::Lang;
 
 /// Pieces that exercise every pass: delimiters next to Chinese punctuation, brackets,
@@ -53,6 +54,15 @@ const MARKDOWN: &[&str] = &[
     "word",
     "x*y",
     "<!-- more -->",
+    "{{ i() }}",
+    "{{ i(a=\"x\", b=2",
+    "{% n(k='提示') %}\n\n",
+    "\n\n{% end %}\n\n",
+    "{% end %}",
+    "{{/* i() */}}",
+    "{{ u() }}",
+    "}}",
+    "%}",
 ];
 
 const YAML: &[&str] = &[
@@ -108,10 +118,33 @@ fn render(body: &str) -> Rendered {
         dir: "news",
         anchors: Default::default(),
         raw_html: Default::default(),
+        end: None,
+        shortcodes: Some(&Stub),
     };
     markdown::render(&input, &|p| {
         (p == "news/a.md").then(|| "/news/a/".to_string())
     })
+}
+
+/// Shortcodes `i` (inline) and `n` (with a body), rendered as plain tags.
+struct Stub;
+
+impl Renderer for Stub {
+    fn names(&self) -> Vec<String> {
+        vec!["i".into(), "n".into()]
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        _: &serde_json::Map<String, serde_json::Value>,
+        body: Option<&str>,
+    ) -> Result<String, Failure> {
+        Ok(match body {
+            Some(body) => format!("<div class=\"{name}\">{body}</div>"),
+            None => format!("<span>{name}</span>"),
+        })
+    }
 }
 
 /// `<em>`, `<strong>`, `<del>` and `<a …>` open and close in nested order.

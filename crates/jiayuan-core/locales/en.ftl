@@ -193,6 +193,9 @@ fm-too-large = the front matter is longer than { $kib } KiB
 fm-too-large-help = keep long text in the page body, below the closing `---` line
 missing-file-link = link to a missing file `{ $target }`
 missing-file-link-help = put the file beside the page under content/, or under static/; a path starting with / counts from either folder
+cover-missing = the cover `{ $target }` is not a file beside the page or under static/
+image-no-alt = image `{ $url }` has no alt text
+image-no-alt-help = say what the picture shows for readers who cannot see it: ![二〇二二年宣传海报](poster.png); a picture that only decorates says so: ![](line.png "decorative")
 compat-kept-key = `{ $key }` in { $count ->
     [one] 1 file
    *[other] { $count } files
@@ -513,3 +516,40 @@ quiz-filter-tag = tag `{ $tag }`
 quiz-filter-difficulty = difficulty { $level }
 quiz-filter-type = type `{ $kind }`
 quiz-pass-mark-unreachable = pass_mark { $mark } is more than the highest score a paper can reach ({ $best })
+## Shortcodes (issue 16)
+shortcode-unknown = unknown shortcode `{ $name }`
+shortcode-unknown-help = the shortcodes are { $names }; a site adds its own as templates/shortcodes/NAME.html
+shortcode-bad-args = this shortcode's arguments cannot be read
+shortcode-bad-args-help = write each argument as name="text", name=3 or name=true, separated by commas, and close the call: {"{{"} figure(src="a.png", alt="说明") {"}}"}
+shortcode-unclosed = this shortcode is not closed
+shortcode-no-end = shortcode `{ $name }` has no {"{"}% end %{"}"}
+shortcode-no-end-help = a shortcode with a body ends on a line of its own: {"{"}% { $name }(…) %{"}"}, the body, then {"{"}% end %{"}"}
+shortcode-body-inline = shortcode `{ $name }` makes a block of its own, so it stands on lines of its own, with an empty line before and after
+shortcode-stray-end = {"{"}% end %{"}"} closes no shortcode
+shortcode-stray-end-help = remove it, or open the shortcode it should close above it
+shortcode-repeated-arg = the argument `{ $arg }` is given twice
+shortcode-repeated-arg-help = keep one of them
+shortcode-needs-body = shortcode `{ $name }` needs a body
+shortcode-no-body = shortcode `{ $name }` takes no body
+shortcode-usage = write it as { $usage }
+shortcode-unknown-arg = shortcode `{ $name }` has no argument `{ $arg }`
+shortcode-known-args = its arguments are { $args }: { $usage }
+shortcode-arg-not-text = the argument `{ $arg }` of `{ $name }` must be text in quotes
+shortcode-missing-arg = shortcode `{ $name }` needs the argument `{ $arg }`
+shortcode-missing-file = the file `{ $target }` of shortcode `{ $name }` does not exist
+shortcode-bad-kind = `{ $kind }` is not a kind of notice
+shortcode-kinds = the kinds are { $kinds }
+shortcode-unknown-contest = there is no contest `{ $id }`
+shortcode-unknown-contest-help = the contests in quiz/contests/ are { $ids }
+shortcode-failed = the template of shortcode `{ $name }` failed: { $detail }
+shortcode-failed-help = fix the template templates/shortcodes/{ $name }.html, or the arguments it reads
+video-not-mp4-webm = the video `{ $target }` is not an MP4 or WebM file
+video-not-mp4-webm-help = browsers play .mp4 (H.264) and .webm; give both with the same name for the widest reach
+video-no-captions = the video `{ $target }` has no captions: `{ $captions }` is missing
+video-no-captions-help = write its WebVTT captions beside it with the same name; readers who cannot hear it need them (适老化, WCAG 1.2.2)
+
+## Responsive images (issue 16)
+owner-image-copy = a resized copy of { $file }
+image-unreadable = this picture cannot be read: { $reason }
+image-unreadable-help = save it again as PNG or JPEG, or link to it as a file instead of showing it
+images-counted = images: { $resized } resized, { $cached } from the cache

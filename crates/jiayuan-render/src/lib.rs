@@ -6,6 +6,7 @@ pub mod feeds;
 mod pages;
 pub mod search_page;
 pub mod select;
+pub mod shortcodes;
 pub mod stats;
 pub mod templates;
 pub mod views;
@@ -111,6 +112,7 @@ fn base_context(site: &Site, globals: &Globals) -> Context {
         },
     );
     ctx.insert("root_url", &c.url("/"));
+    ctx.insert("root_permalink", &c.permalink("/"));
     ctx.insert("feed_url", &c.url("/atom.xml"));
     ctx.insert("assets", &globals.assets);
     ctx.insert("contests", &globals.contests);

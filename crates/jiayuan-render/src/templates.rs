@@ -28,6 +28,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("404.html", include_str!("../templates/404.html")),
     ("alias.html", include_str!("../templates/alias.html")),
     ("stats.html", include_str!("../templates/stats.html")),
+    (
+        "shortcodes/figure.html",
+        include_str!("../templates/shortcodes/figure.html"),
+    ),
+    (
+        "shortcodes/video.html",
+        include_str!("../templates/shortcodes/video.html"),
+    ),
+    (
+        "shortcodes/notice.html",
+        include_str!("../templates/shortcodes/notice.html"),
+    ),
+    (
+        "shortcodes/contest.html",
+        include_str!("../templates/shortcodes/contest.html"),
+    ),
 ];
 
 struct Source {

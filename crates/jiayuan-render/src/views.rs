@@ -40,7 +40,9 @@ pub struct PageRef<'a> {
     pub section_title: &'a str,
     pub tags: Vec<Link>,
     pub reading_minutes: usize,
-    pub cover: Option<&'a str>,
+    /// The cover picture's `url`, and its absolute address for share cards.
+    pub cover: Option<String>,
+    pub cover_permalink: Option<String>,
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
@@ -144,8 +146,18 @@ pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
         section_title: &section.title,
         tags: tag_links(site, "tags", &page.meta.tags),
         reading_minutes: page.reading_minutes,
-        cover: page.meta.cover.as_deref(),
+        cover: page.cover.as_ref().map(|c| site_file(site, c, false)),
+        cover_permalink: page.cover.as_ref().map(|c| site_file(site, c, true)),
         extra: &page.meta.extra,
+    }
+}
+
+/// A site path (`/news/x/a.png`) as a `url` or a `permalink`; an address kept as written.
+fn site_file(site: &Site, path: &str, absolute: bool) -> String {
+    match path.starts_with('/') {
+        true if absolute => site.config.permalink(path),
+        true => site.config.url(path),
+        false => path.to_string(),
     }
 }
 

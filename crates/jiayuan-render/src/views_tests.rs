@@ -40,6 +40,7 @@ fn site() -> Site {
         std::fs::write(path, text).unwrap();
     }
     let opts = LoadOptions {
+        shortcodes: None,
         drafts: false,
         now: time::parse_date("2022-12-31", time::DEFAULT_ZONE).unwrap(),
     };

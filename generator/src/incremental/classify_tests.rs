@@ -28,6 +28,7 @@ fn each_path_gets_its_kind() {
     let opts = LoadOptions {
         drafts: false,
         now: jiayuan_core::time::now(),
+        shortcodes: None,
     };
     let site = jiayuan_content::load(root, config, &opts, &mut Vec::new());
     let output = root.join("public");

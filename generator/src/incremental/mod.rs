@@ -21,7 +21,7 @@ use jiayuan_core::output::Staging;
 use jiayuan_render::select::render_selection;
 
 use crate::build::{build_keeping, BuildFailure, BuildOptions, Loaded};
-use crate::search;
+use crate::{images, search};
 pub use classify::{classify, ChangeKind};
 use search_worker::SearchWorker;
 
@@ -162,6 +162,10 @@ impl Engine {
         let mut diags = Vec::new();
         let mut gone = Vec::new();
         if let Some(changes) = &changes {
+            // The edited pages' pictures, as the full build gives them (from the cache).
+            let edited: BTreeSet<String> = changes.old.keys().cloned().collect();
+            let root = &self.opts.root;
+            diags.extend(images::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
             if plan::terms_collide(&loaded.site) {
                 self.loaded = None;
                 return None;

@@ -207,6 +207,10 @@ fn mime_type(path: &Path) -> &'static str {
         "webp" => "image/webp",
         "ico" => "image/x-icon",
         "wasm" => "application/wasm",
+        // Video and its captions: a <track> is only read when served as text/vtt.
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "vtt" => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -214,6 +218,13 @@ fn mime_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn video_and_captions_have_their_types() {
+        assert_eq!(mime_type(Path::new("a/片.mp4")), "video/mp4");
+        assert_eq!(mime_type(Path::new("a.webm")), "video/webm");
+        assert_eq!(mime_type(Path::new("a.vtt")), "text/vtt; charset=utf-8");
+    }
 
     #[test]
     fn never_leaves_the_root() {

@@ -4,10 +4,13 @@
 
 use std::ops::Range;
 
+use jiayuan_content::shortcode;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Front matter keys whose values are text for readers.
 const FRONT_MATTER_TEXT: &[&str] = &["title", "description"];
+/// Shortcode arguments that readers see (or hear, for `alt`).
+const SHORTCODE_TEXT: &[&str] = &["alt", "caption", "credit", "title"];
 /// Quiz bank and contest keys whose values are text for readers (typed answers are not:
 /// `5.29` stays an accepted spelling there).
 const QUIZ_TEXT: &[&str] = &["title", "intro", "stem", "explanation", "source", "options"];
@@ -20,6 +23,20 @@ pub fn markdown(text: &str) -> Vec<Range<usize>> {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS;
+    // A shortcode call is not prose, but the text it shows readers is (`alt`, `caption`…).
+    let (calls, _) = shortcode::parse::find(body);
+    let markup: Vec<Range<usize>> = calls.iter().flat_map(call_markup).collect();
+    for call in &calls {
+        for arg in call
+            .args
+            .iter()
+            .filter(|a| SHORTCODE_TEXT.contains(&a.name.as_str()))
+        {
+            if matches!(arg.value, shortcode::parse::Value::Str(_)) {
+                out.push(body_start + arg.at.start..body_start + arg.at.end);
+            }
+        }
+    }
     // Inside a code block or an autolink (`<https://…>`), text is not prose.
     let mut skip = 0usize;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -33,11 +50,44 @@ pub fn markdown(text: &str) -> Vec<Range<usize>> {
             Event::End(TagEnd::Link) if skip > 0 => skip -= 1,
             // Only text written exactly as it reads: no escapes or entities inside.
             Event::Text(t) if skip == 0 && body.get(range.clone()) == Some(&*t) => {
-                let start = body_start + range.start;
-                out.extend(without_urls(&t, start));
+                for piece in without(range, &markup) {
+                    out.extend(without_urls(&body[piece.clone()], body_start + piece.start));
+                }
             }
             _ => {}
         }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The parts of a call that are markup: all of an inline call, the opening and closing
+/// tags of a call with a body (whose body is prose like the rest).
+fn call_markup(call: &shortcode::Call) -> Vec<Range<usize>> {
+    match &call.kind {
+        shortcode::Kind::Body(body) => {
+            vec![call.span.start..body.start, body.end..call.span.end]
+        }
+        _ => vec![call.span.clone()],
+    }
+}
+
+/// `range` less the `cut` ranges that overlap it.
+fn without(range: Range<usize>, cut: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = vec![range];
+    for c in cut {
+        out = out
+            .into_iter()
+            .flat_map(|r| {
+                if c.end <= r.start || c.start >= r.end {
+                    return vec![r];
+                }
+                [r.start..c.start.max(r.start), c.end.min(r.end)..r.end]
+                    .into_iter()
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .collect();
     }
     out
 }
@@ -175,6 +225,14 @@ mod tests {
         let text = "---\ntitle: 标题, 一\ntags: [a, b]\n---\n正文`a, b`和<b>粗</b>[链接](http://x.org/a?b)\n\n```\n代码, 块\n```\n";
         let got = texts(text, &markdown(text));
         assert_eq!(got, ["标题, 一", "正文", "和", "粗", "链接"]);
+        // Alt text is prose a screen reader reads aloud; the image's path and title are not.
+        let text = "![宣传海报, 二](poster.png \"装饰\")\n";
+        assert_eq!(texts(text, &markdown(text)), ["宣传海报, 二"]);
+        let text = "前{{ figure(src=\"a,b.png\", alt=\"图, 一\", n=1) }}后\n\n{% notice(kind=\"提示\") %}\n正文, 二\n{% end %}\n";
+        assert_eq!(
+            texts(text, &markdown(text)),
+            ["前", "图, 一", "后", "正文, 二"]
+        );
         let text = "见 <https://x.org/5.29> 和 http://x.org/a,b?5.29 两处。\n";
         assert_eq!(texts(text, &markdown(text)), ["见 ", " 和 ", " 两处。"]);
     }

@@ -1,7 +1,7 @@
 // A tiny static file server for the built portal (node:http only).
 // - `/dir/` → `/dir/index.html`; `/dir` (a folder) → redirect to `/dir/`
 // - percent-decoded paths; any `..` segment is refused with 400
-// - Content-Type for html/css/js/mjs/json/wasm/svg/xml/png/jpg/webp/ico/txt/woff2
+// - Content-Type for html/css/js/mjs/json/wasm/svg/xml/png/jpg/webp/ico/txt/woff2/mp4/webm/vtt
 // - 404 → the site's 404.html with status 404
 // - a single `Range: bytes=` range → 206 + Content-Range, unsatisfiable → 416;
 //   several ranges → 206 multipart/byteranges (as nginx and `jiayuan serve` answer);
@@ -29,6 +29,9 @@ export const MIME = {
   '.gif': 'image/gif',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
 };
 
 export function contentType(file) {

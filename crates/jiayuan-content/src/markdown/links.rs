@@ -71,7 +71,7 @@ pub fn is_file(path: &str) -> bool {
 }
 
 /// The content path a link points at, if it is an internal link.
-fn content_target(dest: &str, dir: &str) -> Option<String> {
+pub fn content_target(dest: &str, dir: &str) -> Option<String> {
     if let Some(rest) = dest.strip_prefix("@/") {
         return Some(normalize(rest));
     }

@@ -4,6 +4,7 @@ pub mod anchors;
 pub mod emphasis;
 mod html_tags;
 pub mod html_text;
+pub mod images;
 pub mod links;
 pub mod raw_html;
 pub mod shortcodes;
@@ -19,6 +20,8 @@ pub use anchors::Heading;
 use jiayuan_core::config::RawHtml;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
+
+use crate::shortcode::{self, expand, Renderer};
 
 const MORE_MARKER: &str = "<!-- more -->";
 
@@ -48,6 +51,7 @@ pub struct LinkAt {
     pub column: usize,
 }
 
+#[derive(Clone, Copy)]
 pub struct Input<'a> {
     /// Path shown in diagnostics.
     pub shown: &'a Path,
@@ -59,6 +63,10 @@ pub struct Input<'a> {
     pub anchors: jiayuan_core::config::AnchorStyle,
     /// What happens to raw HTML (`[markdown] raw_html`).
     pub raw_html: RawHtml,
+    /// Where the Markdown ends (a shortcode's body); `None` is the end of the file.
+    pub end: Option<usize>,
+    /// Renders Zola shortcodes; without one, calls stay text.
+    pub shortcodes: Option<&'a dyn Renderer>,
 }
 
 pub fn options() -> Options {
@@ -70,13 +78,47 @@ pub fn options() -> Options {
 }
 
 pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
-    let body = &input.file_text[input.body_offset..];
+    let end = input.end.unwrap_or(input.file_text.len());
+    let source = &input.file_text[input.body_offset..end];
+    let Some(renderer) = input.shortcodes else {
+        return render_body(input, source, resolve);
+    };
+    let (calls, malformed) = shortcode::parse::find(source);
+    if calls.is_empty() && malformed.is_empty() {
+        return render_body(input, source, resolve);
+    }
+    let (masked, placeholders) = shortcode::mask(source, &calls);
+    let mut r = render_body(input, &masked, resolve);
+    let (mut outputs, links, mut diags) = expand::outputs(input, renderer, &calls, resolve);
+    for i in shortcode::misplaced(&r.html, &placeholders, &outputs) {
+        diags.push(expand::misplaced(input, &calls[i]));
+        outputs[i] = shortcode::Output::default();
+    }
+    r.html = shortcode::substitute(&r.html, &placeholders, &outputs);
+    r.summary_html = r
+        .summary_html
+        .map(|s| shortcode::substitute(&s, &placeholders, &outputs));
+    r.text = shortcode::substitute_text(&r.text, &placeholders, &outputs);
+    r.links.extend(links);
+    r.diagnostics.extend(diags);
+    r.diagnostics
+        .extend(malformed.iter().map(|m| expand::malformed(input, m)));
+    r
+}
+
+/// Renders `body` (the file's Markdown from `input.body_offset`, shortcodes masked).
+fn render_body(
+    input: &Input<'_>,
+    body: &str,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
     let events = emphasis::pass(body, events);
     let (mut events, shortcodes) = shortcodes::pass(softbreak::pass(events));
     let headings = anchors::pass(&mut events, input.anchors);
+    let no_alt = images::pass(&mut events);
     let broken = links::pass(&mut events, input.dir, resolve);
     let is_marker = |h: &str| h.trim() == MORE_MARKER;
     let scan = match input.raw_html {
@@ -100,6 +142,12 @@ pub fn render(input: &Input<'_>, resolve: &dyn Fn(&str) -> Option<String>) -> Re
                 .with_source(input.file_text.clone())
         })
         .collect();
+    diagnostics.extend(no_alt.iter().map(|n| {
+        Diagnostic::error(input.shown, msg!("image-no-alt", url = &n.url))
+            .help(msg!("image-no-alt-help"))
+            .at_offset(input.file_text, input.body_offset + n.offset)
+            .with_source(input.file_text.clone())
+    }));
     diagnostics.extend(
         scan.removed
             .iter()
@@ -236,6 +284,8 @@ mod tests {
             dir: "news",
             anchors: Default::default(),
             raw_html: RawHtml::Sanitize,
+            end: None,
+            shortcodes: None,
         };
         render(&input, &|p| match p {
             "news/b.md" => Some("/news/b/".to_string()),

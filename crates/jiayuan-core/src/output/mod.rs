@@ -177,6 +177,33 @@ impl Staging {
         fs::write(&target, bytes).map_err(|e| io_error(&target, msg!("io-write-file"), e))
     }
 
+    /// Puts the file `from` at a site path for `owner`: a hard link where the file system
+    /// allows one (a cache and the output on one disk), else a copy.
+    pub fn link_file(&self, site_path: &str, from: &Path, owner: Owner) -> Result<(), Diagnostic> {
+        let target = self.resolve(site_path)?;
+        self.claims.file(site_path, owner);
+        if let Some(held) = &self.held {
+            // In place, the copy waits with the other files and is written only if it
+            // changed, through a rename like them.
+            let bytes = fs::read(from).map_err(|e| io_error(from, msg!("io-read"), e))?;
+            held.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((target, bytes));
+            return Ok(());
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;
+        }
+        let _ = fs::remove_file(&target);
+        if fs::hard_link(from, &target).is_ok() {
+            return Ok(());
+        }
+        fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| io_error(&target, msg!("io-write-file"), e))
+    }
+
     pub fn resolve(&self, site_path: &str) -> Result<PathBuf, Diagnostic> {
         let rel = Path::new(site_path.trim_start_matches('/'));
         if rel.as_os_str().is_empty()

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Responsive images on a large site (issue 16): the 10,000-page corpus of gen_corpus.py
+# with 2,000 generated photographs (1600×1067 JPEG, one beside every fifth page and
+# shown by it), built by the release binary.
+#
+#   bash bench/image_bench.sh            # RUNS=3 (at least 3); prints the medians
+#   PHOTOS=500 bash bench/image_bench.sh # fewer photos (default 2000)
+#
+# Measures, each the median of RUNS builds into a fresh output folder:
+#   base   the corpus without photos (warm: a build ran first)
+#   first  the corpus with photos and an empty .jiayuan-cache/ (the image stage's own
+#          time from `-v` is printed too)
+#   warm   the corpus with photos and the cache of a previous build
+# and prints warm − base: what the photos add to a rebuild (target for 2,000: ≤ 0.5 s).
+# Needs python3 with PIL (Debian: python3-pil) to draw the photos.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/out/images"
+RUNS="${RUNS:-3}"
+PHOTOS="${PHOTOS:-2000}"
+[ "$RUNS" -ge 3 ] || { echo "image_bench.sh: RUNS must be at least 3" >&2; exit 2; }
+log() { echo "[bench] $*" >&2; }
+
+# The system's python3 has Debian's PIL; a python3 earlier in PATH (pyenv) may not.
+PY=python3
+for p in python3 /usr/bin/python3; do
+  if "$p" -c 'import PIL' 2>/dev/null; then PY="$p"; break; fi
+done
+"$PY" -c 'import PIL' 2>/dev/null || {
+  log "installing python3-pil with apt-get"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pil >/dev/null
+  PY=/usr/bin/python3
+}
+
+log "cargo build --release -p jiayuan"
+(cd "$ROOT" && cargo build --release -p jiayuan) >&2
+mkdir -p "$OUT/bin"
+cp "$ROOT/target/release/jiayuan" "$OUT/bin/jiayuan"
+JIAYUAN="$OUT/bin/jiayuan"
+
+if [ ! -f "$OUT/base/site.toml" ]; then
+  log "generating the 10,000-page corpus"
+  rm -rf "$OUT/base"
+  python3 "$ROOT/bench/gen_corpus.py" 10000 "$OUT/base" >&2
+fi
+if [ "$(cat "$OUT/photos/.done" 2>/dev/null)" != "$PHOTOS" ]; then
+  log "drawing $PHOTOS photographs beside every fifth page (resumes a stopped run)"
+  [ -d "$OUT/photos" ] || cp -r "$OUT/base" "$OUT/photos"
+  "$PY" - "$OUT/photos" "$PHOTOS" <<'PY'
+import os, random, sys
+from PIL import Image, ImageDraw, ImageFilter
+root = os.path.join(sys.argv[1], "content")
+count = int(sys.argv[2])
+pages = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs
+               if f.endswith(".md") and f != "_index.md")
+for n, page in enumerate(pages[::5]):
+    name = os.path.basename(page)[:-3] + "-photo.jpg"
+    line = f"\n\n![生成的测试照片 {n + 1}]({name})\n"
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    shown = text.endswith(line)
+    if n >= count:
+        # Fewer photos than a previous run: the page shows none, the file goes.
+        if shown:
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(text[: -len(line)])
+        if os.path.exists(os.path.join(os.path.dirname(page), name)):
+            os.remove(os.path.join(os.path.dirname(page), name))
+        continue
+    if shown:
+        continue
+    # Soft shapes and noise: a JPEG of a photograph's size and texture, not a photograph.
+    rng = random.Random(20221218 + n)
+    img = Image.new("RGB", (160, 107), (rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    d = ImageDraw.Draw(img)
+    for _ in range(12):
+        x, y = rng.randrange(160), rng.randrange(107)
+        d.ellipse((x, y, x + rng.randrange(10, 60), y + rng.randrange(10, 60)),
+                  fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    img = img.resize((1600, 1067), Image.BICUBIC).filter(ImageFilter.GaussianBlur(2))
+    noise = Image.effect_noise((1600, 1067), 24).convert("RGB")
+    img = Image.blend(img, noise, 0.15)
+    img.save(os.path.join(os.path.dirname(page), name), quality=82)
+    with open(page, "a", encoding="utf-8") as f:
+        f.write(line)
+PY
+  echo "$PHOTOS" > "$OUT/photos/.done"
+fi
+
+# Seconds of one build of $1 into a fresh folder (the output is removed after).
+build_once() {
+  local site="$1" dest="$OUT/public.$$"
+  rm -rf "$dest"
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$JIAYUAN" --root "$site" build --output "$dest" "${@:2}" >"$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  rm -rf "$dest"
+  echo "$t1 - $t0" | bc -l
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+command -v bc >/dev/null || { apt-get install -y -qq bc >/dev/null; }
+
+build_once "$OUT/base" >/dev/null
+base=(); for _ in $(seq "$RUNS"); do base+=("$(build_once "$OUT/base")"); done
+
+first=(); stage=()
+for _ in $(seq "$RUNS"); do
+  rm -rf "$OUT/photos/.jiayuan-cache"
+  first+=("$(build_once "$OUT/photos" -v)")
+  stage+=("$(awk '$1 == "images" {print $2}' "$OUT/last.log")")
+done
+grep -E "images:|图片：" "$OUT/last.log" >&2 || true
+
+warm=(); for _ in $(seq "$RUNS"); do warm+=("$(build_once "$OUT/photos" -v)"); done
+grep -E "images:|图片：" "$OUT/last.log" >&2 || true
+
+b=$(median "${base[@]}"); f=$(median "${first[@]}"); w=$(median "${warm[@]}"); s=$(median "${stage[@]}")
+printf 'base (no photos)         %6.2f s   runs: %s\n' "$b" "${base[*]}"
+printf 'first (empty cache)      %6.2f s   image stage %s ms   runs: %s\n' "$f" "$s" "${first[*]}"
+printf 'warm (cache)             %6.2f s   runs: %s\n' "$w" "${warm[*]}"
+printf 'warm - base              %6.2f s   (%s photos; target for 2000: <= 0.5 s)\n' "$(echo "$w - $b" | bc -l)" "$PHOTOS"

@@ -1,0 +1,175 @@
+//! Responsive pictures (docs/decisions.md, "Responsive images"): every local PNG or JPEG
+//! an article shows is resized to the widths of `resize::WIDTHS` below its own, the
+//! copies are published beside it (`a.png` → `a-480w.png`, `a-480w.webp`), and its
+//! `<img>` tags get `srcset`, `sizes`, `width` and `height`. Copies are cached in the
+//! site's `.jiayuan-cache/images/` by the hash of the picture's bytes; a picture whose
+//! size and modification time are those of the cache's index is not even read.
+
+mod resize;
+mod rewrite;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use jiayuan_content::model::Site;
+use jiayuan_core::claims::{Kind, Owner};
+use jiayuan_core::diagnostic::Diagnostic;
+use jiayuan_core::msg;
+use jiayuan_core::output::Staging;
+
+use resize::Entry;
+use rewrite::Responsive;
+
+/// A picture's URL, its file, and its cache entry (with whether the cache had it).
+type Outcome = (String, PathBuf, Result<(Entry, bool), resize::Failed>);
+
+/// The cache folder, inside the site folder.
+pub const CACHE: &str = ".jiayuan-cache/images";
+
+/// How many pictures were resized, and how many came from the cache.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub resized: usize,
+    pub cached: usize,
+}
+
+/// Resizes the pictures of every page, writes the copies into `staging` and rewrites
+/// the pages' `<img>` tags.
+pub fn run(root: &Path, site: &mut Site, staging: &Staging) -> (Counts, Vec<Diagnostic>) {
+    run_pages(root, site, staging, None)
+}
+
+/// [`run`] for the pages with the keys in `only` (all pages when `None`): the pages an
+/// incremental rebuild of `serve` rendered again. The cache index keeps the other
+/// pages' pictures then.
+pub fn run_pages(
+    root: &Path,
+    site: &mut Site,
+    staging: &Staging,
+    only: Option<&BTreeSet<String>>,
+) -> (Counts, Vec<Diagnostic>) {
+    let cache = root.join(CACHE);
+    let base = site.config.url("/");
+    let chosen = |key: &String| only.is_none_or(|keys| keys.contains(key));
+    let mut pictures: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (_, page) in site.pages.iter().filter(|(k, _)| chosen(k)) {
+        for src in rewrite::sources(&page.html) {
+            if let Some(file) = source_file(root, site, &base, &src) {
+                pictures.insert(src, file);
+            }
+        }
+    }
+    let index_file = cache.join("index.json");
+    let old: BTreeMap<String, Entry> = std::fs::read(&index_file)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let done: Vec<Outcome> = pictures
+        .into_par_iter()
+        .map(|(src, file)| {
+            let key = jiayuan_core::files::rel_path(root, &file);
+            let hit = old.get(&key).filter(|e| {
+                resize::stamp(&file) == Some((e.len, e.modified)) && e.complete(&cache)
+            });
+            let entry = match hit {
+                Some(e) => Ok((e.clone(), true)),
+                None => resize::process(&file, &cache).map(|e| (e, false)),
+            };
+            (src, file, entry)
+        })
+        .collect();
+    let mut counts = Counts::default();
+    let mut diags = Vec::new();
+    let mut index = if only.is_some() {
+        old.clone()
+    } else {
+        BTreeMap::new()
+    };
+    let mut responsive = HashMap::new();
+    for (src, file, result) in done {
+        let shown = jiayuan_core::files::rel_path(root, &file);
+        match result {
+            Ok((entry, hit)) => {
+                if hit {
+                    counts.cached += 1;
+                } else {
+                    counts.resized += 1;
+                }
+                match publish(&src, &base, &shown, &entry, &cache, staging) {
+                    Ok(r) => {
+                        responsive.insert(src, r);
+                    }
+                    Err(d) => diags.push(d),
+                }
+                index.insert(shown, entry);
+            }
+            Err(resize::Failed(reason)) => diags.push(
+                Diagnostic::error(&shown, msg!("image-unreadable", reason = reason))
+                    .help(msg!("image-unreadable-help")),
+            ),
+        }
+    }
+    if index != old {
+        // Through a temporary name: builds of one site may run side by side (tests).
+        if let Ok(json) = serde_json::to_vec_pretty(&index) {
+            let tmp = index_file.with_extension(format!("tmp-{}", std::process::id()));
+            let _ = std::fs::create_dir_all(&cache);
+            if std::fs::write(&tmp, json).is_ok() {
+                let _ = std::fs::rename(&tmp, &index_file);
+            }
+        }
+    }
+    for (_, page) in site.pages.iter_mut().filter(|(k, _)| chosen(k)) {
+        page.html = rewrite::rewrite(&page.html, &responsive);
+    }
+    (counts, diags)
+}
+
+/// The file behind an image URL of the site: a PNG or JPEG under `content/` or `static/`
+/// (the theme's `static/` last), or nothing for any other picture.
+fn source_file(root: &Path, site: &Site, base: &str, src: &str) -> Option<PathBuf> {
+    let rel = src.strip_prefix(base)?;
+    let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
+    if !matches!(ext.as_str(), "png" | "jpg" | "jpeg") || rel.contains("..") {
+        return None;
+    }
+    let mut dirs = vec![root.join("content"), root.join("static")];
+    if let Some(theme) = &site.config.theme {
+        dirs.push(root.join("themes").join(theme).join("static"));
+    }
+    dirs.into_iter().map(|d| d.join(rel)).find(|p| p.is_file())
+}
+
+/// Links (or copies) the cached copies next to the picture in the output.
+fn publish(
+    src: &str,
+    base: &str,
+    shown: &str,
+    entry: &Entry,
+    cache: &Path,
+    staging: &Staging,
+) -> Result<Responsive, Diagnostic> {
+    let stem = src.rsplit_once('.').map_or(src, |(s, _)| s);
+    let mut out = Responsive {
+        width: entry.width,
+        height: entry.height,
+        copies: Vec::new(),
+        webp: Vec::new(),
+    };
+    let own = entry.widths.iter().map(|&w| (w, false));
+    let webp = entry.webp_widths().into_iter().map(|w| (w, true));
+    for (w, webp) in own.chain(webp) {
+        let ext = if webp { "webp" } else { &entry.ext };
+        let url = format!("{stem}-{w}w.{ext}");
+        let site_path = format!("/{}", url.strip_prefix(base).unwrap_or(&url));
+        let owner = Owner::new(Kind::Static, msg!("owner-image-copy", file = shown), shown);
+        staging.link_file(&site_path, &entry.cached(cache, w, webp), owner)?;
+        if webp { &mut out.webp } else { &mut out.copies }.push((w, url));
+    }
+    if !out.copies.is_empty() && entry.width <= resize::WIDTHS[resize::WIDTHS.len() - 1] {
+        out.copies.push((entry.width, src.to_string()));
+    }
+    Ok(out)
+}
