@@ -129,6 +129,35 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
     }
 }
 
+/// A page from its head and its rendered body: the one place a `Page` is put together.
+pub(crate) fn assemble(
+    head: PageHead,
+    body: bodies::Body,
+    index_in_section: usize,
+    related: Vec<String>,
+) -> Page {
+    Page {
+        index_in_section,
+        related,
+        file: head.file,
+        meta: head.meta,
+        date: head.date,
+        updated: head.updated,
+        section: head.section,
+        slug: head.slug,
+        path: head.path,
+        html: body.html,
+        summary_html: body.summary_html,
+        toc: body.toc,
+        text: body.text,
+        han_chars: body.han_chars,
+        words: body.words,
+        reading_minutes: body.reading_minutes,
+        links: body.links,
+        cover: body.cover,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,34 +334,5 @@ mod tests {
             msgs,
             ["content/news/handan/index.md:4:17 link to a missing file `none.svg`"]
         );
-    }
-}
-
-/// A page from its head and its rendered body: the one place a `Page` is put together.
-pub(crate) fn assemble(
-    head: PageHead,
-    body: bodies::Body,
-    index_in_section: usize,
-    related: Vec<String>,
-) -> Page {
-    Page {
-        index_in_section,
-        related,
-        file: head.file,
-        meta: head.meta,
-        date: head.date,
-        updated: head.updated,
-        section: head.section,
-        slug: head.slug,
-        path: head.path,
-        html: body.html,
-        summary_html: body.summary_html,
-        toc: body.toc,
-        text: body.text,
-        han_chars: body.han_chars,
-        words: body.words,
-        reading_minutes: body.reading_minutes,
-        links: body.links,
-        cover: body.cover,
     }
 }
