@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How long loading and checking one large question bank takes: a site whose only input
-# is a bank of N questions (the demo's questions repeated with new ids), built with
+# is a bank of N questions (bench/gen_bank.py: the demo's questions with new ids), built with
 # `jiayuan build --no-search` RUNS times; each run's CPU time is printed. With OLD_BIN set, that binary runs too,
 # alternating run by run, so the two medians share the machine's conditions.
 #
@@ -16,19 +16,7 @@ site=bench/out/bank-load-$N
 rm -rf "$site" && mkdir -p "$site/quiz" "$site/content"
 printf 'title = "题库载入测试"\nbase_url = "http://127.0.0.1:1111"\n' > "$site/site.toml"
 printf -- '---\ntitle: 首页\n---\n' > "$site/content/_index.md"
-python3 - "$N" "$site/quiz/big.yaml" <<'PY'
-import sys, re, pathlib
-n, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
-blocks = []
-for bank in sorted(pathlib.Path("quiz").glob("*.yaml")):
-    body = bank.read_text(encoding="utf-8").split("questions:\n", 1)[1]
-    blocks += [b for b in re.split(r"\n(?=  - id: )", body) if b.strip()]
-lines = ["bank: big", "title: 大题库", "questions:"]
-for i in range(n):
-    block = re.sub(r"  - id: \S+", f"  - id: big-{i + 1:05}", blocks[i % len(blocks)].rstrip("\n"), 1)
-    lines.append(block)
-out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-PY
+python3 bench/gen_bank.py "$N" "$site/quiz/big.yaml"
 echo "bank: $(du -k "$site/quiz/big.yaml" | cut -f1) KB, $N questions"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # CPU time (user + system) of one run, in ms: on a shared machine it varies far less

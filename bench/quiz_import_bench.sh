@@ -14,21 +14,7 @@ BIN=$PWD/target/release/jiayuan
 site=bench/out/quiz-import-$N
 rm -rf "$site" && mkdir -p "$site/quiz"
 cp site.toml "$site/"
-python3 - "$N" "$site/quiz/big.yaml" <<'PY'
-import sys, re, pathlib
-n, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
-# Each demo question is a block starting at "  - id: "; copy them round-robin.
-blocks = []
-for bank in sorted(pathlib.Path("quiz").glob("*.yaml")):
-    text = bank.read_text(encoding="utf-8")
-    body = text.split("questions:\n", 1)[1]
-    blocks += [b for b in re.split(r"\n(?=  - id: )", body) if b.strip()]
-lines = ["bank: big", "title: 大题库", "questions:"]
-for i in range(n):
-    block = re.sub(r"  - id: \S+", f"  - id: big-{i + 1:05}", blocks[i % len(blocks)].rstrip("\n"), 1)
-    lines.append(block)
-out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-PY
+python3 bench/gen_bank.py "$N" "$site/quiz/big.yaml"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_ms() {
   local t0 t1 err
