@@ -231,4 +231,10 @@ fn edits_of_pages_with_pictures_and_shortcodes_give_a_clean_build() {
         "![宣传活动现场示意图](scene.png)\n\n![同一张图，再用一次](scene.png)",
     );
     site.step("the same picture twice", p, false);
+    let p = site.edit(
+        "content/news/handan/index.md",
+        "cover: cover.png",
+        "cover: scene.png",
+    );
+    site.step("another cover: the section's cards show it", p, false);
 }
