@@ -4,7 +4,7 @@
 
 use std::fmt::Display;
 
-use jiayuan_core::diagnostic::did_you_mean;
+use jiayuan_core::diagnostic::{did_you_mean, Diagnostic};
 use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
 use jiayuan_core::yaml::At;
@@ -12,6 +12,16 @@ use jiayuan_core::yaml_tree::Node;
 
 /// A 1-based line and column in the file.
 pub type Pos = (usize, usize);
+
+/// An error in `file` at `at`, with its help line if it has one: every report of the
+/// bank and contest checks.
+pub fn error(file: &str, (line, column): Pos, message: Msg, help: Option<Msg>) -> Diagnostic {
+    let d = Diagnostic::error(file, message).at(line, column);
+    match help {
+        Some(help) => d.help(help),
+        None => d,
+    }
+}
 
 /// Where a node was written.
 pub fn pos<T>(node: &At<T>) -> Pos {

@@ -12,7 +12,7 @@ use jiayuan_core::msg;
 use jiayuan_core::yaml::{At, Problem};
 use jiayuan_core::yaml_tree::{tree, Node};
 
-use crate::fields::{Pos, Problems};
+use crate::fields::{error, Problems};
 use crate::model::QuizSet;
 use crate::parse_bank::{parse_bank, ParsedBank};
 use crate::parse_contest::parse_contest;
@@ -108,15 +108,6 @@ fn with_sources<'a>(
             },
         )
         .collect()
-}
-
-/// An error in `file` at `(line, column)`, with its help line if it has one.
-fn error(file: &str, (line, column): Pos, message: Msg, help: Option<Msg>) -> Diagnostic {
-    let d = Diagnostic::error(file, message).at(line, column);
-    match help {
-        Some(help) => d.help(help),
-        None => d,
-    }
 }
 
 fn parse_file<T>(

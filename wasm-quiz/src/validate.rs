@@ -8,15 +8,10 @@ use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
 
 use crate::draw::shortfalls;
-use crate::fields::{suggest, Pos};
+use crate::fields::{error, suggest, Pos};
 use crate::model::{Contest, DrawRule, Question};
 use crate::parse_bank::ParsedBank;
 use crate::parse_contest::ParsedContest;
-
-/// An error in `file` at `(line, column)`.
-fn error(file: &str, (line, column): Pos, message: Msg) -> Diagnostic {
-    Diagnostic::error(file, message).at(line, column)
-}
 
 pub fn cross_check(banks: &[ParsedBank], contests: &[ParsedContest]) -> Vec<Diagnostic> {
     let mut out = duplicate_ids(banks);
@@ -42,7 +37,12 @@ fn duplicate_ids(banks: &[ParsedBank]) -> Vec<Diagnostic> {
             };
             let first = format!("{first_file}:{line}:{col}");
             let message = msg!("quiz-duplicate-id", id = &q.id, first = first);
-            out.push(error(file, at, message).help(msg!("quiz-duplicate-id-help")));
+            out.push(error(
+                file,
+                at,
+                message,
+                Some(msg!("quiz-duplicate-id-help")),
+            ));
         }
     }
     out
@@ -63,16 +63,20 @@ fn check_contest(parsed: &ParsedContest, pool: &[Question]) -> Vec<Diagnostic> {
         if let Some(bank) = rule.bank.as_deref().filter(|b| !banks.contains(b)) {
             unknown[i] = true;
             let message = msg!("quiz-draw-unknown-bank", rule = i + 1, bank = bank);
-            out.push(with_help(
-                error(file, places[i].bank, message),
+            out.push(error(
+                file,
+                places[i].bank,
+                message,
                 suggest(bank, banks.iter().copied()),
             ));
         }
         if let Some(tag) = rule.tag.as_deref().filter(|t| !tags.contains(t)) {
             unknown[i] = true;
             let message = msg!("quiz-draw-unknown-tag", rule = i + 1, tag = tag);
-            out.push(with_help(
-                error(file, places[i].tag, message),
+            out.push(error(
+                file,
+                places[i].tag,
+                message,
                 suggest(tag, tags.iter().copied()),
             ));
         }
@@ -101,7 +105,12 @@ fn check_contest(parsed: &ParsedContest, pool: &[Question]) -> Vec<Diagnostic> {
                 matching = s.matching
             )
         };
-        out.push(error(file, places[s.rule].count, message).help(msg!("quiz-draw-shortfall-help")));
+        out.push(error(
+            file,
+            places[s.rule].count,
+            message,
+            Some(msg!("quiz-draw-shortfall-help")),
+        ));
     }
     let best = best_score(contest, pool);
     if !unknown.contains(&true) && contest.pass_mark > best + 1e-9 {
@@ -110,16 +119,9 @@ fn check_contest(parsed: &ParsedContest, pool: &[Question]) -> Vec<Diagnostic> {
             mark = contest.pass_mark.to_string(),
             best = best.to_string()
         );
-        out.push(error(file, parsed.pass_mark_at, message));
+        out.push(error(file, parsed.pass_mark_at, message, None));
     }
     out
-}
-
-fn with_help(d: Diagnostic, help: Option<Msg>) -> Diagnostic {
-    match help {
-        Some(help) => d.help(help),
-        None => d,
-    }
 }
 
 /// ` (bank `a`, tag `t`, difficulty 3)`, or nothing for a rule without filters.
