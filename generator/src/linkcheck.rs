@@ -21,8 +21,9 @@ pub fn check(outputs: &Outputs, site: &Site) -> Vec<Diagnostic> {
     let sources = &Sources::new(site);
     // Keyed by the English text so that the order is the same in every language.
     type Place = (String, usize, usize, String);
+    type Found = (Msg, Option<Arc<str>>);
     let pages: Vec<(&str, &str)> = outputs.pages().collect();
-    let found: Vec<(Place, (Msg, Option<Arc<str>>))> = pages
+    let found: Vec<(Place, Found)> = pages
         .par_iter()
         .flat_map_iter(|&(file, text)| {
             attributes(text).into_iter().filter_map(move |link| {
@@ -44,7 +45,7 @@ pub fn check(outputs: &Outputs, site: &Site) -> Vec<Diagnostic> {
             })
         })
         .collect();
-    let broken: BTreeMap<Place, (Msg, Option<Arc<str>>)> = found.into_iter().collect();
+    let broken: BTreeMap<Place, Found> = found.into_iter().collect();
     broken
         .into_iter()
         .map(|((shown, line, column, _), (message, source))| {
