@@ -304,17 +304,23 @@ fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
 fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
     let mut taken: HashMap<String, Msg> = HashMap::new();
     for s in site.sections.values() {
-        let file = format!("content/{}", s.key);
-        taken.insert(s.path.clone(), msg!("owner-section", file = file));
+        let file = format!("content/{}", s.head.key);
+        taken.insert(s.head.path.clone(), msg!("owner-section", file = file));
     }
     for p in site.pages.values() {
-        taken.insert(p.path.clone(), msg!("owner-page", file = &p.file.shown));
+        taken.insert(
+            p.head.path.clone(),
+            msg!("owner-page", file = &p.head.file.shown),
+        );
     }
     let sections = site
         .sections
         .values()
-        .filter_map(|s| Some((&s.meta.aliases, s.file.as_ref()?)));
-    let pages = site.pages.values().map(|p| (&p.meta.aliases, &p.file));
+        .filter_map(|s| Some((&s.head.meta.aliases, s.head.file.as_ref()?)));
+    let pages = site
+        .pages
+        .values()
+        .map(|p| (&p.head.meta.aliases, &p.head.file));
     for (aliases, file) in pages.chain(sections) {
         for alias in aliases {
             let path = alias_path(alias);

@@ -33,12 +33,12 @@ pub fn check(outputs: &Outputs, site: &Site) -> Vec<Diagnostic> {
                 Some(match sources.find(file, &link) {
                     Some((page, at)) => (
                         (
-                            page.file.shown.display().to_string(),
+                            page.head.file.shown.display().to_string(),
                             at.line,
                             at.column,
                             key,
                         ),
-                        (message, Some(page.file.text.clone())),
+                        (message, Some(page.head.file.text.clone())),
                     ),
                     None => ((format!("public/{file}"), 1, 1, key), (message, None)),
                 })
@@ -69,14 +69,19 @@ impl<'a> Sources<'a> {
     fn new(site: &'a Site) -> Sources<'a> {
         let mut by_url = BTreeMap::new();
         for page in site.pages.values() {
-            for link in &page.links {
+            for link in &page.body.links {
                 by_url.entry(decode(&link.url)).or_insert((page, link));
             }
         }
         let by_file = site
             .pages
             .values()
-            .map(|p| (join(&decode(p.path.trim_matches('/')), "index.html"), p))
+            .map(|p| {
+                (
+                    join(&decode(p.head.path.trim_matches('/')), "index.html"),
+                    p,
+                )
+            })
             .collect();
         Sources { by_file, by_url }
     }
@@ -84,7 +89,7 @@ impl<'a> Sources<'a> {
     fn find(&self, file: &str, link: &str) -> Option<(&'a Page, &'a LinkAt)> {
         let wanted = decode(link);
         if let Some(page) = self.by_file.get(file) {
-            if let Some(at) = page.links.iter().find(|l| decode(&l.url) == wanted) {
+            if let Some(at) = page.body.links.iter().find(|l| decode(&l.url) == wanted) {
                 return Some((page, at));
             }
         }

@@ -64,10 +64,10 @@ pub fn update_pages(site: &mut Site, root: &Path, rels: &[String], opts: &LoadOp
     let targets = bodies::link_targets(
         site.pages
             .iter()
-            .map(|(k, p)| (k.as_str(), p.path.as_str())),
+            .map(|(k, p)| (k.as_str(), p.head.path.as_str())),
         site.sections
             .values()
-            .map(|s| (s.key.as_str(), s.path.as_str())),
+            .map(|s| (s.head.key.as_str(), s.head.path.as_str())),
         &files,
         &site.config,
     );
@@ -79,7 +79,7 @@ pub fn update_pages(site: &mut Site, root: &Path, rels: &[String], opts: &LoadOp
         rendered.push((head, body));
     }
     let front_matter = rendered.iter().any(|(head, _)| {
-        let old = &site.pages[&head.file.rel].file;
+        let old = &site.pages[&head.file.rel].head.file;
         old.text[..old.body_offset] != head.file.text[..head.file.body_offset]
     });
     let derived = front_matter.then(|| derive(site, &rendered, &mut diags));
@@ -103,9 +103,9 @@ pub fn update_pages(site: &mut Site, root: &Path, rels: &[String], opts: &LoadOp
             .expect("an edit names a loaded page");
         // An edit in place never moves the page: it keeps its place and its neighbours.
         let head = PageHead {
-            section: page.section.clone(),
-            slug: page.slug.clone(),
-            path: page.path.clone(),
+            section: page.head.section.clone(),
+            slug: page.head.slug.clone(),
+            path: page.head.path.clone(),
             ..head
         };
         let new = crate::assemble(head, body, page.index_in_section, page.related.clone());
@@ -158,9 +158,9 @@ fn read_head(
     let aliases = |a: &[jiayuan_core::yaml::At<String>]| -> Vec<String> {
         a.iter().map(|s| s.value.clone()).collect()
     };
-    if head.path != old.path
-        || head.slug != old.slug
-        || aliases(&head.meta.aliases) != aliases(&old.meta.aliases)
+    if head.path != old.head.path
+        || head.slug != old.head.slug
+        || aliases(&head.meta.aliases) != aliases(&old.head.meta.aliases)
     {
         return None;
     }
@@ -187,11 +187,15 @@ fn derive(
     let old = |h: &PageHead| &site.pages[&h.file.rel];
     let moved = |h: &PageHead| {
         let o = old(h);
-        o.date != h.date || o.meta.weight != h.meta.weight || o.meta.title != h.meta.title
+        o.head.date != h.date
+            || o.head.meta.weight != h.meta.weight
+            || o.head.meta.title != h.meta.title
     };
     let retagged = |h: &PageHead| {
         let o = old(h);
-        o.date != h.date || o.meta.tags != h.meta.tags || o.meta.categories != h.meta.categories
+        o.head.date != h.date
+            || o.head.meta.tags != h.meta.tags
+            || o.head.meta.categories != h.meta.categories
     };
     let with_edits = |keys: &mut dyn Iterator<Item = &String>| -> BTreeMap<String, PageHead> {
         let mut heads: BTreeMap<String, PageHead> = keys
@@ -233,7 +237,7 @@ fn derive(
             .meta
             .tags
             .iter()
-            .chain(&site.pages[&head.file.rel].meta.tags);
+            .chain(&site.pages[&head.file.rel].head.meta.tags);
         for tag in tags {
             for tax in site.taxonomies.iter().chain(&taxonomies) {
                 if tax.name == "tags" {
@@ -280,7 +284,7 @@ fn retag(
         let mut names = BTreeSet::new();
         for (head, _) in edited {
             names.extend(terms_of(&tax.name, &head.meta));
-            names.extend(terms_of(&tax.name, &site.pages[&head.file.rel].meta));
+            names.extend(terms_of(&tax.name, &site.pages[&head.file.rel].head.meta));
         }
         for name in &names {
             keys.extend(tax.terms.get(name).into_iter().flatten());
@@ -336,23 +340,23 @@ fn apply_derived(site: &mut Site, derived: Derived, changes: &mut Changes) {
 
 fn page_head_of(p: &Page) -> PageHead {
     PageHead {
-        file: p.file.clone(),
-        meta: p.meta.clone(),
-        date: p.date,
-        updated: p.updated,
-        section: p.section.clone(),
-        slug: p.slug.clone(),
-        path: p.path.clone(),
+        file: p.head.file.clone(),
+        meta: p.head.meta.clone(),
+        date: p.head.date,
+        updated: p.head.updated,
+        section: p.head.section.clone(),
+        slug: p.head.slug.clone(),
+        path: p.head.path.clone(),
     }
 }
 
 fn section_head_of(s: &Section) -> SectionHead {
     SectionHead {
-        key: s.key.clone(),
-        file: s.file.clone(),
-        meta: s.meta.clone(),
-        title: s.title.clone(),
-        path: s.path.clone(),
-        parent: s.parent.clone(),
+        key: s.head.key.clone(),
+        file: s.head.file.clone(),
+        meta: s.head.meta.clone(),
+        title: s.head.title.clone(),
+        path: s.head.path.clone(),
+        parent: s.head.parent.clone(),
     }
 }

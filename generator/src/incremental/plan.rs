@@ -52,7 +52,10 @@ pub fn plan(site: &Site, changes: &Changes) -> (Selection, Vec<String>) {
 /// sitemap print.
 fn entry(site: &Site, page: &Page) -> String {
     let shown = serde_json::to_string(&page_ref(site, page)).unwrap_or_default();
-    format!("{shown}{:?}{:?}", page.updated, page.meta.categories)
+    format!(
+        "{shown}{:?}{:?}",
+        page.head.updated, page.head.meta.categories
+    )
 }
 
 /// A section's list was reordered: pages whose neighbours changed, and the pagers from
@@ -83,7 +86,7 @@ fn moved_in_section(site: &Site, key: &str, old: &[String], sel: &mut Selection)
 /// A page's list entry changed: every output that lists it.
 fn shown_elsewhere(site: &Site, key: &str, sel: &mut Selection) {
     let page = &site.pages[key];
-    let list = &site.sections[&page.section].pages;
+    let list = &site.sections[&page.head.section].pages;
     let i = page.index_in_section;
     for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
         if let Some(k) = list.get(j) {
@@ -95,9 +98,9 @@ fn shown_elsewhere(site: &Site, key: &str, sel: &mut Selection) {
             sel.pages.insert(other.clone());
         }
     }
-    let per_page = section_per_page(site, &page.section);
+    let per_page = section_per_page(site, &page.head.section);
     sel.sections
-        .entry(page.section.clone())
+        .entry(page.head.section.clone())
         .or_default()
         .insert(i / per_page + 1);
     for tax in &site.taxonomies {
