@@ -109,13 +109,39 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
     .bind(contest)
     .fetch_all(state.store.pool())
     .await?;
+    let (best, attempts, max_score) = best_by_person(&rows)?;
+    let cities = city_rows(&best, &attempts);
+    let top = top_rows(&best, state.settings.top);
+    let max_score = if max_score > 0.0 {
+        max_score
+    } else {
+        let paper = served.paper(0);
+        paper.questions.iter().map(|q| q.points).sum()
+    };
+    let r = Results {
+        contest: contest.to_owned(),
+        max_score,
+        updated_at: rfc3339(now),
+        cities,
+        top,
+    };
+    if let Ok(mut cache) = state.results.0.lock() {
+        cache.insert(contest.to_owned(), (now, r.clone()));
+    }
+    Ok(r)
+}
+
+/// Each person's best attempt (one person registering twice counts once while the phone
+/// is kept), attempts by city, and the highest `max_score` recorded.
+fn best_by_person(
+    rows: &[sqlx::any::AnyRow],
+) -> ApiResult<(HashMap<String, Best>, HashMap<String, u64>, f64)> {
     let mut best: HashMap<String, Best> = HashMap::new();
     let mut attempts: HashMap<String, u64> = HashMap::new();
     let mut max_score = 0.0f64;
-    for row in &rows {
+    for row in rows {
         let id: String = row.try_get("id")?;
         let phone: String = row.try_get("phone")?;
-        // One person registering twice counts once while the phone is kept.
         let person = if phone.is_empty() { id } else { phone };
         let b = Best {
             name: row.try_get("name")?,
@@ -135,6 +161,11 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
             }
         }
     }
+    Ok((best, attempts, max_score))
+}
+
+/// Every city in the association's order, ranked by participants.
+fn city_rows(best: &HashMap<String, Best>, attempts: &HashMap<String, u64>) -> Vec<CityRow> {
     let mut cities: Vec<CityRow> = CITIES
         .iter()
         .map(|&city| {
@@ -169,6 +200,11 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
             i as u32 + 1
         };
     }
+    cities
+}
+
+/// The best `n` people, masked names.
+fn top_rows(best: &HashMap<String, Best>, n: usize) -> Vec<TopRow> {
     let mut ranked: Vec<&Best> = best.values().collect();
     ranked.sort_by(|a, b| {
         if a.beats(b) {
@@ -179,9 +215,9 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
             a.name.cmp(&b.name)
         }
     });
-    let top = ranked
+    ranked
         .into_iter()
-        .take(state.settings.top)
+        .take(n)
         .enumerate()
         .map(|(i, b)| TopRow {
             rank: i as u32 + 1,
@@ -191,22 +227,5 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
             seconds: (b.elapsed_ms as f64 / 100.0).round() / 10.0,
             timing: b.timing.clone(),
         })
-        .collect();
-    let max_score = if max_score > 0.0 {
-        max_score
-    } else {
-        let paper = served.paper(0);
-        paper.questions.iter().map(|q| q.points).sum()
-    };
-    let r = Results {
-        contest: contest.to_owned(),
-        max_score,
-        updated_at: rfc3339(now),
-        cities,
-        top,
-    };
-    if let Ok(mut cache) = state.results.0.lock() {
-        cache.insert(contest.to_owned(), (now, r.clone()));
-    }
-    Ok(r)
+        .collect()
 }
