@@ -109,7 +109,11 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
     .bind(contest)
     .fetch_all(state.store.pool())
     .await?;
-    let (best, attempts, max_score) = best_by_person(&rows)?;
+    let Tally {
+        best,
+        attempts,
+        max_score,
+    } = best_by_person(&rows)?;
     let cities = city_rows(&best, &attempts);
     let top = top_rows(&best, state.settings.top);
     let max_score = if max_score > 0.0 {
@@ -131,11 +135,18 @@ pub async fn results(state: &AppState, contest: &str) -> ApiResult<Results> {
     Ok(r)
 }
 
-/// Each person's best attempt (one person registering twice counts once while the phone
-/// is kept), attempts by city, and the highest `max_score` recorded.
-fn best_by_person(
-    rows: &[sqlx::any::AnyRow],
-) -> ApiResult<(HashMap<String, Best>, HashMap<String, u64>, f64)> {
+/// The submitted attempts of a contest, counted.
+struct Tally {
+    /// Each person's best attempt: one person registering twice counts once while the
+    /// phone is kept.
+    best: HashMap<String, Best>,
+    /// Attempts by city.
+    attempts: HashMap<String, u64>,
+    /// The highest `max_score` recorded.
+    max_score: f64,
+}
+
+fn best_by_person(rows: &[sqlx::any::AnyRow]) -> ApiResult<Tally> {
     let mut best: HashMap<String, Best> = HashMap::new();
     let mut attempts: HashMap<String, u64> = HashMap::new();
     let mut max_score = 0.0f64;
@@ -161,7 +172,11 @@ fn best_by_person(
             }
         }
     }
-    Ok((best, attempts, max_score))
+    Ok(Tally {
+        best,
+        attempts,
+        max_score,
+    })
 }
 
 /// Every city in the association's order, ranked by participants.
