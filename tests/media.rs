@@ -48,6 +48,7 @@ fn a_bundle_is_published_at_its_folder_with_its_pictures() {
             "news/index.html",
             "news/plain-logo.png",
             "news/plain/index.html",
+            "news/plain/share-card.png",
         ]
     );
     let source = fixtures().join("sites/media/content/news/handan/scene.png");
@@ -105,7 +106,7 @@ fn every_page_has_share_meta_and_a_canonical_address() {
 }
 
 #[test]
-fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
+fn the_theme_shares_every_page_with_its_cover_its_card_or_the_portal_card() {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -123,6 +124,8 @@ fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
         r#"<meta property="og:title" content="河北省网上计生协">"#,
         r#"<meta property="og:url" content="http://127.0.0.1:1111/">"#,
         r#"<meta property="og:image" content="http://127.0.0.1:1111/img/share.png">"#,
+        r#"<meta property="og:image:width" content="1200">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
         r#"<link rel="canonical" href="http://127.0.0.1:1111/">"#,
     ] {
         assert!(home.contains(line), "home lacks {line}");
@@ -131,7 +134,8 @@ fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
     for line in [
         r#"<meta property="og:type" content="article">"#,
         r#"<meta property="og:url" content="http://127.0.0.1:1111/about/contact/">"#,
-        r#"<meta property="og:image" content="http://127.0.0.1:1111/img/share.png">"#,
+        r#"<meta property="og:image" content="http://127.0.0.1:1111/about/contact/share-card.png">"#,
+        r#"<meta property="og:image:height" content="630">"#,
     ] {
         assert!(article.contains(line), "article lacks {line}");
     }

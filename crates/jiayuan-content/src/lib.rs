@@ -155,6 +155,7 @@ pub(crate) fn assemble(
         reading_minutes: body.reading_minutes,
         links: body.links,
         cover: body.cover,
+        share_card: None,
     }
 }
 

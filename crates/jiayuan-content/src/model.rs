@@ -59,6 +59,16 @@ pub struct Page {
     /// The `cover` as a site path (`/news/x/cover.png`, without the base path) or an
     /// address as written.
     pub cover: Option<String>,
+    /// The share card drawn for a page without a cover (set by the build after loading).
+    pub share_card: Option<ShareCard>,
+}
+
+/// A generated share image: its site path and its size in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareCard {
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone)]

@@ -61,6 +61,15 @@ pub struct PageView<'a> {
     pub earlier: Option<PageRef<'a>>,
     pub later: Option<PageRef<'a>>,
     pub related: Vec<PageRef<'a>>,
+    /// The share card drawn for a page without a cover: `permalink`, `width`, `height`.
+    pub share_card: Option<ShareCardView>,
+}
+
+#[derive(Serialize)]
+pub struct ShareCardView {
+    pub permalink: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Serialize)]
@@ -205,6 +214,11 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
             .iter()
             .map(|k| page_ref(site, &site.pages[k]))
             .collect(),
+        share_card: page.share_card.as_ref().map(|c| ShareCardView {
+            permalink: site.config.permalink(&c.path),
+            width: c.width,
+            height: c.height,
+        }),
     }
 }
 
