@@ -245,12 +245,19 @@ fn edits_of_pages_with_pictures_and_shortcodes_give_a_clean_build() {
     let card = site.path("public/news/plain/share-card.png");
     let before = fs::read(&card).unwrap();
     site.step("a title edit draws the share card again", p, false);
-    assert_ne!(fs::read(&card).unwrap(), before, "the card shows the new title");
+    assert_ne!(
+        fs::read(&card).unwrap(),
+        before,
+        "the card shows the new title"
+    );
     let p = site.edit(
         "content/news/plain.md",
         "date: 2022-05-01",
         "date: 2022-05-01\ncover: plain-logo.png",
     );
     site.step("a cover replaces the share card", p, false);
-    assert!(!card.exists(), "the card is removed with its page's new cover");
+    assert!(
+        !card.exists(),
+        "the card is removed with its page's new cover"
+    );
 }

@@ -39,7 +39,12 @@ fn cache(site: &Path) -> BTreeMap<String, u64> {
     std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().ino()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().ino(),
+            )
+        })
         .collect()
 }
 
@@ -79,17 +84,27 @@ fn cards_are_the_same_bytes_every_build_and_drawn_only_once() {
     let (one, two) = (site.path().join("one"), site.path().join("two"));
     built(site.path(), &one, &[]);
     let drawn = cache(site.path());
-    assert_eq!(drawn.len(), 2, "the plain page and the shortcode page: {drawn:?}");
+    assert_eq!(
+        drawn.len(),
+        2,
+        "the plain page and the shortcode page: {drawn:?}"
+    );
     // A second build into another folder: the same bytes, and no card drawn again.
     let copy = media();
     built(copy.path(), &copy.path().join("public"), &[]);
     built(site.path(), &two, &[]);
     assert_eq!(cache(site.path()), drawn, "the cache is used as it is");
-    for rel in ["news/plain/share-card.png", "news/shortcodes/share-card.png"] {
+    for rel in [
+        "news/plain/share-card.png",
+        "news/shortcodes/share-card.png",
+    ] {
         let bytes = std::fs::read(one.join(rel)).unwrap();
         assert_eq!(bytes, std::fs::read(two.join(rel)).unwrap(), "{rel}");
         let fresh = std::fs::read(copy.path().join("public").join(rel)).unwrap();
-        assert_eq!(bytes, fresh, "{rel}: drawn in another folder, the same bytes");
+        assert_eq!(
+            bytes, fresh,
+            "{rel}: drawn in another folder, the same bytes"
+        );
     }
 }
 
@@ -103,7 +118,11 @@ fn a_title_the_font_lacks_keeps_the_portal_card_with_a_warning() {
     let en = built(site.path(), &public, &[]);
     insta::assert_snapshot!("missing_glyph_en", en);
     let html = std::fs::read_to_string(public.join("news/plain/index.html")).unwrap();
-    assert_eq!(share_meta(&html), Vec::<&str>::new(), "no card, no og:image");
+    assert_eq!(
+        share_meta(&html),
+        Vec::<&str>::new(),
+        "no card, no og:image"
+    );
     assert!(!public.join("news/plain/share-card.png").exists());
     let zh = jiayuan()
         .args(["--lang", "zh-CN", "--root"])
@@ -128,4 +147,25 @@ fn a_site_can_turn_share_cards_off() {
     assert!(!site.path().join(".jiayuan-cache/cards").exists());
     let html = std::fs::read_to_string(public.join("news/plain/index.html")).unwrap();
     assert_eq!(share_meta(&html), Vec::<&str>::new());
+}
+
+#[test]
+fn check_warns_of_a_missing_glyph_and_draws_nothing() {
+    let site = media();
+    let page = site.path().join("content/news/plain.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("没有封面的普通页面", "韩文标题 한국")).unwrap();
+    let out = jiayuan()
+        .arg("--root")
+        .arg(site.path())
+        .args(["check", "--now", "2022-12-31"])
+        .output()
+        .unwrap();
+    // The fixture's contest link is broken for `check` (no contest page without a
+    // server): only the card's warning is looked at here, its whole text is snapshotted
+    // above.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warning = "warning: the share card cannot show `한` (U+D55C): the card font lacks it\n  --> content/news/plain.md:2:13\n";
+    assert!(stderr.starts_with(warning), "{stderr}");
+    assert!(!site.path().join(".jiayuan-cache/cards").exists());
 }

@@ -169,9 +169,13 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
     diags.extend(found);
     report.timings.push(("images", ti.elapsed()));
     let tc = Instant::now();
-    let (counts, found) = cards::run(&opts.root, &mut site, &staging);
-    report.cards = counts;
-    diags.extend(found);
+    if opts.write {
+        let (counts, found) = cards::run(&opts.root, &mut site, &staging);
+        report.cards = counts;
+        diags.extend(found);
+    } else {
+        diags.extend(cards::check(&site));
+    }
     report.timings.push(("share cards", tc.elapsed()));
     let t = Instant::now();
     // Index while the pages render: the two share nothing but the model.

@@ -557,3 +557,4 @@ share-card-missing-glyph = the share card cannot show `{ $char }` ({ $code }): t
 share-card-missing-glyph-help = this page shares the portal's card instead; write the title without the character, give the page a `cover`, or set `share_cards = false` in site.toml
 share-card-site-help = the site's name is on every share card, so pages share the portal's card instead; write the name without the character, or set `share_cards = false` in site.toml
 images-counted = images: { $resized } resized, { $cached } from the cache
+cards-counted = share cards: { $drawn } drawn, { $cached } from the cache

@@ -521,3 +521,4 @@ share-card-missing-glyph = 分享卡片无法显示“{ $char }”（{ $code }�
 share-card-missing-glyph-help = 本页改用门户的通用分享卡片；可以改写标题避开这个字，为本页设置 `cover`，或者在 site.toml 中设置 `share_cards = false`
 share-card-site-help = 每张分享卡片上都有网站名称，所以各页改用门户的通用分享卡片；可以改写名称避开这个字，或者在 site.toml 中设置 `share_cards = false`
 images-counted = 图片：缩放 { $resized } 张，缓存中取得 { $cached } 张
+cards-counted = 分享卡片：绘制 { $drawn } 张，缓存中取得 { $cached } 张

@@ -256,7 +256,10 @@ mod tests {
 
     #[test]
     fn the_font_has_the_hanzi_and_ascii_of_titles_and_lacks_others() {
-        assert_eq!(missing_glyph("河北省计生协：温馨家园 2022（第 40 年）…"), None);
+        assert_eq!(
+            missing_glyph("河北省计生协：温馨家园 2022（第 40 年）…"),
+            None
+        );
         assert_eq!(missing_glyph("𠀀 rare"), Some('𠀀'));
         assert_eq!(missing_glyph("한국 news"), Some('한'));
     }

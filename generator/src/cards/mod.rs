@@ -49,8 +49,7 @@ pub fn run_pages(
         return (counts, Vec::new());
     }
     let name = site.config.title.trim().to_string();
-    if let Some(c) = draw::missing_glyph(&name) {
-        let d = Diagnostic::warning("site.toml", missing(c)).help(msg!("share-card-site-help"));
+    if let Some(d) = name_warning(&name) {
         return (counts, vec![d]);
     }
     let cache = root.join(CACHE);
@@ -99,6 +98,41 @@ pub fn run_pages(
     (counts, diags)
 }
 
+/// The warnings a build would give about the cards, without drawing any: for `check`,
+/// which keeps nothing (not even the cache).
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    if !site.config.share_cards {
+        return Vec::new();
+    }
+    if let Some(d) = name_warning(site.config.title.trim()) {
+        return vec![d];
+    }
+    site.pages
+        .values()
+        .filter(|p| p.cover.is_none() && p.path.ends_with('/'))
+        .filter_map(title_warning)
+        .collect()
+}
+
+fn name_warning(name: &str) -> Option<Diagnostic> {
+    let c = draw::missing_glyph(name)?;
+    Some(Diagnostic::warning("site.toml", missing(c)).help(msg!("share-card-site-help")))
+}
+
+/// A warning at the first character of the page's title the card font lacks.
+fn title_warning(page: &Page) -> Option<Diagnostic> {
+    let title = page.meta.title.trim();
+    let c = draw::missing_glyph(title)?;
+    let (line, column) = page.file.place(&page.meta.title);
+    let column = column + offset_in_line(&page.file.text, line, column, title, c);
+    Some(
+        Diagnostic::warning(&page.file.shown, missing(c))
+            .at(line, column)
+            .with_source(page.file.text.clone())
+            .help(msg!("share-card-missing-glyph-help")),
+    )
+}
+
 /// The card paths of the pages with the keys in `only` that have no card now (a cover
 /// was added, or the font lacks a character of the new title): an incremental rebuild
 /// removes the card an earlier build published there. A file of that name beside the
@@ -108,22 +142,22 @@ pub fn stale(root: &Path, site: &Site, only: &BTreeSet<String>) -> Vec<String> {
         .filter_map(|key| site.pages.get(key))
         .filter(|p| p.share_card.is_none() && p.path.ends_with('/'))
         .map(|p| format!("{}{FILE_NAME}", p.path))
-        .filter(|path| !root.join("content").join(path.trim_start_matches('/')).exists())
+        .filter(|path| {
+            !root
+                .join("content")
+                .join(path.trim_start_matches('/'))
+                .exists()
+        })
         .collect()
 }
 
 /// The cached card of `page` (drawn first when the cache lacks it), with whether the
 /// cache had it; a warning when the font cannot show its title.
 fn one(page: &Page, name: &str, cache: &Path) -> Result<(PathBuf, bool), Diagnostic> {
-    let title = page.meta.title.trim();
-    if let Some(c) = draw::missing_glyph(title) {
-        let (line, column) = page.file.place(&page.meta.title);
-        let column = column + offset_in_line(&page.file.text, line, column, title, c);
-        return Err(Diagnostic::warning(&page.file.shown, missing(c))
-            .at(line, column)
-            .with_source(page.file.text.clone())
-            .help(msg!("share-card-missing-glyph-help")));
+    if let Some(d) = title_warning(page) {
+        return Err(d);
     }
+    let title = page.meta.title.trim();
     let file = cache.join(format!("{}.png", draw::key(title, name)));
     if file.is_file() {
         return Ok((file, true));
@@ -139,7 +173,11 @@ fn one(page: &Page, name: &str, cache: &Path) -> Result<(PathBuf, bool), Diagnos
     written.map(|()| (file.clone(), false)).map_err(|e| {
         Diagnostic::error(
             &file,
-            msg!("io-failed", what = msg!("io-write-file"), reason = e.to_string()),
+            msg!(
+                "io-failed",
+                what = msg!("io-write-file"),
+                reason = e.to_string()
+            ),
         )
     })
 }

@@ -97,7 +97,10 @@ mod tests {
     fn hanzi_break_anywhere_but_not_before_closing_punctuation() {
         assert_eq!(
             wrapped("河北省计生协开展暖心行动", 5.0, 3),
-            (vec!["河北省计生".into(), "协开展暖心".into(), "行动".into()], false)
+            (
+                vec!["河北省计生".into(), "协开展暖心".into(), "行动".into()],
+                false
+            )
         );
         // `，` may not start a line: the hanzi before it moves down with it.
         assert_eq!(
