@@ -1,6 +1,7 @@
 // Pictures, video and shortcodes on the demo's media page (content/anniversary40/media-demo/)
 // at phone and desktop width: pictures load and fit, the video has its captions track and
-// loads its metadata and captions, the cover shows in the section's card.
+// loads its metadata and captions, plays muted with its captions following it, and the cover
+// shows in the section's card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, launchBrowser, newPage, open, PHONE, DESKTOP } from './lib/site.mjs';
@@ -95,6 +96,38 @@ for (const viewport of [PHONE, DESKTOP]) {
       const res = await fetch(site.url(transcript));
       assert.equal(res.status, 200);
       assert.match(await res.text(), /文字稿/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test(`the muted clip plays and its captions follow it at ${viewport.width}px`, async () => {
+    const { context, page } = await newPage(browser, viewport);
+    try {
+      await open(page, site.url(PAGE));
+      // Debian's Chromium has no H.264: the WebM source is the one that plays.
+      const got = await page.$eval('video', (v) => new Promise((done, fail) => {
+        const t = setTimeout(() => fail(new Error(`stuck at ${v.currentTime}s: error ${v.error && v.error.code}`)), 20000);
+        const track = v.querySelector('track').track;
+        const seen = [];
+        track.addEventListener('cuechange', () => {
+          seen.push([...track.activeCues].map((c) => [c.text, c.startTime]));
+          // The second cue starts at 2 s: wait for it to be the active one.
+          if (track.activeCues.length && track.activeCues[0].startTime === 2) {
+            clearTimeout(t);
+            done({ src: new URL(v.currentSrc).pathname, time: v.currentTime, paused: v.paused,
+              mode: track.mode, active: [...track.activeCues].map((c) => c.text), seen });
+          }
+        });
+        v.muted = true;
+        v.play().catch(fail);
+      }));
+      assert.equal(got.src, '/anniversary40/media-demo/clip.webm');
+      assert.equal(got.paused, false, 'the clip is playing');
+      assert.ok(got.time >= 2 && got.time < 4, `currentTime advanced into the second cue: ${got.time}s`);
+      assert.equal(got.mode, 'showing');
+      assert.deepEqual(got.active, ['每段视频都带中文字幕，听不见声音也能看懂。']);
+      assert.deepEqual(got.seen[0], [['网上计生协演示短片：视频怎样放进文章。', 0]], 'the first cue showed first');
     } finally {
       await context.close();
     }
