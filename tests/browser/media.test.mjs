@@ -33,15 +33,15 @@ for (const viewport of [PHONE, DESKTOP]) {
           natural: alone.naturalWidth, shown: i.getBoundingClientRect().width,
         };
       })));
-      // The diagram is 960px wide: a phone gets its 480px copy (WebP, smaller than PNG),
-      // the desktop column (48rem) the full width.
+      // The cover and the diagram are 960px wide: a phone gets their 480px copies (WebP,
+      // smaller than PNG), the desktop column (48rem) the full width.
       const want = viewport.width < 500 ? 480 : 960;
       assert.deepEqual(imgs.map((i) => [i.src, i.alt]), [
-        ['/anniversary40/media-demo/cover.png', ''],
+        [`/anniversary40/media-demo/cover-${want}w.webp`, ''],
         [`/anniversary40/media-demo/process-${want}w.webp`,
           '示意图：一件宣传品从策划到发布的四个步骤，依次是策划选题、制作图文和视频、编辑审核、网站和公众号发布'],
       ]);
-      assert.deepEqual(imgs.map((i) => i.natural), [960, want]);
+      assert.deepEqual(imgs.map((i) => i.natural), [want, want]);
       for (const i of imgs) {
         assert.ok(i.ok, `${i.src} loaded`);
         assert.ok(i.shown > 200 && i.shown <= viewport.width - 16, `${i.src} is ${i.shown}px wide`);
@@ -138,9 +138,15 @@ for (const viewport of [PHONE, DESKTOP]) {
     try {
       await open(page, site.url('/anniversary40/'));
       const cover = await page.$eval('.card--cover .card__cover', (i) => ({
-        ok: i.complete && i.naturalWidth === 960, alt: i.alt, ratio: i.clientWidth / i.clientHeight,
+        ok: i.complete && i.naturalWidth > 0, src: new URL(i.currentSrc).pathname, alt: i.alt,
+        ratio: i.clientWidth / i.clientHeight,
+        box: [i.getAttribute('width'), i.getAttribute('height')],
       }));
       assert.ok(cover.ok);
+      // A card is the column's width on a phone, half of the 75rem page on a desktop.
+      const want = viewport.width < 500 ? 480 : 960;
+      assert.equal(cover.src, `/anniversary40/media-demo/cover-${want}w.webp`);
+      assert.deepEqual(cover.box, ['960', '540'], 'the card keeps its place while it loads');
       assert.equal(cover.alt, '');
       assert.ok(Math.abs(cover.ratio - 16 / 9) < 0.05, `16:9, not ${cover.ratio}`);
     } finally {

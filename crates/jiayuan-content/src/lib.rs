@@ -155,6 +155,7 @@ pub(crate) fn assemble(
         reading_minutes: body.reading_minutes,
         links: body.links,
         cover: body.cover,
+        cover_picture: None,
         share_card: None,
     }
 }

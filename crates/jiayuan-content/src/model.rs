@@ -59,8 +59,21 @@ pub struct Page {
     /// The `cover` as a site path (`/news/x/cover.png`, without the base path) or an
     /// address as written.
     pub cover: Option<String>,
+    /// The cover's size and resized copies, when it is a local PNG or JPEG (set by the
+    /// build after loading).
+    pub cover_picture: Option<Picture>,
     /// The share card drawn for a page without a cover (set by the build after loading).
     pub share_card: Option<ShareCard>,
+}
+
+/// A local picture's size and the `srcset` lists of its resized copies (empty when it
+/// has none: it is narrower than every copy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub srcset: String,
+    pub webp_srcset: String,
 }
 
 /// A generated share image: its site path and its size in pixels.

@@ -43,7 +43,18 @@ pub struct PageRef<'a> {
     /// The cover picture's `url`, and its absolute address for share cards.
     pub cover: Option<String>,
     pub cover_permalink: Option<String>,
+    /// The cover's `width`, `height`, `srcset` and `webp_srcset` (null for a cover that
+    /// is not a local PNG or JPEG).
+    pub cover_picture: Option<PictureView<'a>>,
     pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+pub struct PictureView<'a> {
+    pub width: u32,
+    pub height: u32,
+    pub srcset: &'a str,
+    pub webp_srcset: &'a str,
 }
 
 #[derive(Serialize)]
@@ -157,6 +168,12 @@ pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
         reading_minutes: page.reading_minutes,
         cover: page.cover.as_ref().map(|c| site_file(site, c, false)),
         cover_permalink: page.cover.as_ref().map(|c| site_file(site, c, true)),
+        cover_picture: page.cover_picture.as_ref().map(|p| PictureView {
+            width: p.width,
+            height: p.height,
+            srcset: &p.srcset,
+            webp_srcset: &p.webp_srcset,
+        }),
         extra: &page.meta.extra,
     }
 }
