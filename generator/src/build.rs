@@ -170,7 +170,7 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
     report.timings.push(("images", ti.elapsed()));
     let tc = Instant::now();
     if opts.write {
-        let (counts, found) = cards::run(&opts.root, &mut site, &staging);
+        let (counts, found) = cards::run_pages(&opts.root, &mut site, &staging, None);
         report.cards = counts;
         diags.extend(found);
     } else {

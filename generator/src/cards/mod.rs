@@ -30,14 +30,10 @@ pub struct Counts {
     pub cached: usize,
 }
 
-/// Draws (or takes from the cache) the card of every page without a cover, writes it
-/// into `staging` and records it on the page for its `og:image`.
-pub fn run(root: &Path, site: &mut Site, staging: &Staging) -> (Counts, Vec<Diagnostic>) {
-    run_pages(root, site, staging, None)
-}
-
-/// [`run`] for the pages with the keys in `only` (all pages when `None`): the pages an
-/// incremental rebuild of `serve` rendered again.
+/// Draws (or takes from the cache) the card of every page without a cover with a key in
+/// `only` (all pages when `None`; an incremental rebuild of `serve` names the pages it
+/// renders again), writes it into `staging` and records it on the page for its
+/// `og:image`.
 pub fn run_pages(
     root: &Path,
     site: &mut Site,
