@@ -17,6 +17,9 @@ use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 
+/// A page's card in the cache, with whether the cache had it; or why it has none.
+type Drawn = Result<(PathBuf, bool), Diagnostic>;
+
 /// The cache folder, inside the site folder.
 pub const CACHE: &str = ".jiayuan-cache/cards";
 
@@ -55,7 +58,7 @@ pub fn run_pages(
         .iter()
         .filter(|(k, p)| chosen(k) && p.cover.is_none() && p.path.ends_with('/'))
         .collect();
-    let done: Vec<(String, Result<(PathBuf, bool), Diagnostic>)> = wanted
+    let done: Vec<(String, Drawn)> = wanted
         .into_par_iter()
         .map(|(key, page)| (key.clone(), one(page, &name, &cache)))
         .collect();
@@ -149,7 +152,7 @@ pub fn stale(root: &Path, site: &Site, only: &BTreeSet<String>) -> Vec<String> {
 
 /// The cached card of `page` (drawn first when the cache lacks it), with whether the
 /// cache had it; a warning when the font cannot show its title.
-fn one(page: &Page, name: &str, cache: &Path) -> Result<(PathBuf, bool), Diagnostic> {
+fn one(page: &Page, name: &str, cache: &Path) -> Drawn {
     if let Some(d) = title_warning(page) {
         return Err(d);
     }
