@@ -237,4 +237,27 @@ fn edits_of_pages_with_pictures_and_shortcodes_give_a_clean_build() {
         "cover: scene.png",
     );
     site.step("another cover: the section's cards show it", p, false);
+    let p = site.edit(
+        "content/news/plain.md",
+        "title: 没有封面的普通页面",
+        "title: 没有封面的普通页面（标题已修改）",
+    );
+    let card = site.path("public/news/plain/share-card.png");
+    let before = fs::read(&card).unwrap();
+    site.step("a title edit draws the share card again", p, false);
+    assert_ne!(
+        fs::read(&card).unwrap(),
+        before,
+        "the card shows the new title"
+    );
+    let p = site.edit(
+        "content/news/plain.md",
+        "date: 2022-05-01",
+        "date: 2022-05-01\ncover: plain-logo.png",
+    );
+    site.step("a cover replaces the share card", p, false);
+    assert!(
+        !card.exists(),
+        "the card is removed with its page's new cover"
+    );
 }

@@ -48,6 +48,7 @@ fn a_bundle_is_published_at_its_folder_with_its_pictures() {
             "news/index.html",
             "news/plain-logo.png",
             "news/plain/index.html",
+            "news/plain/share-card.png",
         ]
     );
     let source = fixtures().join("sites/media/content/news/handan/scene.png");
@@ -90,7 +91,7 @@ fn every_page_has_share_meta_and_a_canonical_address() {
         r#"<meta property="og:description" content="一个页面包：图片与页面放在同一个文件夹里。">"#,
         r#"<meta property="og:url" content="https://example.org/portal/news/handan/">"#,
         r#"<meta property="og:image" content="https://example.org/portal/news/handan/cover.png">"#,
-        r#"<img src="/portal/news/handan/cover.png" alt="" style="max-width:100%;height:auto">"#,
+        r#"<img src="/portal/news/handan/cover.png" alt="" width="64" height="36" style="max-width:100%;height:auto">"#,
     ] {
         assert!(bundle.contains(line), "lacks {line}:\n{bundle}");
     }
@@ -105,7 +106,7 @@ fn every_page_has_share_meta_and_a_canonical_address() {
 }
 
 #[test]
-fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
+fn the_theme_shares_every_page_with_its_cover_its_card_or_the_portal_card() {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -123,6 +124,8 @@ fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
         r#"<meta property="og:title" content="河北省网上计生协">"#,
         r#"<meta property="og:url" content="http://127.0.0.1:1111/">"#,
         r#"<meta property="og:image" content="http://127.0.0.1:1111/img/share.png">"#,
+        r#"<meta property="og:image:width" content="1200">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
         r#"<link rel="canonical" href="http://127.0.0.1:1111/">"#,
     ] {
         assert!(home.contains(line), "home lacks {line}");
@@ -131,11 +134,29 @@ fn the_theme_shares_every_page_with_its_cover_or_the_portal_card() {
     for line in [
         r#"<meta property="og:type" content="article">"#,
         r#"<meta property="og:url" content="http://127.0.0.1:1111/about/contact/">"#,
-        r#"<meta property="og:image" content="http://127.0.0.1:1111/img/share.png">"#,
+        r#"<meta property="og:image" content="http://127.0.0.1:1111/about/contact/share-card.png">"#,
+        r#"<meta property="og:image:height" content="630">"#,
     ] {
         assert!(article.contains(line), "article lacks {line}");
     }
     assert!(article.contains(r#"<meta property="og:description" content=""#));
+    // The cover in the section's card and the article's header, with its copies.
+    let webp = "/anniversary40/media-demo/cover-480w.webp 480w, /anniversary40/media-demo/cover-960w.webp 960w";
+    let png =
+        "/anniversary40/media-demo/cover-480w.png 480w, /anniversary40/media-demo/cover.png 960w";
+    let list = text(&public, "anniversary40/index.html");
+    let card = format!(
+        "<picture><source type=\"image/webp\" srcset=\"{webp}\" sizes=\"(min-width: 64em) 36rem, 100vw\">\n  \
+         <img class=\"card__cover\" src=\"/anniversary40/media-demo/cover.png\" alt=\"\" loading=\"lazy\" \
+         srcset=\"{png}\" sizes=\"(min-width: 64em) 36rem, 100vw\" width=\"960\" height=\"540\"></picture>"
+    );
+    assert!(list.contains(&card), "the card lacks {card}");
+    let media = text(&public, "anniversary40/media-demo/index.html");
+    let head = format!(
+        "<img class=\"article__cover\" src=\"/anniversary40/media-demo/cover.png\" alt=\"\" \
+         srcset=\"{png}\" sizes=\"(min-width: 52rem) 48rem, 100vw\" width=\"960\" height=\"540\"></picture>"
+    );
+    assert!(media.contains(&head), "the article lacks {head}");
 }
 
 #[test]
@@ -247,12 +268,12 @@ fn a_second_build_takes_every_picture_from_the_cache_and_gives_the_same_bytes() 
     };
     let first = run("a");
     assert!(
-        first.contains("images: 4 resized, 0 from the cache"),
+        first.contains("images: 5 resized, 0 from the cache"),
         "{first}"
     );
     let second = run("b");
     assert!(
-        second.contains("images: 0 resized, 4 from the cache"),
+        second.contains("images: 0 resized, 5 from the cache"),
         "{second}"
     );
     assert!(site
@@ -271,4 +292,37 @@ fn a_second_build_takes_every_picture_from_the_cache_and_gives_the_same_bytes() 
     assert!(a.keys().any(|k| k.ends_with("-480w.webp")));
     assert_eq!(a, b, "a cached build publishes what the first one did");
     assert_eq!(a, c, "a build without a cache publishes the same bytes");
+}
+
+/// A cover goes through the image stage as a picture in the body does, and so do the
+/// pictures of a section's own page (`_index.md`).
+#[test]
+fn covers_and_section_bodies_get_copies_and_dimensions() {
+    let site = common::copy_to_temp(&fixtures().join("sites/media"));
+    let page = site.path().join("content/news/handan/index.md");
+    let source = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        source.replace("cover: cover.png", "cover: scene.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/news/_index.md"),
+        "---\ntitle: 新闻\n---\n各市活动：\n\n![各市宣传活动示意图](handan/scene.png)\n",
+    )
+    .unwrap();
+    let public = site.path().join("public");
+    let result = build(site.path(), &public, &[]);
+    assert!(result.status.success(), "{result:?}");
+    let srcset = "/portal/news/handan/scene-480w.png 480w, /portal/news/handan/scene-960w.png 960w, /portal/news/handan/scene.png 1000w";
+    let bundle = text(&public, "news/handan/index.html");
+    let cover = format!(
+        r#"<img src="/portal/news/handan/scene.png" alt="" srcset="{srcset}" sizes="(min-width: 52rem) 48rem, 100vw" width="1000" height="560" style="max-width:100%;height:auto">"#
+    );
+    assert!(bundle.contains(&cover), "lacks {cover}:\n{bundle}");
+    let section = text(&public, "news/index.html");
+    let body = format!(
+        r#"<img src="/portal/news/handan/scene.png" alt="各市宣传活动示意图" srcset="{srcset}" sizes="(min-width: 52rem) 48rem, 100vw" width="1000" height="560" decoding="async">"#
+    );
+    assert!(section.contains(&body), "lacks {body}:\n{section}");
 }

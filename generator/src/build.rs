@@ -19,7 +19,7 @@ use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
 use crate::progress::Progress;
-use crate::{assets, images, quiz, search, typography};
+use crate::{assets, cards, images, quiz, search, typography};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -49,6 +49,8 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
     /// Pictures resized by this build, and taken from the cache.
     pub images: images::Counts,
+    /// Share cards drawn by this build, and taken from the cache.
+    pub cards: cards::Counts,
 }
 
 /// Everything found by a failed build: all errors and warnings, sorted.
@@ -169,6 +171,15 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
     report.images = counts;
     diags.extend(found);
     report.timings.push(("images", ti.elapsed()));
+    let tc = Instant::now();
+    if opts.write {
+        let (counts, found) = cards::run_pages(&opts.root, &mut site, &staging, None);
+        report.cards = counts;
+        diags.extend(found);
+    } else {
+        diags.extend(cards::check(&site));
+    }
+    report.timings.push(("share cards", tc.elapsed()));
     let t = Instant::now();
     // Index while the pages render: the two share nothing but the model.
     let (rendered, indexed) = rayon::join(

@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod cards;
 pub mod images;
 pub mod incremental;
 pub mod init;

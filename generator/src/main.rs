@@ -366,6 +366,9 @@ fn report(
             cached = images.cached
         );
         eprintln!("  {}", counted.text(lang));
+        let cards = report.cards;
+        let counted = msg!("cards-counted", drawn = cards.drawn, cached = cards.cached);
+        eprintln!("  {}", counted.text(lang));
     }
     let (pages, sections) = (report.pages, report.sections);
     let done = match verb {

@@ -1,6 +1,7 @@
 // Pictures, video and shortcodes on the demo's media page (content/anniversary40/media-demo/)
 // at phone and desktop width: pictures load and fit, the video has its captions track and
-// loads its metadata and captions, the cover shows in the section's card.
+// loads its metadata and captions, plays muted with its captions following it, and the cover
+// shows in the section's card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, launchBrowser, newPage, open, PHONE, DESKTOP } from './lib/site.mjs';
@@ -32,15 +33,15 @@ for (const viewport of [PHONE, DESKTOP]) {
           natural: alone.naturalWidth, shown: i.getBoundingClientRect().width,
         };
       })));
-      // The diagram is 960px wide: a phone gets its 480px copy (WebP, smaller than PNG),
-      // the desktop column (48rem) the full width.
+      // The cover and the diagram are 960px wide: a phone gets their 480px copies (WebP,
+      // smaller than PNG), the desktop column (48rem) the full width.
       const want = viewport.width < 500 ? 480 : 960;
       assert.deepEqual(imgs.map((i) => [i.src, i.alt]), [
-        ['/anniversary40/media-demo/cover.png', ''],
+        [`/anniversary40/media-demo/cover-${want}w.webp`, ''],
         [`/anniversary40/media-demo/process-${want}w.webp`,
           '示意图：一件宣传品从策划到发布的四个步骤，依次是策划选题、制作图文和视频、编辑审核、网站和公众号发布'],
       ]);
-      assert.deepEqual(imgs.map((i) => i.natural), [960, want]);
+      assert.deepEqual(imgs.map((i) => i.natural), [want, want]);
       for (const i of imgs) {
         assert.ok(i.ok, `${i.src} loaded`);
         assert.ok(i.shown > 200 && i.shown <= viewport.width - 16, `${i.src} is ${i.shown}px wide`);
@@ -100,14 +101,52 @@ for (const viewport of [PHONE, DESKTOP]) {
     }
   });
 
+  test(`the muted clip plays and its captions follow it at ${viewport.width}px`, async () => {
+    const { context, page } = await newPage(browser, viewport);
+    try {
+      await open(page, site.url(PAGE));
+      // Debian's Chromium has no H.264: the WebM source is the one that plays.
+      const got = await page.$eval('video', (v) => new Promise((done, fail) => {
+        const t = setTimeout(() => fail(new Error(`stuck at ${v.currentTime}s: error ${v.error && v.error.code}`)), 20000);
+        const track = v.querySelector('track').track;
+        const seen = [];
+        track.addEventListener('cuechange', () => {
+          seen.push([...track.activeCues].map((c) => [c.text, c.startTime]));
+          // The second cue starts at 2 s: wait for it to be the active one.
+          if (track.activeCues.length && track.activeCues[0].startTime === 2) {
+            clearTimeout(t);
+            done({ src: new URL(v.currentSrc).pathname, time: v.currentTime, paused: v.paused,
+              mode: track.mode, active: [...track.activeCues].map((c) => c.text), seen });
+          }
+        });
+        v.muted = true;
+        v.play().catch(fail);
+      }));
+      assert.equal(got.src, '/anniversary40/media-demo/clip.webm');
+      assert.equal(got.paused, false, 'the clip is playing');
+      assert.ok(got.time >= 2 && got.time < 4, `currentTime advanced into the second cue: ${got.time}s`);
+      assert.equal(got.mode, 'showing');
+      assert.deepEqual(got.active, ['每段视频都带中文字幕，听不见声音也能看懂。']);
+      assert.deepEqual(got.seen[0], [['网上计生协演示短片：视频怎样放进文章。', 0]], 'the first cue showed first');
+    } finally {
+      await context.close();
+    }
+  });
+
   test(`the section list shows the cover in its card at ${viewport.width}px`, async () => {
     const { context, page } = await newPage(browser, viewport);
     try {
       await open(page, site.url('/anniversary40/'));
       const cover = await page.$eval('.card--cover .card__cover', (i) => ({
-        ok: i.complete && i.naturalWidth === 960, alt: i.alt, ratio: i.clientWidth / i.clientHeight,
+        ok: i.complete && i.naturalWidth > 0, src: new URL(i.currentSrc).pathname, alt: i.alt,
+        ratio: i.clientWidth / i.clientHeight,
+        box: [i.getAttribute('width'), i.getAttribute('height')],
       }));
       assert.ok(cover.ok);
+      // A card is the column's width on a phone, half of the 75rem page on a desktop.
+      const want = viewport.width < 500 ? 480 : 960;
+      assert.equal(cover.src, `/anniversary40/media-demo/cover-${want}w.webp`);
+      assert.deepEqual(cover.box, ['960', '540'], 'the card keeps its place while it loads');
       assert.equal(cover.alt, '');
       assert.ok(Math.abs(cover.ratio - 16 / 9) < 0.05, `16:9, not ${cover.ratio}`);
     } finally {

@@ -136,6 +136,8 @@ pub(crate) fn assemble(
         body,
         index_in_section,
         related,
+        cover_picture: None,
+        share_card: None,
     }
 }
 

@@ -41,6 +41,29 @@ pub struct Page {
     pub index_in_section: usize,
     /// Keys of up to five pages sharing the most tags.
     pub related: Vec<String>,
+    /// The cover's size and resized copies, when it is a local PNG or JPEG (set by the
+    /// build after loading).
+    pub cover_picture: Option<Picture>,
+    /// The share card drawn for a page without a cover (set by the build after loading).
+    pub share_card: Option<ShareCard>,
+}
+
+/// A local picture's size and the `srcset` lists of its resized copies (empty when it
+/// has none: it is narrower than every copy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub srcset: String,
+    pub webp_srcset: String,
+}
+
+/// A generated share image: its site path and its size in pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareCard {
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone)]

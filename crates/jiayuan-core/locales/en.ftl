@@ -552,4 +552,9 @@ video-no-captions-help = write its WebVTT captions beside it with the same name;
 owner-image-copy = a resized copy of { $file }
 image-unreadable = this picture cannot be read: { $reason }
 image-unreadable-help = save it again as PNG or JPEG, or link to it as a file instead of showing it
+owner-share-card = the share card of { $file }
+share-card-missing-glyph = the share card cannot show `{ $char }` ({ $code }): the card font lacks it
+share-card-missing-glyph-help = this page shares the portal's card instead; write the title without the character, give the page a `cover`, or set `share_cards = false` in site.toml
+share-card-site-help = the site's name is on every share card, so pages share the portal's card instead; write the name without the character, or set `share_cards = false` in site.toml
 images-counted = images: { $resized } resized, { $cached } from the cache
+cards-counted = share cards: { $drawn } drawn, { $cached } from the cache

@@ -516,4 +516,9 @@ video-no-captions-help = 请在视频旁边放一个同名的 WebVTT 字幕文�
 owner-image-copy = { $file } 的缩小副本
 image-unreadable = 无法读取这张图片：{ $reason }
 image-unreadable-help = 请重新保存为 PNG 或 JPEG，或者改为以文件链接的方式提供
+owner-share-card = { $file } 的分享卡片
+share-card-missing-glyph = 分享卡片无法显示“{ $char }”（{ $code }）：卡片字体没有这个字
+share-card-missing-glyph-help = 本页改用门户的通用分享卡片；可以改写标题避开这个字，为本页设置 `cover`，或者在 site.toml 中设置 `share_cards = false`
+share-card-site-help = 每张分享卡片上都有网站名称，所以各页改用门户的通用分享卡片；可以改写名称避开这个字，或者在 site.toml 中设置 `share_cards = false`
 images-counted = 图片：缩放 { $resized } 张，缓存中取得 { $cached } 张
+cards-counted = 分享卡片：绘制 { $drawn } 张，缓存中取得 { $cached } 张

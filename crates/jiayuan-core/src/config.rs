@@ -55,6 +55,10 @@ pub struct Config {
     pub content: ContentConfig,
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// Pages without a cover share a card drawn from their title (`og:image`); `false`
+    /// gives them the theme's portal card.
+    #[serde(default = "default_true")]
+    pub share_cards: bool,
     #[serde(default)]
     pub extra: toml::Table,
 }
@@ -173,6 +177,9 @@ fn default_chars_per_minute() -> usize {
 }
 fn default_paginate_by() -> usize {
     10
+}
+fn default_true() -> bool {
+    true
 }
 
 impl Config {

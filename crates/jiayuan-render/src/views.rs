@@ -43,7 +43,18 @@ pub struct PageRef<'a> {
     /// The cover picture's `url`, and its absolute address for share cards.
     pub cover: Option<String>,
     pub cover_permalink: Option<String>,
+    /// The cover's `width`, `height`, `srcset` and `webp_srcset` (null for a cover that
+    /// is not a local PNG or JPEG).
+    pub cover_picture: Option<PictureView<'a>>,
     pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+pub struct PictureView<'a> {
+    pub width: u32,
+    pub height: u32,
+    pub srcset: &'a str,
+    pub webp_srcset: &'a str,
 }
 
 #[derive(Serialize)]
@@ -61,6 +72,15 @@ pub struct PageView<'a> {
     pub earlier: Option<PageRef<'a>>,
     pub later: Option<PageRef<'a>>,
     pub related: Vec<PageRef<'a>>,
+    /// The share card drawn for a page without a cover: `permalink`, `width`, `height`.
+    pub share_card: Option<ShareCardView>,
+}
+
+#[derive(Serialize)]
+pub struct ShareCardView {
+    pub permalink: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Serialize)]
@@ -151,6 +171,12 @@ pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
         reading_minutes: page.body.reading_minutes,
         cover: page.body.cover.as_ref().map(|c| site_file(site, c, false)),
         cover_permalink: page.body.cover.as_ref().map(|c| site_file(site, c, true)),
+        cover_picture: page.cover_picture.as_ref().map(|p| PictureView {
+            width: p.width,
+            height: p.height,
+            srcset: &p.srcset,
+            webp_srcset: &p.webp_srcset,
+        }),
         extra: &page.head.meta.extra,
     }
 }
@@ -211,6 +237,11 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
             .iter()
             .map(|k| page_ref(site, &site.pages[k]))
             .collect(),
+        share_card: page.share_card.as_ref().map(|c| ShareCardView {
+            permalink: site.config.permalink(&c.path),
+            width: c.width,
+            height: c.height,
+        }),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Responsive pictures (docs/decisions.md, "Responsive images"): every local PNG or JPEG
-//! an article shows is resized to the widths of `resize::WIDTHS` below its own, the
+//! an article or a section body shows, and every page's cover, is resized to the widths of `resize::WIDTHS` below its own, the
 //! copies are published beside it (`a.png` → `a-480w.png`, `a-480w.webp`), and its
-//! `<img>` tags get `srcset`, `sizes`, `width` and `height`. Copies are cached in the
+//! `<img>` tags get `srcset`, `sizes`, `width` and `height` (a cover's go to the page's
+//! `cover_picture`, for the templates that show it). Copies are cached in the
 //! site's `.jiayuan-cache/images/` by the hash of the picture's bytes; a picture whose
 //! size and modification time are those of the cache's index is not even read.
 
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use jiayuan_content::model::Site;
+use jiayuan_content::model::{Page, Picture, Site};
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
@@ -53,14 +54,22 @@ pub fn run_pages(
     let cache = root.join(CACHE);
     let base = site.config.url("/");
     let chosen = |key: &String| only.is_none_or(|keys| keys.contains(key));
-    let mut pictures: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // The pages' pictures and covers, and the pictures of section bodies (sections are
+    // only read again by a full build).
+    let mut sources: Vec<String> = Vec::new();
     for (_, page) in site.pages.iter().filter(|(k, _)| chosen(k)) {
-        for src in rewrite::sources(&page.body.html) {
-            if let Some(file) = source_file(root, site, &base, &src) {
-                pictures.insert(src, file);
-            }
+        sources.extend(rewrite::sources(&page.body.html));
+        sources.extend(cover_url(site, page));
+    }
+    if only.is_none() {
+        for section in site.sections.values() {
+            sources.extend(rewrite::sources(&section.html));
         }
     }
+    let pictures: BTreeMap<String, PathBuf> = sources
+        .into_iter()
+        .filter_map(|src| Some((src.clone(), source_file(root, site, &base, &src)?)))
+        .collect();
     let index_file = cache.join("index.json");
     let old: BTreeMap<String, Entry> = std::fs::read(&index_file)
         .ok()
@@ -121,10 +130,28 @@ pub fn run_pages(
             }
         }
     }
-    for (_, page) in site.pages.iter_mut().filter(|(k, _)| chosen(k)) {
+    let covers: HashMap<String, Picture> = site
+        .pages
+        .iter()
+        .filter(|(k, _)| chosen(k))
+        .filter_map(|(k, p)| Some((k.clone(), responsive.get(&cover_url(site, p)?)?.picture())))
+        .collect();
+    for (key, page) in site.pages.iter_mut().filter(|(k, _)| chosen(k)) {
         page.body.html = rewrite::rewrite(&page.body.html, &responsive);
+        page.cover_picture = covers.get(key).cloned();
+    }
+    if only.is_none() {
+        for section in site.sections.values_mut() {
+            section.html = rewrite::rewrite(&section.html, &responsive);
+        }
     }
     (counts, diags)
+}
+
+/// The URL of the page's cover when it is a file of the site (not an address).
+fn cover_url(site: &Site, page: &Page) -> Option<String> {
+    let cover = page.body.cover.as_deref().filter(|c| c.starts_with('/'))?;
+    Some(site.config.url(cover))
 }
 
 /// The file behind an image URL of the site: a PNG or JPEG under `content/` or `static/`

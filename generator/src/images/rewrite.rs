@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use jiayuan_content::model::Picture;
+
 /// A picture as the rewrite sees it: its size and the URLs of its copies.
 pub struct Responsive {
     pub width: u32,
@@ -12,6 +14,18 @@ pub struct Responsive {
     pub copies: Vec<(u32, String)>,
     /// The same widths in WebP, when those are smaller.
     pub webp: Vec<(u32, String)>,
+}
+
+impl Responsive {
+    /// Its size and `srcset` lists, for a template to write its own `<img>` (covers).
+    pub fn picture(&self) -> Picture {
+        Picture {
+            width: self.width,
+            height: self.height,
+            srcset: srcset(&self.copies),
+            webp_srcset: srcset(&self.webp),
+        }
+    }
 }
 
 /// The column the default theme gives an article is at most 48rem (768px at 16px).

@@ -21,7 +21,7 @@ use jiayuan_core::output::Staging;
 use jiayuan_render::select::render_selection;
 
 use crate::build::{build_keeping, BuildFailure, BuildOptions, Loaded};
-use crate::{images, search};
+use crate::{cards, images, search};
 pub use classify::{classify, ChangeKind};
 use search_worker::SearchWorker;
 
@@ -166,12 +166,14 @@ impl Engine {
             let edited: BTreeSet<String> = changes.old.keys().cloned().collect();
             let root = &self.opts.root;
             diags.extend(images::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
+            diags.extend(cards::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
+            gone.extend(cards::stale(root, &loaded.site, &edited));
             if plan::terms_collide(&loaded.site) {
                 self.loaded = None;
                 return None;
             }
             let (selection, removed) = plan::plan(&loaded.site, changes);
-            gone = removed;
+            gone.extend(removed);
             diags.extend(render_selection(
                 &loaded.site,
                 &loaded.tera,
