@@ -165,5 +165,6 @@ fn options(json: &str) -> Result<SearchOptions, JsError> {
     if json.trim().is_empty() {
         return Ok(SearchOptions::default());
     }
-    serde_json::from_str(json).map_err(|e| JsError::new(&format!("search options: {e}")))
+    serde_json::from_slice(json.as_bytes())
+        .map_err(|e| JsError::new(&format!("search options: {e}")))
 }
