@@ -9,9 +9,10 @@ use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, Explanation, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 use crate::segments::Segments;
+use crate::term_weight::{explain_score, norms};
 
 /// The weight of the phrase `terms` (position in the phrase, term; at least
 /// two, one field).
@@ -45,13 +46,9 @@ impl Weight for PhraseWeight {
         }
         // As tantivy's intersection: the cheapest list leads.
         postings.sort_by_key(|(_, p)| p.size_hint());
-        let norms = match reader.fieldnorms_readers().get_field(field)? {
-            Some(norms) => norms,
-            None => FieldNormReader::constant(reader.max_doc(), 1),
-        };
         let mut scorer = PhraseScorer {
             postings,
-            norms,
+            norms: norms(reader, field)?,
             bm25: self.bm25.boost_by(boost),
             max_doc: reader.max_doc(),
             doc: 0,
@@ -64,13 +61,7 @@ impl Weight for PhraseWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document #{doc} does not match"
-            )));
-        }
-        Ok(Explanation::new("phrase", scorer.score()))
+        explain_score(self, reader, doc, "phrase")
     }
 }
 

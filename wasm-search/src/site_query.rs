@@ -254,26 +254,18 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         let segments = Segments::of_index(&index).unwrap();
         let fields = Fields::from_schema(searcher.schema()).unwrap();
-        let stock = |query: &dyn Query| -> Vec<(u32, u32)> {
-            let top = TopDocs::with_limit(10).order_by_score();
-            let mut hits: Vec<_> = searcher
-                .search(query, &top)
-                .unwrap()
+        // (document, score bits) in document order.
+        let by_doc = |hits: Vec<(f32, tantivy::DocAddress)>| -> Vec<(u32, u32)> {
+            let mut hits: Vec<_> = hits
                 .into_iter()
                 .map(|(score, address)| (address.doc_id, score.to_bits()))
                 .collect();
             hits.sort_unstable();
             hits
         };
-        let all = |query: &SiteQuery| -> Vec<(u32, u32)> {
-            let mut hits: Vec<_> = crate::search::ranked(&segments, query)
-                .unwrap()
-                .into_iter()
-                .map(|(score, address)| (address.doc_id, score.to_bits()))
-                .collect();
-            hits.sort_unstable();
-            hits
-        };
+        let top = TopDocs::with_limit(10).order_by_score();
+        let stock = |query: &dyn Query| by_doc(searcher.search(query, &top).unwrap());
+        let all = |query: &SiteQuery| by_doc(crate::search::ranked(&segments, query).unwrap());
         let mut compared = 0;
         for text in [
             "三孩政策",

@@ -5,7 +5,7 @@
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, Explanation, Scorer, Weight};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
 
 use crate::segments::Segments;
@@ -40,26 +40,41 @@ impl Weight for TermWeight {
             return Ok(Box::new(EmptyScorer));
         };
         let postings = inverted.read_postings_from_terminfo(&info, self.option)?;
-        let norms = match reader.fieldnorms_readers().get_field(field)? {
-            Some(norms) => norms,
-            None => FieldNormReader::constant(reader.max_doc(), 1),
-        };
         Ok(Box::new(TermScorer {
             postings,
-            norms,
+            norms: norms(reader, field)?,
             bm25: self.bm25.boost_by(boost),
         }))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document #{doc} does not match"
-            )));
-        }
-        Ok(Explanation::new("term", scorer.score()))
+        explain_score(self, reader, doc, "term")
     }
+}
+
+/// The field norms BM25 reads for `field`: all 1 where the field keeps none, as
+/// tantivy's weights do.
+pub(crate) fn norms(reader: &SegmentReader, field: Field) -> tantivy::Result<FieldNormReader> {
+    Ok(match reader.fieldnorms_readers().get_field(field)? {
+        Some(norms) => norms,
+        None => FieldNormReader::constant(reader.max_doc(), 1),
+    })
+}
+
+/// `doc`'s score under `weight` as a bare explanation named `name`.
+pub(crate) fn explain_score(
+    weight: &dyn Weight,
+    reader: &SegmentReader,
+    doc: DocId,
+    name: &'static str,
+) -> tantivy::Result<Explanation> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    if scorer.doc() > doc || scorer.seek(doc) != doc {
+        return Err(TantivyError::InvalidArgument(format!(
+            "document #{doc} does not match"
+        )));
+    }
+    Ok(Explanation::new(name, scorer.score()))
 }
 
 /// A term's postings scored with BM25, as tantivy's `TermScorer` scores them.
