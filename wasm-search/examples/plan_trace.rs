@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use wasm_search::{
-    open_directory, search_with, warm, Manifest, MemorySource, RangeDirectory, RangeSource,
-    SearchOptions, DEFAULT_BLOCK_SIZE, MANIFEST_FILE,
+    search_with, warm, Manifest, MemorySource, RangeDirectory, RangeSource, SearchOptions,
+    Segments, DEFAULT_BLOCK_SIZE, MANIFEST_FILE,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -16,14 +16,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let manifest = Manifest::parse(&std::fs::read_to_string(dir.join(MANIFEST_FILE))?)?;
     let source = Arc::new(MemorySource::load(&dir, &manifest)?);
     let directory = RangeDirectory::new(Arc::clone(&source), DEFAULT_BLOCK_SIZE);
-    let searcher = open_directory(directory.clone())?.reader()?.searcher();
+    let segments = Segments::open(directory.clone())?;
     println!("opening: {:?}", directory.stats());
     for query in args {
         let opts = SearchOptions::default();
         let before = directory.stats();
         let mut round = 0;
         loop {
-            let (finished, wants) = directory.plan(|| warm(&searcher, &query, &opts));
+            let (finished, wants) = directory.plan(|| warm(&segments, &query, &opts));
             if finished? {
                 break;
             }
@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let planned = directory.stats();
-        let results = search_with(&searcher, &query, &opts)?;
+        let results = search_with(&segments, &query, &opts)?;
         println!(
             "{query}: {} hits, {round} rounds, {} ranges, {} bytes; the search fetched {} more",
             results.total,

@@ -11,12 +11,16 @@ mod directory;
 mod json;
 mod manifest;
 mod memory;
+mod phrase;
 mod prefetch;
 mod query;
 mod schema;
 mod search;
+mod segments;
 mod site_query;
 mod snippet;
+mod stored;
+mod term_weight;
 pub mod tokenizer;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -34,6 +38,7 @@ pub use schema::{register_tokenizer, schema, Fields};
 pub use search::{
     search, search_remembering, search_with, Hit, RankMemo, SearchOptions, SearchResults,
 };
+pub use segments::Segments;
 pub use site_query::TITLE_BOOST;
 pub use snippet::{escape_html, highlight};
 pub use tantivy;

@@ -117,7 +117,8 @@ impl Manifest {
 
     /// Parses `manifest.json` and checks its version.
     pub fn parse(json: &str) -> Result<Manifest, SearchError> {
-        let manifest: Manifest = serde_json::from_str(json)
+        // From bytes: the parser tantivy instantiates for its file footers.
+        let manifest: Manifest = serde_json::from_slice(json.as_bytes())
             .map_err(|e| SearchError::Manifest(format!("cannot parse {MANIFEST_FILE}: {e}")))?;
         if manifest.version != MANIFEST_VERSION {
             return Err(SearchError::Manifest(format!(

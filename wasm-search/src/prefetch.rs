@@ -13,13 +13,13 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
-use tantivy::query::Query;
 use tantivy::schema::Field;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::Term;
 
 use crate::query::parse;
 use crate::schema::Fields;
 use crate::search::{page, RankMemo};
+use crate::segments::Segments;
 use crate::site_query::build;
 use crate::{SearchError, SearchOptions};
 
@@ -40,18 +40,18 @@ fn poll_once(steps: Vec<Step<'_>>) -> tantivy::Result<bool> {
 
 /// Reads what the next step of searching `query` needs; returns true once
 /// every step has all its bytes, so that the search itself reads nothing new.
-pub fn warm(searcher: &Searcher, query: &str, opts: &SearchOptions) -> Result<bool, SearchError> {
-    warm_remembering(searcher, query, opts, &RankMemo::default())
+pub fn warm(segments: &Segments, query: &str, opts: &SearchOptions) -> Result<bool, SearchError> {
+    warm_remembering(segments, query, opts, &RankMemo::default())
 }
 
 /// [`warm`], keeping the ranked matches in `memo` for the search that follows.
 pub fn warm_remembering(
-    searcher: &Searcher,
+    segments: &Segments,
     query: &str,
     opts: &SearchOptions,
     memo: &RankMemo,
 ) -> Result<bool, SearchError> {
-    let fields = Fields::from_schema(searcher.schema())?;
+    let fields = Fields::from_schema(segments.schema())?;
     let Some(site_query) = build(&parse(query), &fields, opts) else {
         return Ok(true);
     };
@@ -62,7 +62,7 @@ pub fn warm_remembering(
     scored.dedup();
 
     let mut finished = true;
-    for segment in searcher.segment_readers() {
+    for segment in segments.readers() {
         let mut readers = Vec::with_capacity(scored.len());
         for &field in &scored {
             readers.push((field, segment.inverted_index(field)?));
@@ -91,12 +91,12 @@ pub fn warm_remembering(
         return Ok(false);
     }
 
-    let matches = memo.ranked(searcher, query, opts, &site_query)?;
+    let matches = memo.ranked(segments, query, opts, &site_query)?;
     let steps: Vec<Step> = page(&matches, opts)
         .iter()
         .map(|&(_, address)| -> Step {
             Box::pin(async move {
-                searcher.doc_async::<TantivyDocument>(address).await?;
+                segments.doc_async(address).await?;
                 Ok(())
             })
         })

@@ -5,16 +5,12 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{EnableScoring, Query};
-use tantivy::schema::{Field, Value};
-use tantivy::{
-    DocAddress, DocId, Index, ReloadPolicy, Score, Searcher, SegmentOrdinal, SegmentReader,
-    TantivyDocument,
-};
+use tantivy::{DocAddress, DocId, Index, Score, SegmentOrdinal, SegmentReader};
 
 use crate::query::{highlight_terms, parse};
 use crate::schema::Fields;
-use crate::site_query::build;
+use crate::segments::Segments;
+use crate::site_query::{build, SiteQuery};
 use crate::snippet::highlight;
 use crate::SearchError;
 
@@ -71,22 +67,18 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// Searches `index` (opens a reader for this one query).
+/// Searches `index` (opens its segments for this one query).
 pub fn search(
     index: &Index,
     query: &str,
     opts: &SearchOptions,
 ) -> Result<SearchResults, SearchError> {
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
-    search_with(&reader.searcher(), query, opts)
+    search_with(&Segments::of_index(index)?, query, opts)
 }
 
 /// Remembers the ranked matches of the last query, so that planning a
 /// search ([`warm_remembering`](crate::warm_remembering)) and running it rank
-/// the matches once. A memo belongs to one searcher.
+/// the matches once. A memo belongs to one [`Segments`].
 #[derive(Debug, Default)]
 pub struct RankMemo(Mutex<Option<(MemoKey, Matches)>>);
 
@@ -99,10 +91,10 @@ type Matches = Arc<Vec<(Score, DocAddress)>>;
 impl RankMemo {
     pub(crate) fn ranked(
         &self,
-        searcher: &Searcher,
+        segments: &Segments,
         text: &str,
         opts: &SearchOptions,
-        query: &dyn Query,
+        query: &SiteQuery,
     ) -> Result<Matches, SearchError> {
         let key = (text.to_string(), opts.section.clone(), opts.tag.clone());
         let mut last = self.0.lock().expect("rank memo poisoned");
@@ -111,29 +103,29 @@ impl RankMemo {
                 return Ok(Arc::clone(matches));
             }
         }
-        let matches = Arc::new(ranked(searcher, query)?);
+        let matches = Arc::new(ranked(segments, query)?);
         *last = Some((key, Arc::clone(&matches)));
         Ok(matches)
     }
 }
 
-/// Searches with a searcher the caller keeps between queries.
+/// Searches segments the caller keeps between queries.
 pub fn search_with(
-    searcher: &Searcher,
+    segments: &Segments,
     query: &str,
     opts: &SearchOptions,
 ) -> Result<SearchResults, SearchError> {
-    search_remembering(searcher, query, opts, &RankMemo::default())
+    search_remembering(segments, query, opts, &RankMemo::default())
 }
 
 /// [`search_with`], reusing the matches `memo` remembers for this query.
 pub fn search_remembering(
-    searcher: &Searcher,
+    segments: &Segments,
     query: &str,
     opts: &SearchOptions,
     memo: &RankMemo,
 ) -> Result<SearchResults, SearchError> {
-    let fields = Fields::from_schema(searcher.schema())?;
+    let fields = Fields::from_schema(segments.schema())?;
     let units = parse(query);
     let Some(site_query) = build(&units, &fields, opts) else {
         return Ok(SearchResults {
@@ -141,29 +133,22 @@ pub fn search_remembering(
             hits: Vec::new(),
         });
     };
-    let matches = memo.ranked(searcher, query, opts, &site_query)?;
+    let matches = memo.ranked(segments, query, opts, &site_query)?;
     let terms = highlight_terms(&units);
     let hits = page(&matches, opts)
         .iter()
         .map(|&(score, address)| {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let title = first(&doc, fields.title);
+            let doc = segments.doc(address)?;
+            let title = doc.first(fields.title);
             Ok(Hit {
                 title_html: highlight(&title, &terms, None),
-                snippet: highlight(
-                    &first(&doc, fields.excerpt),
-                    &terms,
-                    Some(opts.snippet_chars),
-                ),
+                snippet: highlight(&doc.first(fields.excerpt), &terms, Some(opts.snippet_chars)),
                 title,
-                url: first(&doc, fields.url),
-                section: first(&doc, fields.section),
-                section_title: first(&doc, fields.section_title),
-                date: Some(first(&doc, fields.date)).filter(|d| !d.is_empty()),
-                tags: doc
-                    .get_all(fields.tags)
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
+                url: doc.first(fields.url),
+                section: doc.first(fields.section),
+                section_title: doc.first(fields.section_title),
+                date: Some(doc.first(fields.date)).filter(|d| !d.is_empty()),
+                tags: doc.all(fields.tags).map(str::to_string).collect(),
                 score,
             })
         })
@@ -178,12 +163,14 @@ pub fn search_remembering(
 /// so the address breaks ties by URL.
 ///
 /// The segments are collected one after the other here, as `Searcher::search` does on
-/// its single-thread executor; calling it would link the thread-pool branch of
-/// tantivy's executor into the wasm too (docs/search-wasm-size.md).
-fn ranked(searcher: &Searcher, query: &dyn Query) -> Result<Vec<(Score, DocAddress)>, SearchError> {
-    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
-    let fruits = searcher
-        .segment_readers()
+/// its single-thread executor (there is no searcher: see crate::segments).
+pub(crate) fn ranked(
+    segments: &Segments,
+    query: &SiteQuery,
+) -> Result<Vec<(Score, DocAddress)>, SearchError> {
+    let weight = query.weight(segments)?;
+    let fruits = segments
+        .readers()
         .iter()
         .enumerate()
         .map(|(ord, reader)| AllMatches.collect_segment(weight.as_ref(), ord as u32, reader))
@@ -200,13 +187,6 @@ pub(crate) fn page<'a>(
 ) -> &'a [(Score, DocAddress)] {
     let start = opts.offset.min(matches.len());
     &matches[start..(start + opts.limit).min(matches.len())]
-}
-
-fn first(doc: &TantivyDocument, field: Field) -> String {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Collects every match with its score: sites are small, and sorting all of

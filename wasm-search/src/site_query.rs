@@ -3,15 +3,15 @@
 
 use std::fmt;
 
-use tantivy::query::{
-    BooleanWeight, BoostWeight, EnableScoring, Explanation, Occur, PhraseQuery, Query, Scorer,
-    SumCombiner, TermQuery, Weight,
-};
+use tantivy::query::{BooleanWeight, BoostWeight, Occur, SumCombiner, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
+use tantivy::Term;
 
+use crate::phrase::phrase_weight;
 use crate::query::Unit;
 use crate::schema::Fields;
+use crate::segments::Segments;
+use crate::term_weight::term_weight;
 use crate::tokenizer::TITLE_MARK;
 use crate::SearchOptions;
 
@@ -21,8 +21,9 @@ pub const TITLE_BOOST: f32 = 3.0;
 /// A unit's query in one field.
 #[derive(Clone)]
 enum Leaf {
-    Term(TermQuery),
-    Phrase(PhraseQuery),
+    Term(Term),
+    /// The terms with their positions in the phrase, in position order.
+    Phrase(Vec<(usize, Term)>),
 }
 
 impl Leaf {
@@ -36,101 +37,46 @@ impl Leaf {
             }
         };
         match unit {
-            Unit::Term(text) => {
-                Leaf::Term(TermQuery::new(term(text), IndexRecordOption::WithFreqs))
+            Unit::Term(text) => Leaf::Term(term(text)),
+            Unit::Phrase(terms) => {
+                let mut terms: Vec<_> =
+                    terms.iter().map(|(pos, text)| (*pos, term(text))).collect();
+                terms.sort_by_key(|&(pos, _)| pos);
+                Leaf::Phrase(terms)
             }
-            Unit::Phrase(terms) => Leaf::Phrase(PhraseQuery::new_with_offset(
-                terms.iter().map(|(pos, text)| (*pos, term(text))).collect(),
-            )),
         }
     }
 
-    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+    fn weight(&self, segments: &Segments) -> tantivy::Result<Box<dyn Weight>> {
         match self {
-            Leaf::Term(query) => term_weight(query, scoring),
-            Leaf::Phrase(query) => query.weight(scoring),
+            Leaf::Term(term) => term_weight(term, IndexRecordOption::WithFreqs, segments),
+            Leaf::Phrase(terms) => phrase_weight(terms, segments),
         }
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
         match self {
-            Leaf::Term(query) => query.query_terms(visitor),
-            Leaf::Phrase(query) => query.query_terms(visitor),
+            Leaf::Term(term) => visitor(term, false),
+            Leaf::Phrase(terms) => terms.iter().for_each(|(_, term)| visitor(term, true)),
         }
     }
 }
 
-/// A term query's weight behind [`Quiet`].
-fn term_weight(query: &TermQuery, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-    Ok(Box::new(Quiet(query.specialized_weight(scoring)?)))
-}
-
-/// A weight that scores like the one it wraps but explains a match without
-/// printing its term: tantivy's term weight formats the term with `Debug`
-/// in `explain`, which would keep the regex crate in the wasm (see
-/// [`SiteQuery`]).
-struct Quiet<W>(W);
-
-impl<W: Weight> Weight for Quiet<W> {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.0.scorer(reader, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.0.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document #{doc} does not match"
-            )));
-        }
-        Ok(Explanation::new("term", scorer.score()))
-    }
-
-    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        self.0.count(reader)
-    }
-
-    fn for_each(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, Score),
-    ) -> tantivy::Result<()> {
-        self.0.for_each(reader, callback)
-    }
-
-    fn for_each_no_score(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(&[DocId]),
-    ) -> tantivy::Result<()> {
-        self.0.for_each_no_score(reader, callback)
-    }
-
-    fn for_each_pruning(
-        &self,
-        threshold: Score,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, Score) -> Score,
-    ) -> tantivy::Result<()> {
-        self.0.for_each_pruning(threshold, reader, callback)
-    }
-}
-
-/// The whole search as one tantivy query: every unit must match, in the title
+/// The whole search as one weight: every unit must match, in the title
 /// (boosted) or the body, and so must every filter, which adds nothing to
 /// the score.
 ///
-/// It holds the term and phrase queries by value and builds their weights
-/// itself, where `BooleanQuery` would box them as `dyn Query`. A `dyn Query`
-/// vtable carries the query's `Debug`, `Term`'s `Debug` reaches `Facet`'s
+/// It holds the terms and phrases by value and builds their weights itself,
+/// where `BooleanQuery` would box them as `dyn Query`. A `dyn Query` vtable
+/// carries the query's `Debug`, `Term`'s `Debug` reaches `Facet`'s
 /// `Display`, and that compiles the whole regex crate into the browser's
-/// wasm: 180 KB gzipped for code no search runs. [`Quiet`] closes the other
-/// way there.
+/// wasm: 180 KB gzipped for code no search runs. [`TermWeight`] closes the
+/// other way there.
 #[derive(Clone)]
 pub(crate) struct SiteQuery {
     /// (title, body) per unit.
     units: Vec<(Leaf, Leaf)>,
-    filters: Vec<TermQuery>,
+    filters: Vec<Term>,
 }
 
 impl fmt::Debug for SiteQuery {
@@ -145,51 +91,46 @@ impl fmt::Debug for SiteQuery {
 }
 
 /// Sums the scores of `clauses`; `should` clauses need one match among them.
-fn sum(clauses: Vec<(Occur, Box<dyn Weight>)>, scoring: bool) -> Box<dyn Weight> {
+fn sum(clauses: Vec<(Occur, Box<dyn Weight>)>) -> Box<dyn Weight> {
     let minimum_should = usize::from(clauses.iter().all(|(occur, _)| *occur == Occur::Should));
     Box::new(BooleanWeight::with_minimum_number_should_match(
         clauses,
         minimum_should,
-        scoring,
+        true,
         Box::new(SumCombiner::default),
     ))
 }
 
-/// Multiplies the scores of `weight` by `factor` when scoring.
-fn scaled(weight: Box<dyn Weight>, factor: f32, scoring: bool) -> Box<dyn Weight> {
-    if scoring {
-        Box::new(BoostWeight::new(weight, factor))
-    } else {
-        weight
-    }
-}
-
-impl Query for SiteQuery {
-    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let scoring = enable_scoring.is_scoring_enabled();
+impl SiteQuery {
+    /// The scoring weight, with BM25 statistics from `segments`.
+    pub(crate) fn weight(&self, segments: &Segments) -> tantivy::Result<Box<dyn Weight>> {
         let mut clauses = Vec::with_capacity(self.units.len() + self.filters.len());
         for (title, body) in &self.units {
-            let title = scaled(title.weight(enable_scoring)?, TITLE_BOOST, scoring);
+            let title = Box::new(BoostWeight::new(title.weight(segments)?, TITLE_BOOST));
             let either = vec![
-                (Occur::Should, title),
-                (Occur::Should, body.weight(enable_scoring)?),
+                (Occur::Should, title as Box<dyn Weight>),
+                (Occur::Should, body.weight(segments)?),
             ];
-            clauses.push((Occur::Must, sum(either, scoring)));
+            clauses.push((Occur::Must, sum(either)));
         }
         for filter in &self.filters {
-            let weight = term_weight(filter, enable_scoring)?;
-            clauses.push((Occur::Must, scaled(weight, 0.0, scoring)));
+            let weight = term_weight(filter, IndexRecordOption::Basic, segments)?;
+            clauses.push((
+                Occur::Must,
+                Box::new(BoostWeight::new(weight, 0.0)) as Box<dyn Weight>,
+            ));
         }
-        Ok(sum(clauses, scoring))
+        Ok(sum(clauses))
     }
 
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+    /// Every term with whether its positions are read (phrases).
+    pub(crate) fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
         for (title, body) in &self.units {
             title.query_terms(visitor);
             body.query_terms(visitor);
         }
         for filter in &self.filters {
-            filter.query_terms(visitor);
+            visitor(filter, false);
         }
     }
 }
@@ -209,12 +150,7 @@ pub(crate) fn build(units: &[Unit], fields: &Fields, opts: &SearchOptions) -> Op
             )
         })
         .collect();
-    let filter = |field: Field, value: &str| {
-        TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        )
-    };
+    let filter = |field: Field, value: &str| Term::from_field_text(field, value);
     let filters = [
         opts.section.as_deref().map(|s| filter(fields.section, s)),
         opts.tag.as_deref().map(|t| filter(fields.tags, t)),
@@ -228,7 +164,9 @@ pub(crate) fn build(units: &[Unit], fields: &Fields, opts: &SearchOptions) -> Op
 #[cfg(test)]
 mod tests {
     use tantivy::collector::TopDocs;
-    use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery};
+    use tantivy::query::{
+        BooleanQuery, BoostQuery, ConstScoreQuery, PhraseQuery, Query, TermQuery,
+    };
 
     use super::*;
     use crate::query::parse;
@@ -238,8 +176,8 @@ mod tests {
     fn reference(units: &[Unit], fields: &Fields, opts: &SearchOptions) -> BooleanQuery {
         let leaf = |unit: &Unit, title: bool| -> Box<dyn Query> {
             match Leaf::new(unit, fields.text, title) {
-                Leaf::Term(query) => Box::new(query),
-                Leaf::Phrase(query) => Box::new(query),
+                Leaf::Term(term) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                Leaf::Phrase(terms) => Box::new(PhraseQuery::new_with_offset(terms)),
             }
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = units
@@ -312,23 +250,22 @@ mod tests {
             ],
         )
         .unwrap();
-        let searcher = crate::open_index(dir.path())
-            .unwrap()
-            .reader()
-            .unwrap()
-            .searcher();
+        let index = crate::open_index(dir.path()).unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let segments = Segments::of_index(&index).unwrap();
         let fields = Fields::from_schema(searcher.schema()).unwrap();
-        let all = |query: &dyn Query| -> Vec<(u32, u32)> {
-            let top = TopDocs::with_limit(10).order_by_score();
-            let mut hits: Vec<_> = searcher
-                .search(query, &top)
-                .unwrap()
+        // (document, score bits) in document order.
+        let by_doc = |hits: Vec<(f32, tantivy::DocAddress)>| -> Vec<(u32, u32)> {
+            let mut hits: Vec<_> = hits
                 .into_iter()
                 .map(|(score, address)| (address.doc_id, score.to_bits()))
                 .collect();
             hits.sort_unstable();
             hits
         };
+        let top = TopDocs::with_limit(10).order_by_score();
+        let stock = |query: &dyn Query| by_doc(searcher.search(query, &top).unwrap());
+        let all = |query: &SiteQuery| by_doc(crate::search::ranked(&segments, query).unwrap());
         let mut compared = 0;
         for text in [
             "三孩政策",
@@ -346,15 +283,15 @@ mod tests {
                 };
                 let units = parse(text);
                 let ours = build(&units, &fields, &opts).unwrap();
-                let expected = all(&reference(&units, &fields, &opts));
+                let expected = stock(&reference(&units, &fields, &opts));
                 assert_eq!(all(&ours), expected, "{text} {opts:?}");
                 // tantivy's phrase weight asserts (in debug builds) when asked
                 // to explain a document before its first match, so only
                 // term-only queries are explained.
                 let terms_only = units.iter().all(|u| matches!(u, Unit::Term(_)));
                 for &(doc, bits) in expected.iter().filter(|_| terms_only) {
-                    let address = tantivy::DocAddress::new(0, doc);
-                    let explained = ours.explain(&searcher, address).unwrap().value();
+                    let weight = ours.weight(&segments).unwrap();
+                    let explained = weight.explain(&segments.readers()[0], doc).unwrap().value();
                     assert_eq!(explained.to_bits(), bits, "{text} {opts:?} #{doc}");
                 }
                 compared += expected.len();

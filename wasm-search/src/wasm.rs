@@ -13,13 +13,12 @@ use std::cell::RefCell;
 use std::io;
 use std::ops::Range;
 
-use tantivy::{IndexReader, ReloadPolicy, Searcher};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{
-    open_directory, results_json, search_remembering, wants_json, warm_remembering, Manifest,
-    RangeDirectory, RangeSource, RankMemo, SearchOptions, Want, DEFAULT_BLOCK_SIZE,
+    results_json, search_remembering, wants_json, warm_remembering, Manifest, RangeDirectory,
+    RangeSource, RankMemo, SearchOptions, Segments, Want, DEFAULT_BLOCK_SIZE,
 };
 
 thread_local! {
@@ -69,10 +68,9 @@ impl RangeSource for JsSource {
 pub struct SearchEngine {
     directory: RangeDirectory,
     manifest: Manifest,
-    searcher: Searcher,
+    segments: Segments,
     /// Planning and searching one query rank its matches once.
     memo: RankMemo,
-    _reader: IndexReader,
 }
 
 #[wasm_bindgen]
@@ -94,17 +92,12 @@ impl SearchEngine {
             },
             DEFAULT_BLOCK_SIZE,
         );
-        let index = open_directory(directory.clone())?;
-        let index_reader: IndexReader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
+        let segments = Segments::open(directory.clone())?;
         Ok(SearchEngine {
             directory,
             manifest,
-            searcher: index_reader.searcher(),
+            segments,
             memo: RankMemo::default(),
-            _reader: index_reader,
         })
     }
 
@@ -117,7 +110,7 @@ impl SearchEngine {
         let opts = options(opts_json)?;
         let (finished, wants) = self
             .directory
-            .plan(|| warm_remembering(&self.searcher, query, &opts, &self.memo));
+            .plan(|| warm_remembering(&self.segments, query, &opts, &self.memo));
         finished?;
         let mut in_bundle = Vec::with_capacity(wants.len());
         for want in wants {
@@ -153,7 +146,7 @@ impl SearchEngine {
     /// planned and supplied is read with the synchronous reader.
     pub fn search(&self, query: &str, opts_json: &str) -> Result<String, JsError> {
         let opts = options(opts_json)?;
-        let results = search_remembering(&self.searcher, query, &opts, &self.memo)?;
+        let results = search_remembering(&self.segments, query, &opts, &self.memo)?;
         Ok(results_json(&results))
     }
 
@@ -172,5 +165,6 @@ fn options(json: &str) -> Result<SearchOptions, JsError> {
     if json.trim().is_empty() {
         return Ok(SearchOptions::default());
     }
-    serde_json::from_str(json).map_err(|e| JsError::new(&format!("search options: {e}")))
+    serde_json::from_slice(json.as_bytes())
+        .map_err(|e| JsError::new(&format!("search options: {e}")))
 }

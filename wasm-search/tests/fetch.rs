@@ -5,10 +5,9 @@ mod common;
 
 use std::sync::Arc;
 
-use wasm_search::tantivy::ReloadPolicy;
 use wasm_search::{
-    build_index, open_directory, search_with, warm, FetchStats, MemorySource, RangeDirectory,
-    RangeSource, SearchDoc, SearchOptions, SearchResults, DEFAULT_BLOCK_SIZE,
+    build_index, search_with, warm, FetchStats, MemorySource, RangeDirectory, RangeSource,
+    SearchDoc, SearchOptions, SearchResults, Segments, DEFAULT_BLOCK_SIZE,
 };
 
 /// A search as the browser runs it: plan a step, fetch everything it wants
@@ -18,13 +17,13 @@ use wasm_search::{
 fn planned_search(
     source: &MemorySource,
     directory: &RangeDirectory,
-    searcher: &wasm_search::tantivy::Searcher,
+    segments: &Segments,
     query: &str,
 ) -> (SearchResults, usize) {
     let opts = SearchOptions::default();
     let mut rounds = 0;
     loop {
-        let (finished, wants) = directory.plan(|| warm(searcher, query, &opts));
+        let (finished, wants) = directory.plan(|| warm(segments, query, &opts));
         let finished = finished.unwrap();
         assert_eq!(finished, wants.is_empty(), "{query}: {wants:?}");
         if finished {
@@ -38,7 +37,7 @@ fn planned_search(
         }
     }
     let before = directory.stats();
-    let results = search_with(searcher, query, &opts).unwrap();
+    let results = search_with(segments, query, &opts).unwrap();
     assert_eq!(
         directory.stats(),
         before,
@@ -54,18 +53,12 @@ fn measure(name: &str, docs: &[SearchDoc], queries: &[&str]) -> Vec<FetchStats> 
     let manifest = build_index(dir.path(), docs).unwrap();
     let source = Arc::new(MemorySource::load(dir.path(), &manifest).unwrap());
     let directory = RangeDirectory::new(Arc::clone(&source), DEFAULT_BLOCK_SIZE);
-    let index = open_directory(directory.clone()).unwrap();
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .unwrap();
-    let searcher = reader.searcher();
+    let segments = Segments::open(directory.clone()).unwrap();
     let opened = directory.stats();
     let mut before = FetchStats::default();
     let mut fetched = Vec::new();
     for query in queries {
-        let results = search_with(&searcher, query, &SearchOptions::default()).unwrap();
+        let results = search_with(&segments, query, &SearchOptions::default()).unwrap();
         assert!(results.total > 0, "{query}");
         let now = directory.stats();
         let this = FetchStats {
@@ -98,11 +91,7 @@ fn planned_searches_fetch_in_few_rounds_and_find_the_same() {
     let manifest = build_index(dir.path(), docs.as_slice()).unwrap();
     let source = Arc::new(MemorySource::load(dir.path(), &manifest).unwrap());
     let directory = RangeDirectory::new(Arc::clone(&source), DEFAULT_BLOCK_SIZE);
-    let searcher = open_directory(directory.clone())
-        .unwrap()
-        .reader()
-        .unwrap()
-        .searcher();
+    let segments = Segments::open(directory.clone()).unwrap();
     let plain = wasm_search::open_index(dir.path()).unwrap();
     for (i, query) in QUERIES
         .iter()
@@ -110,7 +99,7 @@ fn planned_searches_fetch_in_few_rounds_and_find_the_same() {
         .enumerate()
     {
         let before = directory.stats();
-        let (results, rounds) = planned_search(&source, &directory, &searcher, query);
+        let (results, rounds) = planned_search(&source, &directory, &segments, query);
         let fetched = directory.stats();
         eprintln!(
             "planned: {query:<12} {:>4} hits  {rounds} rounds  {:>3} ranges  {:>6} bytes",
@@ -127,7 +116,7 @@ fn planned_searches_fetch_in_few_rounds_and_find_the_same() {
             assert_eq!(rounds, 3, "{query}: the first query needs every step");
         }
     }
-    let (again, rounds) = planned_search(&source, &directory, &searcher, QUERIES[0]);
+    let (again, rounds) = planned_search(&source, &directory, &segments, QUERIES[0]);
     assert_eq!(rounds, 0, "a repeated query is all cached");
     assert!(again.total > 0);
 }

@@ -30,8 +30,7 @@ fn every_page_containing_a_substring_is_found() {
     let dir = tempfile::tempdir().unwrap();
     build_index(dir.path(), docs.as_slice()).unwrap();
     let index = open_index(dir.path()).unwrap();
-    let reader = index.reader().unwrap();
-    let searcher = reader.searcher();
+    let segments = wasm_search::Segments::of_index(&index).unwrap();
     let opts = SearchOptions {
         limit: 10_000,
         ..SearchOptions::default()
@@ -51,7 +50,7 @@ fn every_page_containing_a_substring_is_found() {
             .map(|d| d.url.as_str())
             .collect();
         assert!(!expected.is_empty());
-        let results = wasm_search::search_with(&searcher, &needle, &opts).unwrap();
+        let results = wasm_search::search_with(&segments, &needle, &opts).unwrap();
         let found: BTreeSet<&str> = results.hits.iter().map(|h| h.url.as_str()).collect();
         let missing: Vec<_> = expected.difference(&found).collect();
         assert!(missing.is_empty(), "{needle}: missed {missing:?}");
@@ -60,8 +59,8 @@ fn every_page_containing_a_substring_is_found() {
         assert_eq!(results.total, expected.len(), "{needle}");
     }
     assert!(lengths[1..].iter().all(|&n| n >= 20), "lengths {lengths:?}");
-    // The one-shot API agrees with the kept searcher.
+    // The one-shot API agrees with the kept segments.
     let once = search(&index, "计划生育", &opts).unwrap();
-    let kept = wasm_search::search_with(&searcher, "计划生育", &opts).unwrap();
+    let kept = wasm_search::search_with(&segments, "计划生育", &opts).unwrap();
     assert_eq!(once, kept);
 }

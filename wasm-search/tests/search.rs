@@ -210,7 +210,7 @@ fn a_rank_memo_never_mixes_up_queries_filters_or_pages() {
             "健康知识进社区，讲座受欢迎。",
         ),
     ]);
-    let searcher = index.reader().unwrap().searcher();
+    let segments = wasm_search::Segments::of_index(&index).unwrap();
     let memo = RankMemo::default();
     let mut seen = Vec::new();
     for (query, section, offset) in [
@@ -225,7 +225,7 @@ fn a_rank_memo_never_mixes_up_queries_filters_or_pages() {
             offset,
             ..SearchOptions::default()
         };
-        let remembered = search_remembering(&searcher, query, &opts, &memo).unwrap();
+        let remembered = search_remembering(&segments, query, &opts, &memo).unwrap();
         assert_eq!(
             remembered,
             search(&index, query, &opts).unwrap(),

@@ -266,8 +266,11 @@ impl Directory for RangeDirectory {
             .map_err(|e| read_error(path, e))
     }
 
-    fn atomic_write(&self, path: &Path, _data: &[u8]) -> io::Result<()> {
-        Err(read_only(path))
+    /// Succeeds without storing anything: creating an index over the
+    /// directory in code (crate::segments) writes a fresh `meta.json` (and
+    /// may note it in `.managed.json`), and nothing reads those back.
+    fn atomic_write(&self, _path: &Path, _data: &[u8]) -> io::Result<()> {
+        Ok(())
     }
 
     fn sync_directory(&self) -> io::Result<()> {
