@@ -10,6 +10,7 @@ mod bodies;
 pub mod compat;
 pub mod frontmatter;
 mod heads;
+mod listed;
 pub mod markdown;
 pub mod model;
 mod order;

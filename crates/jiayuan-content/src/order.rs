@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::frontmatter::SortBy;
-use crate::heads::{PageHead, SectionHead};
+use crate::heads::SectionHead;
+use crate::listed::Listed;
 
 /// One section's own pages and child sections, as keys, in order.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -14,14 +15,14 @@ pub(crate) struct Lists {
     pub subsections: Vec<String>,
 }
 
-pub(crate) fn lists(
-    pages: &BTreeMap<String, PageHead>,
+pub(crate) fn lists<H: Listed>(
+    pages: &BTreeMap<String, H>,
     sections: &BTreeMap<String, SectionHead>,
 ) -> BTreeMap<String, Lists> {
     let mut by_section: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (key, page) in pages {
         by_section
-            .entry(page.section.as_str())
+            .entry(page.section())
             .or_default()
             .push(key.clone());
     }
@@ -42,9 +43,9 @@ pub(crate) fn lists(
             list.sort_by(|a, b| {
                 let (pa, pb) = (&pages[a], &pages[b]);
                 let primary = match sort_by {
-                    SortBy::Date => pb.date.cmp(&pa.date),
-                    SortBy::Weight => weight(pa.meta.weight).cmp(&weight(pb.meta.weight)),
-                    SortBy::Title => pa.meta.title.cmp(&pb.meta.title),
+                    SortBy::Date => pb.date().cmp(&pa.date()),
+                    SortBy::Weight => weight(pa.meta().weight).cmp(&weight(pb.meta().weight)),
+                    SortBy::Title => pa.meta().title.cmp(&pb.meta().title),
                 };
                 primary.then_with(|| a.cmp(b))
             });
@@ -72,7 +73,7 @@ fn weight(w: Option<i64>) -> i64 {
 mod tests {
     use super::*;
     use crate::frontmatter::{PageMeta, SectionMeta};
-    use crate::heads::test_head;
+    use crate::heads::{test_head, PageHead};
     use jiayuan_core::yaml::At;
 
     fn section(
@@ -154,7 +155,7 @@ mod tests {
         .into_iter()
         .map(|s| (s.key.clone(), s))
         .collect();
-        let lists = lists(&BTreeMap::new(), &sections);
+        let lists = lists(&BTreeMap::<String, PageHead>::new(), &sections);
         assert_eq!(lists[""].subsections, ["news", "about", "care"]);
         assert_eq!(lists["care"].subsections, ["care/warm-heart"]);
         assert!(lists["news"].subsections.is_empty());

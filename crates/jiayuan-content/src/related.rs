@@ -7,14 +7,14 @@ use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 
-use crate::heads::PageHead;
+use crate::listed::Listed;
 use crate::model::Taxonomy;
 
 const RELATED: usize = 5;
 
 /// Page key → keys of its related pages; empty without a `tags` taxonomy.
-pub(crate) fn compute(
-    pages: &BTreeMap<String, PageHead>,
+pub(crate) fn compute<H: Listed>(
+    pages: &BTreeMap<String, H>,
     taxonomies: &[Taxonomy],
 ) -> BTreeMap<String, Vec<String>> {
     compute_for(pages, taxonomies, |_| true)
@@ -22,8 +22,8 @@ pub(crate) fn compute(
 
 /// `compute` for the pages `wanted` names only (the others are left out of the map);
 /// every page still counts as a candidate.
-pub(crate) fn compute_for(
-    pages: &BTreeMap<String, PageHead>,
+pub(crate) fn compute_for<H: Listed>(
+    pages: &BTreeMap<String, H>,
     taxonomies: &[Taxonomy],
     wanted: impl Fn(&str) -> bool + Sync,
 ) -> BTreeMap<String, Vec<String>> {
@@ -36,7 +36,7 @@ pub(crate) fn compute_for(
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
         .collect();
-    let pages: Vec<&PageHead> = pages.values().collect();
+    let pages: Vec<&H> = pages.values().collect();
     let term_pages: std::collections::HashMap<&str, Vec<usize>> = tags
         .terms
         .iter()
@@ -54,7 +54,7 @@ pub(crate) fn compute_for(
         .map_init(
             || (vec![0u32; pages.len()], Vec::new()),
             |(counts, touched), me| {
-                for tag in &pages[me].meta.tags {
+                for tag in &pages[me].meta().tags {
                     for &other in term_pages.get(tag.trim()).into_iter().flatten() {
                         if other != me {
                             if counts[other] == 0 {
@@ -72,7 +72,7 @@ pub(crate) fn compute_for(
                 touched.clear();
                 let order = |a: &(u32, usize), b: &(u32, usize)| {
                     b.0.cmp(&a.0)
-                        .then_with(|| pages[b.1].date.cmp(&pages[a.1].date))
+                        .then_with(|| pages[b.1].date().cmp(&pages[a.1].date()))
                         .then_with(|| a.1.cmp(&b.1))
                 };
                 if ranked.len() > RELATED {
@@ -95,7 +95,7 @@ pub(crate) fn compute_for(
 mod tests {
     use super::*;
     use crate::frontmatter::PageMeta;
-    use crate::heads::test_head;
+    use crate::heads::{test_head, PageHead};
     use jiayuan_core::yaml::At;
 
     fn page(rel: &str, tags: &[&str], date: &str) -> (String, PageHead) {

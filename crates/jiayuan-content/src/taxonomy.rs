@@ -2,15 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::heads::PageHead;
+use crate::listed::Listed;
 use crate::model::Taxonomy;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 
-pub(crate) fn collect(
+pub(crate) fn collect<H: Listed>(
     config: &Config,
-    pages: &BTreeMap<String, PageHead>,
+    pages: &BTreeMap<String, H>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Taxonomy> {
     let mut out = Vec::new();
@@ -18,8 +18,8 @@ pub(crate) fn collect(
         let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (key, page) in pages {
             let values = match tc.name.as_str() {
-                "tags" => &page.meta.tags,
-                "categories" => &page.meta.categories,
+                "tags" => &page.meta().tags,
+                "categories" => &page.meta().categories,
                 _ => continue,
             };
             for term in values {
@@ -27,7 +27,7 @@ pub(crate) fn collect(
                 if term.is_empty() {
                     diags.push(
                         Diagnostic::warning(
-                            &page.file.shown,
+                            &page.file().shown,
                             msg!("taxonomy-empty-entry", taxonomy = &tc.name),
                         )
                         .help(msg!("taxonomy-empty-entry-help")),
@@ -38,7 +38,7 @@ pub(crate) fn collect(
             }
         }
         for list in terms.values_mut() {
-            list.sort_by(|a, b| pages[b].date.cmp(&pages[a].date).then_with(|| a.cmp(b)));
+            list.sort_by(|a, b| pages[b].date().cmp(&pages[a].date()).then_with(|| a.cmp(b)));
             list.dedup();
         }
         out.push(Taxonomy {
@@ -63,7 +63,7 @@ pub(crate) fn collect(
 mod tests {
     use super::*;
     use crate::frontmatter::PageMeta;
-    use crate::heads::test_head;
+    use crate::heads::{test_head, PageHead};
     use jiayuan_core::yaml::At;
 
     fn config(taxonomies: &str) -> Config {
@@ -111,7 +111,7 @@ mod tests {
         let mut diags = Vec::new();
         collect(
             &config("[[taxonomies]]\nname = \"cities\"\n"),
-            &BTreeMap::new(),
+            &BTreeMap::<String, PageHead>::new(),
             &mut diags,
         );
         assert_eq!(diags.len(), 1);

@@ -1,9 +1,10 @@
 //! Incremental rebuilds for `jiayuan serve`: the loaded site, templates and globals stay
-//! in memory; an edit of pages updates the model (`jiayuan_content::update`), renders
-//! the outputs it touches (`plan`) with the full build's render functions, writes the
-//! files whose bytes changed, and leaves the search index to a background thread.
-//! Everything else (templates, site.toml, banks, sections, pages that come or go) is a
-//! full build. docs/architecture.md, "Incremental rebuilds".
+//! in memory; an edit of content (pages edited, added or deleted, sections edited)
+//! updates the model (`jiayuan_content::update`), renders the outputs it touches
+//! (`plan`) with the full build's render functions, writes the files whose bytes
+//! changed, and leaves the search index to a background thread. Everything else
+//! (templates, site.toml, banks, folders, `_index.md` files that come or go) is a full
+//! build. docs/architecture.md, "Incremental rebuilds".
 
 mod classify;
 mod plan;
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use jiayuan_content::update::{update_pages, Update};
+use jiayuan_content::update::{update, Edit, Update};
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::msg;
@@ -93,8 +94,8 @@ impl Engine {
         }
     }
 
-    /// Rebuilds after `paths` changed: in place when only pages and copied files were
-    /// edited, else in full.
+    /// Rebuilds after `paths` changed: in place when only content and copied files
+    /// changed, else in full.
     pub fn apply(&mut self, paths: &[PathBuf]) -> Result<Rebuilt, BuildFailure> {
         self.pending.extend(paths.iter().cloned());
         let Some(loaded) = self.loaded.as_ref().filter(|_| !self.full_only) else {
@@ -141,17 +142,11 @@ impl Engine {
             timings.push((name, t.elapsed()));
             t = Instant::now();
         };
-        let pages: Vec<String> = kinds
-            .iter()
-            .filter_map(|k| match k {
-                ChangeKind::Page(key) => Some(key.clone()),
-                _ => None,
-            })
-            .collect();
-        let changes = if pages.is_empty() {
+        let edit = edit_of(kinds);
+        let changes = if edit.is_empty() {
             None
         } else {
-            match update_pages(&mut loaded.site, &self.opts.root, &pages, &loaded.load_opts) {
+            match update(&mut loaded.site, &self.opts.root, &edit, &loaded.load_opts) {
                 Update::Applied(changes) => Some(changes),
                 Update::Failed(diags) => return fail(diags),
                 Update::Reload => return None,
@@ -163,7 +158,8 @@ impl Engine {
         let mut gone = Vec::new();
         if let Some(changes) = &changes {
             // The edited pages' pictures, as the full build gives them (from the cache).
-            let edited: BTreeSet<String> = changes.old.keys().cloned().collect();
+            let edited: BTreeSet<String> =
+                changes.old.keys().chain(&changes.added).cloned().collect();
             let root = &self.opts.root;
             diags.extend(images::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
             if plan::terms_collide(&loaded.site) {
@@ -215,6 +211,21 @@ impl Engine {
             timings,
         }))
     }
+}
+
+/// The content files among `kinds`.
+fn edit_of(kinds: &BTreeSet<ChangeKind>) -> Edit {
+    let mut edit = Edit::default();
+    for kind in kinds {
+        match kind {
+            ChangeKind::Page(key) => edit.pages.push(key.clone()),
+            ChangeKind::Added(key) => edit.added.push(key.clone()),
+            ChangeKind::Removed(key) => edit.removed.push(key.clone()),
+            ChangeKind::Section(key) => edit.sections.push(key.clone()),
+            _ => {}
+        }
+    }
+    edit
 }
 
 /// Copies the edited files of `static/`, the theme's `static/` and `content/` again.
