@@ -50,6 +50,8 @@ pub struct Engine {
     full_only: bool,
     /// The last rebuild changed pages whose index is not yet asked for.
     search_due: bool,
+    /// The picture cache's index since the last full build.
+    images: images::CacheIndex,
 }
 
 impl Engine {
@@ -62,6 +64,7 @@ impl Engine {
             search,
             full_only: false,
             search_due: false,
+            images: images::CacheIndex::default(),
         }
     }
 
@@ -77,6 +80,7 @@ impl Engine {
         match built {
             Ok((report, loaded)) => {
                 self.loaded = Some(loaded);
+                self.images = images::CacheIndex::default();
                 self.search_due = false;
                 self.pending.clear();
                 Ok(Rebuilt {
@@ -161,7 +165,10 @@ impl Engine {
             let edited: BTreeSet<String> =
                 changes.old.keys().chain(&changes.added).cloned().collect();
             let root = &self.opts.root;
-            diags.extend(images::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
+            let site = &mut loaded.site;
+            let index = &mut self.images;
+            diags.extend(images::run_pages(root, site, &out, Some(&edited), index).1);
+            lap("images");
             if plan::terms_collide(&loaded.site) {
                 self.loaded = None;
                 return None;
