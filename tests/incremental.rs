@@ -181,7 +181,7 @@ fn every_kind_of_edit_gives_the_bytes_of_a_clean_build() {
     let older = fs::read_to_string(site.path("content/news/older.md")).unwrap();
     let p = site.path("content/news/older.md");
     fs::remove_file(&p).unwrap();
-    let failure = site.engine.apply(&[p.clone()]).expect_err("a broken link");
+    let failure = site.engine.apply(&[p]).expect_err("a broken link");
     let text: String = failure
         .diagnostics
         .iter()
