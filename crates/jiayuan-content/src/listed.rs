@@ -15,35 +15,27 @@ pub(crate) trait Listed: Sync {
     fn section(&self) -> &str;
 }
 
-impl Listed for PageHead {
-    fn file(&self) -> &SourceFile {
-        &self.file
-    }
-    fn meta(&self) -> &PageMeta {
-        &self.meta
-    }
-    fn date(&self) -> Option<Moment> {
-        self.date
-    }
-    fn section(&self) -> &str {
-        &self.section
-    }
+/// A head and a loaded page hold these fields under the same names.
+macro_rules! listed_fields {
+    ($($t:ty),*) => {$(
+        impl Listed for $t {
+            fn file(&self) -> &SourceFile {
+                &self.file
+            }
+            fn meta(&self) -> &PageMeta {
+                &self.meta
+            }
+            fn date(&self) -> Option<Moment> {
+                self.date
+            }
+            fn section(&self) -> &str {
+                &self.section
+            }
+        }
+    )*};
 }
 
-impl Listed for Page {
-    fn file(&self) -> &SourceFile {
-        &self.file
-    }
-    fn meta(&self) -> &PageMeta {
-        &self.meta
-    }
-    fn date(&self) -> Option<Moment> {
-        self.date
-    }
-    fn section(&self) -> &str {
-        &self.section
-    }
-}
+listed_fields!(PageHead, Page);
 
 impl<T: Listed + ?Sized> Listed for &T {
     fn file(&self) -> &SourceFile {
