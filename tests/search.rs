@@ -55,8 +55,8 @@ fn every_page_containing_a_sampled_string_is_found() {
         .values()
         .map(|p| {
             (
-                site.config.url(&p.path),
-                format!("{}\n{}", p.meta.title, p.text),
+                site.config.url(&p.head.path),
+                format!("{}\n{}", p.head.meta.title, p.body.text),
             )
         })
         .collect();

@@ -152,14 +152,17 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
     }
 
     progress.stage(msg!("stage-render"));
-    let scratch;
-    let output_for_staging = if opts.write {
-        opts.output.clone()
+    // `check` keeps the output in memory and link-checks it there; only the search index
+    // is written, to a scratch folder.
+    let scratch = if opts.write {
+        None
     } else {
-        scratch = tempdir_for_check()?;
-        scratch.join("public")
+        Some(tempdir_for_check()?)
     };
-    let staging = Staging::create(&output_for_staging).map_err(|d| fail(vec![d]))?;
+    let staging = match &scratch {
+        None => Staging::create(&opts.output).map_err(|d| fail(vec![d]))?,
+        Some(dir) => Staging::in_memory(&dir.join("public")),
+    };
     // Pictures first: their pages' <img> tags get the copies' srcset before rendering.
     let ti = Instant::now();
     let (counts, found) = images::run(&opts.root, &mut site, &staging);
@@ -188,24 +191,21 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
     diags.extend(staging.claims.conflicts());
     report.timings.push(("render+write", t.elapsed()));
 
-    if !opts.write {
+    if let Some(dir) = scratch {
         let t = Instant::now();
         progress.stage(msg!("stage-links"));
-        diags.extend(linkcheck::check(&staging.dir, &site));
+        let outputs = staging.into_outputs();
+        let _ = std::fs::remove_dir_all(dir);
+        diags.extend(linkcheck::check(&outputs, &site));
         report.timings.push(("linkcheck", t.elapsed()));
-    }
-    if diags.iter().any(Diagnostic::is_error) {
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(fail(diags));
+        }
+    } else if diags.iter().any(Diagnostic::is_error) {
         staging.discard();
         return Err(fail(diags));
-    }
-    if opts.write {
-        staging.commit(&opts.output).map_err(|d| fail(vec![d]))?;
     } else {
-        let dir = staging.dir.parent().map(Path::to_path_buf);
-        staging.discard();
-        if let Some(dir) = dir {
-            let _ = std::fs::remove_dir_all(dir);
-        }
+        staging.commit(&opts.output).map_err(|d| fail(vec![d]))?;
     }
     progress.finish();
     diagnostic::sort(&mut diags);
@@ -304,17 +304,23 @@ fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
 fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
     let mut taken: HashMap<String, Msg> = HashMap::new();
     for s in site.sections.values() {
-        let file = format!("content/{}", s.key);
-        taken.insert(s.path.clone(), msg!("owner-section", file = file));
+        let file = format!("content/{}", s.head.key);
+        taken.insert(s.head.path.clone(), msg!("owner-section", file = file));
     }
     for p in site.pages.values() {
-        taken.insert(p.path.clone(), msg!("owner-page", file = &p.file.shown));
+        taken.insert(
+            p.head.path.clone(),
+            msg!("owner-page", file = &p.head.file.shown),
+        );
     }
     let sections = site
         .sections
         .values()
-        .filter_map(|s| Some((&s.meta.aliases, s.file.as_ref()?)));
-    let pages = site.pages.values().map(|p| (&p.meta.aliases, &p.file));
+        .filter_map(|s| Some((&s.head.meta.aliases, s.head.file.as_ref()?)));
+    let pages = site
+        .pages
+        .values()
+        .map(|p| (&p.head.meta.aliases, &p.head.file));
     for (aliases, file) in pages.chain(sections) {
         for alias in aliases {
             let path = alias_path(alias);

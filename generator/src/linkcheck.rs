@@ -2,7 +2,6 @@
 //! and a `#fragment` must name an id on the target page.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
@@ -13,46 +12,40 @@ use jiayuan_content::model::{Page, Site};
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::i18n::Msg;
 use jiayuan_core::msg;
+use jiayuan_core::output::Outputs;
 
-/// Checks the built pages in `dir`. A broken link written in a page's Markdown is
-/// reported at its file, line and column there; one from a template at the built file.
-pub fn check(dir: &Path, site: &Site) -> Vec<Diagnostic> {
+/// Checks the built pages, held in memory. A broken link written in a page's Markdown
+/// is reported at its file, line and column there; one from a template at the built file.
+pub fn check(outputs: &Outputs, site: &Site) -> Vec<Diagnostic> {
     let base_path = site.config.base_path();
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    let html: HashMap<PathBuf, String> = files
-        .par_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .filter_map(|p| Some((p.clone(), std::fs::read_to_string(p).ok()?)))
-        .collect();
-    let sources = Sources::new(dir, site);
+    let sources = &Sources::new(site);
     // Keyed by the English text so that the order is the same in every language.
-    type Place = (PathBuf, usize, usize, String);
-    let mut broken: BTreeMap<Place, (Msg, Option<Arc<str>>)> = BTreeMap::new();
-    for (file, text) in &html {
-        for link in attributes(text) {
-            if let Some(problem) = resolve(dir, base_path, file, &link, &html) {
+    type Place = (String, usize, usize, String);
+    type Found = (Msg, Option<Arc<str>>);
+    let pages: Vec<(&str, &str)> = outputs.pages().collect();
+    let found: Vec<(Place, Found)> = pages
+        .par_iter()
+        .flat_map_iter(|&(file, text)| {
+            attributes(text).into_iter().filter_map(move |link| {
+                let problem = resolve(outputs, base_path, file, &link)?;
                 let message = msg!("broken-link", problem = problem, link = decode(&link));
                 let key = message.en();
-                let (place, source) = match sources.find(file, &link) {
+                Some(match sources.find(file, &link) {
                     Some((page, at)) => (
-                        (page.file.shown.clone(), at.line, at.column, key),
-                        Some(page.file.text.clone()),
+                        (
+                            page.head.file.shown.display().to_string(),
+                            at.line,
+                            at.column,
+                            key,
+                        ),
+                        (message, Some(page.head.file.text.clone())),
                     ),
-                    None => {
-                        let shown = format!("public/{}", jiayuan_core::files::rel_path(dir, file));
-                        ((PathBuf::from(shown), 1, 1, key), None)
-                    }
-                };
-                broken.insert(place, (message, source));
-            }
-        }
-    }
+                    None => ((format!("public/{file}"), 1, 1, key), (message, None)),
+                })
+            })
+        })
+        .collect();
+    let broken: BTreeMap<Place, Found> = found.into_iter().collect();
     broken
         .into_iter()
         .map(|((shown, line, column, _), (message, source))| {
@@ -68,15 +61,15 @@ pub fn check(dir: &Path, site: &Site) -> Vec<Diagnostic> {
 /// Where the links of built pages were written: by the built file of each page, and
 /// by URL for a page's summary shown on a list.
 struct Sources<'a> {
-    by_file: HashMap<PathBuf, &'a Page>,
+    by_file: HashMap<String, &'a Page>,
     by_url: BTreeMap<String, (&'a Page, &'a LinkAt)>,
 }
 
 impl<'a> Sources<'a> {
-    fn new(dir: &Path, site: &'a Site) -> Sources<'a> {
+    fn new(site: &'a Site) -> Sources<'a> {
         let mut by_url = BTreeMap::new();
         for page in site.pages.values() {
-            for link in &page.links {
+            for link in &page.body.links {
                 by_url.entry(decode(&link.url)).or_insert((page, link));
             }
         }
@@ -85,8 +78,7 @@ impl<'a> Sources<'a> {
             .values()
             .map(|p| {
                 (
-                    dir.join(decode(p.path.trim_matches('/')))
-                        .join("index.html"),
+                    join(&decode(p.head.path.trim_matches('/')), "index.html"),
                     p,
                 )
             })
@@ -94,10 +86,10 @@ impl<'a> Sources<'a> {
         Sources { by_file, by_url }
     }
 
-    fn find(&self, file: &Path, link: &str) -> Option<(&'a Page, &'a LinkAt)> {
+    fn find(&self, file: &str, link: &str) -> Option<(&'a Page, &'a LinkAt)> {
         let wanted = decode(link);
         if let Some(page) = self.by_file.get(file) {
-            if let Some(at) = page.links.iter().find(|l| decode(&l.url) == wanted) {
+            if let Some(at) = page.body.links.iter().find(|l| decode(&l.url) == wanted) {
                 return Some((page, at));
             }
         }
@@ -131,13 +123,7 @@ fn unescape(value: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn resolve(
-    dir: &Path,
-    base_path: &str,
-    from: &Path,
-    link: &str,
-    html: &HashMap<PathBuf, String>,
-) -> Option<Problem> {
+fn resolve(outputs: &Outputs, base_path: &str, from: &str, link: &str) -> Option<Problem> {
     if link.contains("://")
         || link.starts_with("mailto:")
         || link.starts_with("tel:")
@@ -151,34 +137,64 @@ fn resolve(
         .map_or((link, None), |(p, f)| (p, Some(f)));
     let path = path.split('?').next().unwrap_or(path);
     let target = if path.is_empty() {
-        from.to_path_buf()
+        Some(from.to_string())
     } else if let Some(abs) = path.strip_prefix('/') {
         let abs = format!("/{abs}");
         let Some(inside) = abs.strip_prefix(base_path) else {
             return Some(Problem::OutsideBase);
         };
-        dir.join(decode(inside.trim_start_matches('/')))
+        normalize("", &decode(inside))
     } else {
-        from.parent().unwrap_or(dir).join(decode(path))
+        normalize(
+            from.rsplit_once('/').map_or("", |(dir, _)| dir),
+            &decode(path),
+        )
     };
-    let file = if path.ends_with('/') || target.is_dir() {
-        target.join("index.html")
+    let Some(target) = target else {
+        return Some(Problem::NoPage);
+    };
+    let file = if path.ends_with('/') || outputs.is_dir(&target) {
+        join(&target, "index.html")
     } else {
         target
     };
-    if !file.is_file() {
+    if !outputs.is_file(&file) {
         return Some(Problem::NoPage);
     }
     if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
         let id = decode(fragment);
-        let has_id = html
-            .get(&file)
+        let has_id = outputs
+            .html(&file)
             .is_some_and(|t| t.contains(&format!("id=\"{id}\"")));
-        if !has_id && file.extension().is_some_and(|e| e == "html") {
+        if !has_id && file.ends_with(".html") {
             return Some(Problem::NoAnchor);
         }
     }
     None
+}
+
+/// `path` taken from the folder `dir` (both site-relative), with `.` and `..` resolved;
+/// `None` when it climbs above the output folder.
+fn normalize(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            _ => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
 }
 
 /// What is wrong with a link, in the order reports list them.
@@ -227,20 +243,42 @@ mod tests {
 
     #[test]
     fn finds_missing_pages_and_anchors() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::create_dir_all(d.join("a")).unwrap();
-        std::fs::create_dir_all(d.join("标签")).unwrap();
-        std::fs::write(d.join("标签/index.html"), "<h2 id=\"优生\">x</h2>").unwrap();
-        std::fs::write(
-            d.join("a/index.html"),
-            "<a href=\"/%E6%A0%87%E7%AD%BE/#优生\">ok</a><a href=\"/标签/#missing\">x</a><a href=\"/none/\">x</a><a href=\"https://x.org/\">x</a>",
-        )
-        .unwrap();
-        let diags = check(d, &empty_site());
-        let msgs: Vec<_> = diags.iter().map(|d| d.message.en()).collect();
-        assert_eq!(msgs.len(), 2, "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("/none/")));
-        assert!(msgs.iter().any(|m| m.contains("#missing")));
+        let mut o = Outputs::default();
+        o.insert(
+            "标签/index.html".into(),
+            "<h2 id=\"优生\">x</h2>".as_bytes(),
+        );
+        o.insert_path("img/a.png".into());
+        o.insert(
+            "a/index.html".into(),
+            concat!(
+                "<a href=\"/%E6%A0%87%E7%AD%BE/#优生\">ok</a><a href=\"/标签/#missing\">x</a>",
+                "<a href=\"/none/\">x</a><a href=\"https://x.org/\">x</a>",
+                "<a href=\"../标签\">ok</a><img src=\"../img/a.png\"><img src=\"../../up.png\">",
+                "<a href=\"#top\">x</a>"
+            )
+            .as_bytes(),
+        );
+        let diags = check(&o, &empty_site());
+        let msgs: Vec<_> = diags
+            .iter()
+            .map(|d| format!("{}: {}", d.file.display(), d.message.en()))
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "public/a/index.html: broken link to a page that does not exist: `../../up.png`",
+                "public/a/index.html: broken link to a page that does not exist: `/none/`",
+                "public/a/index.html: broken link to an anchor that does not exist: `#top`",
+                "public/a/index.html: broken link to an anchor that does not exist: `/标签/#missing`",
+            ]
+        );
+    }
+
+    #[test]
+    fn normalizes_relative_paths_within_the_output() {
+        assert_eq!(normalize("news/a", "../b/./c").as_deref(), Some("news/b/c"));
+        assert_eq!(normalize("", "/x/").as_deref(), Some("x"));
+        assert_eq!(normalize("news", "../.."), None);
     }
 }

@@ -16,14 +16,21 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
     site.pages
         .values()
         .map(|p| wasm_search::SearchDoc {
-            title: p.meta.title.value.clone(),
-            section: p.section.clone(),
-            section_title: site.sections[&p.section].title.clone(),
-            tags: p.meta.tags.iter().map(|t| t.trim().to_string()).collect(),
+            title: p.head.meta.title.value.clone(),
+            section: p.head.section.clone(),
+            section_title: site.sections[&p.head.section].head.title.clone(),
+            tags: p
+                .head
+                .meta
+                .tags
+                .iter()
+                .map(|t| t.trim().to_string())
+                .collect(),
             date: p
+                .head
                 .date
                 .map(|d| jiayuan_core::time::local_date(&d, site.config.timezone).to_string()),
-            url: site.config.url(&p.path),
+            url: site.config.url(&p.head.path),
             body: body_with_terms(p),
         })
         .collect()
@@ -33,8 +40,8 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
 /// searches for a tag finds the pages that carry it. They go after the text, so the
 /// stored excerpt (the body's first characters) is the page's own.
 fn body_with_terms(p: &jiayuan_content::model::Page) -> String {
-    let mut body = p.text.clone();
-    for term in p.meta.tags.iter().chain(&p.meta.categories) {
+    let mut body = p.body.text.clone();
+    for term in p.head.meta.tags.iter().chain(&p.head.meta.categories) {
         let term = term.trim();
         if !term.is_empty() {
             body.push('\n');

@@ -17,8 +17,8 @@ use jiayuan_core::paths::parent_dir;
 use jiayuan_core::yaml::At;
 
 /// What a page's Markdown turned into.
-#[derive(Debug, Default)]
-pub(crate) struct Body {
+#[derive(Debug, Default, Clone)]
+pub struct Body {
     pub html: String,
     pub summary_html: String,
     pub toc: Vec<Heading>,
@@ -26,6 +26,7 @@ pub(crate) struct Body {
     pub han_chars: usize,
     pub words: usize,
     pub reading_minutes: usize,
+    /// The body's links and images with their places, for `check`.
     pub links: Vec<markdown::LinkAt>,
     /// The `cover` as a site path (`/news/x/cover.png`) or an address as written.
     pub cover: Option<String>,

@@ -35,6 +35,7 @@ pub struct PageHead {
 /// A section as its `_index.md` (or only its folder) describes it.
 #[derive(Debug, Clone)]
 pub struct SectionHead {
+    /// Content-relative folder: "" for the root, `care/warm-heart` for a nested one.
     pub key: String,
     pub file: Option<SourceFile>,
     pub meta: SectionMeta,

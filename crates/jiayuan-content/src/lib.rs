@@ -10,7 +10,6 @@ mod bodies;
 pub mod compat;
 pub mod frontmatter;
 mod heads;
-mod listed;
 pub mod markdown;
 pub mod model;
 mod order;
@@ -108,15 +107,10 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions, diags: &mut Vec<Dia
         .map(|(key, head)| {
             let list = lists.remove(&key).unwrap_or_default();
             let section = Section {
+                head,
                 html: section_html.remove(&key).unwrap_or_default(),
                 pages: list.pages,
                 subsections: list.subsections,
-                key: head.key,
-                file: head.file,
-                meta: head.meta,
-                title: head.title,
-                path: head.path,
-                parent: head.parent,
             };
             (key, section)
         })
@@ -138,24 +132,10 @@ pub(crate) fn assemble(
     related: Vec<String>,
 ) -> Page {
     Page {
+        head,
+        body,
         index_in_section,
         related,
-        file: head.file,
-        meta: head.meta,
-        date: head.date,
-        updated: head.updated,
-        section: head.section,
-        slug: head.slug,
-        path: head.path,
-        html: body.html,
-        summary_html: body.summary_html,
-        toc: body.toc,
-        text: body.text,
-        han_chars: body.han_chars,
-        words: body.words,
-        reading_minutes: body.reading_minutes,
-        links: body.links,
-        cover: body.cover,
     }
 }
 
@@ -225,10 +205,10 @@ mod tests {
     fn every_page_is_complete_and_in_its_section_list() {
         let (site, _) = site(FILES, true);
         for (key, page) in &site.pages {
-            let section = &site.sections[&page.section];
+            let section = &site.sections[&page.head.section];
             assert_eq!(section.pages[page.index_in_section], *key);
-            assert!(page.html.contains("正文") && page.reading_minutes >= 1);
-            assert_eq!(page.summary_html, "<p>正文</p>");
+            assert!(page.body.html.contains("正文") && page.body.reading_minutes >= 1);
+            assert_eq!(page.body.summary_html, "<p>正文</p>");
         }
     }
 
@@ -261,11 +241,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            site.pages["docs/b.md"].meta.description.as_deref(),
+            site.pages["docs/b.md"].head.meta.description.as_deref(),
             Some("摘要")
         );
-        assert_eq!(site.pages["docs/c.md"].meta.title.as_str(), "没有前言");
-        assert_eq!(site.sections["docs"].meta.aliases[0].as_str(), "/old-docs/");
+        assert_eq!(site.pages["docs/c.md"].head.meta.title.as_str(), "没有前言");
+        assert_eq!(
+            site.sections["docs"].head.meta.aliases[0].as_str(),
+            "/old-docs/"
+        );
         // The same files in strict mode: the first foreign key of each file, and the bare file.
         let (_, diags) = site_with(&files, false, "");
         assert_eq!(
@@ -298,8 +281,8 @@ mod tests {
             ["content/a.md:6:1 Hugo shortcode `tip` cannot be rendered: left out of 3 places in 2 files"]
         );
         assert!(!diags[0].is_error());
-        assert!(site.pages.values().all(|p| !p.html.contains("{{")));
-        assert!(site.pages["b.md"].text.contains("一 二"));
+        assert!(site.pages.values().all(|p| !p.body.html.contains("{{")));
+        assert!(site.pages["b.md"].body.text.contains("一 二"));
     }
     #[test]
     fn a_bundle_is_a_page_of_the_section_above_with_its_pictures_beside_it() {
@@ -318,14 +301,14 @@ mod tests {
         let (site, diags) = site(&files, false);
         let page = &site.pages["news/handan/index.md"];
         assert_eq!(
-            (page.section.as_str(), page.path.as_str()),
+            (page.head.section.as_str(), page.head.path.as_str()),
             ("news", "/news/handan/")
         );
         assert_eq!(site.sections.keys().collect::<Vec<_>>(), ["", "news"]);
         assert!(
-            page.html.contains("src=\"/news/handan/map.svg\""),
+            page.body.html.contains("src=\"/news/handan/map.svg\""),
             "{}",
-            page.html
+            page.body.html
         );
         let msgs: Vec<String> = diags
             .iter()

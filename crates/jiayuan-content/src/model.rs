@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use jiayuan_core::time::Moment;
 use jiayuan_core::yaml::At;
 
-use crate::frontmatter::{PageMeta, SectionMeta};
-use crate::markdown::Heading;
+pub use crate::bodies::Body;
+pub use crate::heads::{PageHead, SectionHead};
 use jiayuan_core::config::Config;
 
 /// A content file as read from disk.
@@ -32,44 +31,22 @@ impl SourceFile {
     }
 }
 
+/// A published page: its head (front matter, place) and its rendered body, put
+/// together once by `assemble`.
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub file: SourceFile,
-    pub meta: PageMeta,
-    pub date: Option<Moment>,
-    pub updated: Option<Moment>,
-    /// Key of the section that holds the page ("" is the home section).
-    pub section: String,
-    pub slug: String,
-    /// Site path such as `/news/a/`, without the base path.
-    pub path: String,
-    pub html: String,
-    pub summary_html: String,
-    pub toc: Vec<Heading>,
-    pub text: String,
-    pub han_chars: usize,
-    pub words: usize,
-    pub reading_minutes: usize,
+    pub head: PageHead,
+    pub body: Body,
     /// Position in its section's sort order.
     pub index_in_section: usize,
     /// Keys of up to five pages sharing the most tags.
     pub related: Vec<String>,
-    /// The body's links and images with their places, for `check`.
-    pub links: Vec<crate::markdown::LinkAt>,
-    /// The `cover` as a site path (`/news/x/cover.png`, without the base path) or an
-    /// address as written.
-    pub cover: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Section {
-    /// Content-relative folder: "" for the root, `care/warm-heart` for a nested one.
-    pub key: String,
-    pub file: Option<SourceFile>,
-    pub meta: SectionMeta,
-    pub title: String,
-    pub path: String,
-    pub parent: Option<String>,
+    pub head: SectionHead,
+    /// The `_index.md` body as HTML.
     pub html: String,
     /// Keys of the section's own pages, in its sort order.
     pub pages: Vec<String>,

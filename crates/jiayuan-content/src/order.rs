@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use crate::frontmatter::SortBy;
-use crate::heads::SectionHead;
-use crate::listed::Listed;
+use std::borrow::Borrow;
+
+use crate::heads::{PageHead, SectionHead};
 
 /// One section's own pages and child sections, as keys, in order.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -15,14 +16,14 @@ pub(crate) struct Lists {
     pub subsections: Vec<String>,
 }
 
-pub(crate) fn lists<H: Listed>(
+pub(crate) fn lists<H: Borrow<PageHead>>(
     pages: &BTreeMap<String, H>,
     sections: &BTreeMap<String, SectionHead>,
 ) -> BTreeMap<String, Lists> {
     let mut by_section: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (key, page) in pages {
         by_section
-            .entry(page.section())
+            .entry(page.borrow().section.as_str())
             .or_default()
             .push(key.clone());
     }
@@ -41,11 +42,11 @@ pub(crate) fn lists<H: Listed>(
             let mut list = by_section.remove(key.as_str()).unwrap_or_default();
             let sort_by = section.meta.sort_by;
             list.sort_by(|a, b| {
-                let (pa, pb) = (&pages[a], &pages[b]);
+                let (pa, pb): (&PageHead, &PageHead) = (pages[a].borrow(), pages[b].borrow());
                 let primary = match sort_by {
-                    SortBy::Date => pb.date().cmp(&pa.date()),
-                    SortBy::Weight => weight(pa.meta().weight).cmp(&weight(pb.meta().weight)),
-                    SortBy::Title => pa.meta().title.cmp(&pb.meta().title),
+                    SortBy::Date => pb.date.cmp(&pa.date),
+                    SortBy::Weight => weight(pa.meta.weight).cmp(&weight(pb.meta.weight)),
+                    SortBy::Title => pa.meta.title.cmp(&pb.meta.title),
                 };
                 primary.then_with(|| a.cmp(b))
             });
@@ -73,7 +74,7 @@ fn weight(w: Option<i64>) -> i64 {
 mod tests {
     use super::*;
     use crate::frontmatter::{PageMeta, SectionMeta};
-    use crate::heads::{test_head, PageHead};
+    use crate::heads::test_head;
     use jiayuan_core::yaml::At;
 
     fn section(

@@ -7,13 +7,15 @@ use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 
-use crate::listed::Listed;
+use std::borrow::Borrow;
+
+use crate::heads::PageHead;
 use crate::model::Taxonomy;
 
 const RELATED: usize = 5;
 
 /// Page key → keys of its related pages; empty without a `tags` taxonomy.
-pub(crate) fn compute<H: Listed>(
+pub(crate) fn compute<H: Borrow<PageHead> + Sync>(
     pages: &BTreeMap<String, H>,
     taxonomies: &[Taxonomy],
 ) -> BTreeMap<String, Vec<String>> {
@@ -22,7 +24,7 @@ pub(crate) fn compute<H: Listed>(
 
 /// `compute` for the pages `wanted` names only (the others are left out of the map);
 /// every page still counts as a candidate.
-pub(crate) fn compute_for<H: Listed>(
+pub(crate) fn compute_for<H: Borrow<PageHead> + Sync>(
     pages: &BTreeMap<String, H>,
     taxonomies: &[Taxonomy],
     wanted: impl Fn(&str) -> bool + Sync,
@@ -36,7 +38,7 @@ pub(crate) fn compute_for<H: Listed>(
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
         .collect();
-    let pages: Vec<&H> = pages.values().collect();
+    let pages: Vec<&PageHead> = pages.values().map(Borrow::borrow).collect();
     let term_pages: std::collections::HashMap<&str, Vec<usize>> = tags
         .terms
         .iter()
@@ -54,7 +56,7 @@ pub(crate) fn compute_for<H: Listed>(
         .map_init(
             || (vec![0u32; pages.len()], Vec::new()),
             |(counts, touched), me| {
-                for tag in &pages[me].meta().tags {
+                for tag in &pages[me].meta.tags {
                     for &other in term_pages.get(tag.trim()).into_iter().flatten() {
                         if other != me {
                             if counts[other] == 0 {
@@ -72,7 +74,7 @@ pub(crate) fn compute_for<H: Listed>(
                 touched.clear();
                 let order = |a: &(u32, usize), b: &(u32, usize)| {
                     b.0.cmp(&a.0)
-                        .then_with(|| pages[b.1].date().cmp(&pages[a.1].date()))
+                        .then_with(|| pages[b.1].date.cmp(&pages[a.1].date))
                         .then_with(|| a.1.cmp(&b.1))
                 };
                 if ranked.len() > RELATED {
@@ -95,7 +97,7 @@ pub(crate) fn compute_for<H: Listed>(
 mod tests {
     use super::*;
     use crate::frontmatter::PageMeta;
-    use crate::heads::{test_head, PageHead};
+    use crate::heads::test_head;
     use jiayuan_core::yaml::At;
 
     fn page(rel: &str, tags: &[&str], date: &str) -> (String, PageHead) {

@@ -2,13 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::listed::Listed;
+use std::borrow::Borrow;
+
+use crate::heads::PageHead;
 use crate::model::Taxonomy;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 
-pub(crate) fn collect<H: Listed>(
+pub(crate) fn collect<H: Borrow<PageHead>>(
     config: &Config,
     pages: &BTreeMap<String, H>,
     diags: &mut Vec<Diagnostic>,
@@ -17,9 +19,10 @@ pub(crate) fn collect<H: Listed>(
     for tc in &config.taxonomies {
         let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (key, page) in pages {
+            let page: &PageHead = page.borrow();
             let values = match tc.name.as_str() {
-                "tags" => &page.meta().tags,
-                "categories" => &page.meta().categories,
+                "tags" => &page.meta.tags,
+                "categories" => &page.meta.categories,
                 _ => continue,
             };
             for term in values {
@@ -27,7 +30,7 @@ pub(crate) fn collect<H: Listed>(
                 if term.is_empty() {
                     diags.push(
                         Diagnostic::warning(
-                            &page.file().shown,
+                            &page.file.shown,
                             msg!("taxonomy-empty-entry", taxonomy = &tc.name),
                         )
                         .help(msg!("taxonomy-empty-entry-help")),
@@ -37,8 +40,9 @@ pub(crate) fn collect<H: Listed>(
                 terms.entry(term.to_string()).or_default().push(key.clone());
             }
         }
+        let date = |k: &String| pages[k].borrow().date;
         for list in terms.values_mut() {
-            list.sort_by(|a, b| pages[b].date().cmp(&pages[a].date()).then_with(|| a.cmp(b)));
+            list.sort_by(|a, b| date(b).cmp(&date(a)).then_with(|| a.cmp(b)));
             list.dedup();
         }
         out.push(Taxonomy {
@@ -63,7 +67,7 @@ pub(crate) fn collect<H: Listed>(
 mod tests {
     use super::*;
     use crate::frontmatter::PageMeta;
-    use crate::heads::{test_head, PageHead};
+    use crate::heads::test_head;
     use jiayuan_core::yaml::At;
 
     fn config(taxonomies: &str) -> Config {

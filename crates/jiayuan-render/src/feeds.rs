@@ -35,9 +35,10 @@ pub fn write_all(site: &Site, out: &Staging) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut all: Vec<&Page> = site.pages.values().collect();
     all.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.file.rel.cmp(&b.file.rel))
+        b.head
+            .date
+            .cmp(&a.head.date)
+            .then_with(|| a.head.file.rel.cmp(&b.head.file.rel))
     });
     let mut write = |path: &str, body: String| {
         let what = match path {
@@ -57,12 +58,12 @@ pub fn write_all(site: &Site, out: &Staging) -> Vec<Diagnostic> {
     for section in site
         .sections
         .values()
-        .filter(|s| !s.key.is_empty() && !s.pages.is_empty())
+        .filter(|s| !s.head.key.is_empty() && !s.pages.is_empty())
     {
         let pages: Vec<&Page> = section.pages.iter().map(|k| &site.pages[k]).collect();
-        let title = format!("{} - {}", section.title, site.config.title);
-        let feed = format!("{}atom.xml", section.path);
-        write(&feed, atom(site, &title, &section.path, &feed, &pages));
+        let title = format!("{} - {}", section.head.title, site.config.title);
+        let feed = format!("{}atom.xml", section.head.path);
+        write(&feed, atom(site, &title, &section.head.path, &feed, &pages));
     }
     write("/sitemap.xml", sitemap(site));
     write(
@@ -79,7 +80,7 @@ fn atom(site: &Site, title: &str, home: &str, self_path: &str, pages: &[&Page]) 
     let c = &site.config;
     let updated = pages
         .iter()
-        .filter_map(|p| p.updated.or(p.date))
+        .filter_map(|p| p.head.updated.or(p.head.date))
         .max()
         .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), |d| rfc3339(&d));
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
@@ -105,28 +106,29 @@ fn atom(site: &Site, title: &str, home: &str, self_path: &str, pages: &[&Page]) 
         ));
     }
     for page in pages.iter().take(FEED_ENTRIES) {
-        let link = encode_url(&c.permalink(&page.path));
+        let link = encode_url(&c.permalink(&page.head.path));
         let date = page
+            .head
             .updated
-            .or(page.date)
+            .or(page.head.date)
             .map_or_else(|| updated.clone(), |d| rfc3339(&d));
         s.push_str("<entry>\n");
-        s.push_str(&format!("<title>{}</title>\n", xml(&page.meta.title)));
+        s.push_str(&format!("<title>{}</title>\n", xml(&page.head.meta.title)));
         s.push_str(&format!(
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<id>{}</id>\n",
             xml(&link),
             xml(&link)
         ));
-        if let Some(d) = page.date {
+        if let Some(d) = page.head.date {
             s.push_str(&format!("<published>{}</published>\n", rfc3339(&d)));
         }
         s.push_str(&format!("<updated>{date}</updated>\n"));
-        if let Some(author) = page.meta.author.as_deref() {
+        if let Some(author) = page.head.meta.author.as_deref() {
             s.push_str(&format!("<author><name>{}</name></author>\n", xml(author)));
         }
         s.push_str(&format!(
             "<summary type=\"html\">{}</summary>\n",
-            xml(&page.summary_html)
+            xml(&page.body.summary_html)
         ));
         s.push_str("</entry>\n");
     }
@@ -138,13 +140,14 @@ fn sitemap(site: &Site) -> String {
     let c = &site.config;
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
     for s in site.sections.values() {
-        entries.push((s.path.clone(), None));
+        entries.push((s.head.path.clone(), None));
     }
     for p in site.pages.values() {
         entries.push((
-            p.path.clone(),
-            p.updated
-                .or(p.date)
+            p.head.path.clone(),
+            p.head
+                .updated
+                .or(p.head.date)
                 .map(|d| local_date(&d, c.timezone).format("%Y-%m-%d").to_string()),
         ));
     }

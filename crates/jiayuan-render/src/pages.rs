@@ -13,38 +13,44 @@ use jiayuan_core::msg;
 use jiayuan_core::paths::{alias_path, pager_path, term_path};
 
 pub(crate) fn render_page(job: &Job<'_>, page: &Page) -> Result<(), Diagnostic> {
-    let section = &job.site.sections[&page.section];
-    let own = page.meta.template.as_ref();
+    let section = &job.site.sections[&page.head.section];
+    let own = page.head.meta.template.as_ref();
     let template = own
         .map(|t| t.as_str())
-        .or(section.meta.page_template.as_deref())
+        .or(section.head.meta.page_template.as_deref())
         .unwrap_or("page.html");
     if job.tera.get_template(template).is_err() {
-        let (line, column) = own.map_or((1, 1), |t| page.file.place(t));
+        let (line, column) = own.map_or((1, 1), |t| page.head.file.place(t));
         return Err(Diagnostic::error(
-            &page.file.shown,
+            &page.head.file.shown,
             msg!("template-missing", template = template),
         )
         .at(line, column)
-        .with_source(page.file.text.clone())
+        .with_source(page.head.file.text.clone())
         .help(msg!("template-missing-page-help")));
     }
     let view = views::page_view(job.site, page);
     let mut owner = Owner::new(
         Kind::Page,
-        msg!("owner-page", file = &page.file.shown),
-        &page.file.shown,
+        msg!("owner-page", file = &page.head.file.shown),
+        &page.head.file.shown,
     );
-    if let Some(slug) = &page.meta.slug {
-        owner = owner.at(page.file.place(slug), page.file.text.clone());
+    if let Some(slug) = &page.head.meta.slug {
+        owner = owner.at(page.head.file.place(slug), page.head.file.text.clone());
     }
-    job.render(template, &page.path, |ctx| ctx.insert("page", &view), owner)
+    job.render(
+        template,
+        &page.head.path,
+        |ctx| ctx.insert("page", &view),
+        owner,
+    )
 }
 
 /// How many pages a section's list shows per pager.
 pub fn section_per_page(site: &Site, key: &str) -> usize {
     let section = &site.sections[key];
     section
+        .head
         .meta
         .paginate_by
         .unwrap_or(site.config.paginate_by)
@@ -64,8 +70,9 @@ pub(crate) fn render_section(
     } else {
         "section.html"
     };
-    let template = section.meta.template.as_deref().unwrap_or(default);
+    let template = section.head.meta.template.as_deref().unwrap_or(default);
     let origin = section
+        .head
         .file
         .as_ref()
         .map_or_else(|| Path::new("content").join(key), |f| f.shown.clone());
@@ -82,8 +89,8 @@ pub(crate) fn render_section(
     (1..=total)
         .filter(|index| wanted(*index))
         .filter_map(|index| {
-            let path = pager_path(&section.path, index);
-            let pag = paginator(site, &section.path, &section.pages, per_page, index);
+            let path = pager_path(&section.head.path, index);
+            let pag = paginator(site, &section.head.path, &section.pages, per_page, index);
             let shown = origin.display();
             let label = if index == 1 {
                 msg!("owner-section", file = shown.to_string())
@@ -209,11 +216,11 @@ pub(crate) fn render_aliases(job: &Job<'_>) -> Vec<Diagnostic> {
     let pages = site
         .pages
         .values()
-        .map(|p| (&p.meta.aliases, &p.path, &p.file));
+        .map(|p| (&p.head.meta.aliases, &p.head.path, &p.head.file));
     // Only compatible front matter gives a section aliases (docs/decisions.md).
     let sections = site.sections.values().filter_map(|s| {
-        let file = s.file.as_ref()?;
-        Some((&s.meta.aliases, &s.path, file))
+        let file = s.head.file.as_ref()?;
+        Some((&s.head.meta.aliases, &s.head.path, file))
     });
     for (aliases, target_path, file) in pages.chain(sections) {
         for alias in aliases {
@@ -257,7 +264,7 @@ fn term_owner(site: &Site, taxonomy: &str, term: &str, pages: &[String], index: 
     let Some(page) = pages.first().map(|k| &site.pages[k]) else {
         return Owner::new(Kind::Taxonomy, label, "site.toml");
     };
-    let file = &page.file;
+    let file = &page.head.file;
     let front = &file.text[..file.body_offset.min(file.text.len())];
     let owner = Owner::new(Kind::Taxonomy, label, &file.shown);
     match front.find(term) {

@@ -26,10 +26,10 @@ pub fn page_context(site: &Site) -> SearchPage {
     let mut sections: Vec<SectionChoice> = site
         .sections
         .values()
-        .filter(|s| !s.key.is_empty() && !s.pages.is_empty())
+        .filter(|s| !s.head.key.is_empty() && !s.pages.is_empty())
         .map(|s| SectionChoice {
-            key: s.key.clone(),
-            title: s.title.clone(),
+            key: s.head.key.clone(),
+            title: s.head.title.clone(),
         })
         .collect();
     sections.sort_by(|a, b| a.key.cmp(&b.key));

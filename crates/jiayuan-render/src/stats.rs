@@ -38,6 +38,7 @@ pub fn collect(site: &Site) -> Stats {
     let mut sections: BTreeMap<&str, usize> = BTreeMap::new();
     for page in site.pages.values() {
         if let Some(city) = page
+            .head
             .meta
             .city
             .as_deref()
@@ -46,11 +47,11 @@ pub fn collect(site: &Site) -> Stats {
         {
             *cities.entry(city.to_string()).or_default() += 1;
         }
-        if let Some(d) = page.date {
+        if let Some(d) = page.head.date {
             let d = jiayuan_core::time::local_date(&d, site.config.timezone);
             *months.entry((d.year(), d.month())).or_default() += 1;
         }
-        let top = page.section.split('/').next().unwrap_or("");
+        let top = page.head.section.split('/').next().unwrap_or("");
         *sections.entry(top).or_default() += 1;
     }
     let total = site.pages.len();
@@ -95,7 +96,7 @@ pub fn collect(site: &Site) -> Stats {
             .into_iter()
             .map(|(key, c)| {
                 let s = &site.sections[key];
-                (s.title.clone(), c, Some(site.config.url(&s.path)))
+                (s.head.title.clone(), c, Some(site.config.url(&s.head.path)))
             })
             .collect(),
         total,

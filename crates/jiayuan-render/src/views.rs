@@ -131,24 +131,27 @@ pub fn tag_links(site: &Site, taxonomy: &str, names: &[String]) -> Vec<Link> {
 }
 
 pub fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
-    let section = &site.sections[&page.section];
+    let section = &site.sections[&page.head.section];
     PageRef {
-        title: &page.meta.title,
-        url: site.config.url(&page.path),
-        permalink: site.config.permalink(&page.path),
-        date: page.date.map(|d| date_ymd(&d, site.config.timezone)),
-        date_display: page.date.map(|d| date_display(&d, site.config.timezone)),
-        description: page.meta.description.as_deref(),
-        summary: &page.summary_html,
-        city: page.meta.city.as_deref(),
-        author: page.meta.author.as_deref(),
-        section: &page.section,
-        section_title: &section.title,
-        tags: tag_links(site, "tags", &page.meta.tags),
-        reading_minutes: page.reading_minutes,
-        cover: page.cover.as_ref().map(|c| site_file(site, c, false)),
-        cover_permalink: page.cover.as_ref().map(|c| site_file(site, c, true)),
-        extra: &page.meta.extra,
+        title: &page.head.meta.title,
+        url: site.config.url(&page.head.path),
+        permalink: site.config.permalink(&page.head.path),
+        date: page.head.date.map(|d| date_ymd(&d, site.config.timezone)),
+        date_display: page
+            .head
+            .date
+            .map(|d| date_display(&d, site.config.timezone)),
+        description: page.head.meta.description.as_deref(),
+        summary: &page.body.summary_html,
+        city: page.head.meta.city.as_deref(),
+        author: page.head.meta.author.as_deref(),
+        section: &page.head.section,
+        section_title: &section.head.title,
+        tags: tag_links(site, "tags", &page.head.meta.tags),
+        reading_minutes: page.body.reading_minutes,
+        cover: page.body.cover.as_ref().map(|c| site_file(site, c, false)),
+        cover_permalink: page.body.cover.as_ref().map(|c| site_file(site, c, true)),
+        extra: &page.head.meta.extra,
     }
 }
 
@@ -168,10 +171,10 @@ pub fn ancestors<'a>(site: &'a Site, key: &str, include_self: bool) -> Vec<Crumb
     while let Some(k) = current {
         let s = &site.sections[&k];
         chain.push(Crumb {
-            title: &s.title,
-            url: site.config.url(&s.path),
+            title: &s.head.title,
+            url: site.config.url(&s.head.path),
         });
-        current = s.parent.clone();
+        current = s.head.parent.clone();
     }
     chain.reverse();
     if !include_self {
@@ -181,7 +184,7 @@ pub fn ancestors<'a>(site: &'a Site, key: &str, include_self: bool) -> Vec<Crumb
 }
 
 pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
-    let section = &site.sections[&page.section];
+    let section = &site.sections[&page.head.section];
     let pos = Some(page.index_in_section);
     let neighbour = |i: Option<usize>| {
         i.and_then(|i| section.pages.get(i))
@@ -189,14 +192,17 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
     };
     PageView {
         base: page_ref(site, page),
-        content: &page.html,
-        toc: &page.toc,
-        toc_html: toc_html(&page.toc),
-        char_count: page.han_chars,
-        word_count: page.words,
-        updated: page.updated.map(|d| date_ymd(&d, site.config.timezone)),
-        categories: tag_links(site, "categories", &page.meta.categories),
-        ancestors: ancestors(site, &page.section, true),
+        content: &page.body.html,
+        toc: &page.body.toc,
+        toc_html: toc_html(&page.body.toc),
+        char_count: page.body.han_chars,
+        word_count: page.body.words,
+        updated: page
+            .head
+            .updated
+            .map(|d| date_ymd(&d, site.config.timezone)),
+        categories: tag_links(site, "categories", &page.head.meta.categories),
+        ancestors: ancestors(site, &page.head.section, true),
         // Lists run newest first, so the earlier page is the next one in the list.
         earlier: neighbour(pos.map(|i| i + 1)),
         later: neighbour(pos.and_then(|i| i.checked_sub(1))),
@@ -210,28 +216,28 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
 
 pub fn section_view<'a>(site: &'a Site, section: &'a Section) -> SectionView<'a> {
     SectionView {
-        title: &section.title,
-        description: section.meta.description.as_deref(),
+        title: &section.head.title,
+        description: section.head.meta.description.as_deref(),
         content: &section.html,
-        url: site.config.url(&section.path),
-        permalink: site.config.permalink(&section.path),
-        key: &section.key,
-        ancestors: ancestors(site, &section.key, false),
+        url: site.config.url(&section.head.path),
+        permalink: site.config.permalink(&section.head.path),
+        key: &section.head.key,
+        ancestors: ancestors(site, &section.head.key, false),
         subsections: section
             .subsections
             .iter()
             .map(|k| {
                 let s = &site.sections[k];
                 SubsectionRef {
-                    title: &s.title,
-                    url: site.config.url(&s.path),
-                    description: s.meta.description.as_deref(),
+                    title: &s.head.title,
+                    url: site.config.url(&s.head.path),
+                    description: s.head.meta.description.as_deref(),
                     page_count: s.pages.len(),
                 }
             })
             .collect(),
         page_count: section.pages.len(),
-        extra: &section.meta.extra,
+        extra: &section.head.meta.extra,
     }
 }
 
@@ -295,9 +301,10 @@ pub struct HomeSection<'a> {
 pub(crate) fn home_data(site: &Site) -> (Vec<PageRef<'_>>, Vec<HomeSection<'_>>) {
     let mut all: Vec<&Page> = site.pages.values().collect();
     all.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.file.rel.cmp(&b.file.rel))
+        b.head
+            .date
+            .cmp(&a.head.date)
+            .then_with(|| a.head.file.rel.cmp(&b.head.file.rel))
     });
     let latest = all.iter().take(20).map(|p| page_ref(site, p)).collect();
     let order = |key: &str| {
@@ -320,15 +327,16 @@ pub(crate) fn home_data(site: &Site) -> (Vec<PageRef<'_>>, Vec<HomeSection<'_>>)
             }
             keys.sort_by(|a, b| {
                 site.pages[*b]
+                    .head
                     .date
-                    .cmp(&site.pages[*a].date)
+                    .cmp(&site.pages[*a].head.date)
                     .then_with(|| a.cmp(b))
             });
             HomeSection {
-                title: &s.title,
-                url: site.config.url(&s.path),
-                key: &s.key,
-                description: s.meta.description.as_deref(),
+                title: &s.head.title,
+                url: site.config.url(&s.head.path),
+                key: &s.head.key,
+                description: s.head.meta.description.as_deref(),
                 pages: keys
                     .into_iter()
                     .take(6)

@@ -73,7 +73,7 @@ pub fn run_pages(
     let chosen = |key: &String| only.is_none_or(|keys| keys.contains(key));
     let mut pictures: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (_, page) in site.pages.iter().filter(|(k, _)| chosen(k)) {
-        for src in rewrite::sources(&page.html) {
+        for src in rewrite::sources(&page.body.html) {
             if let Some(file) = source_file(root, site, &base, &src) {
                 pictures.insert(src, file);
             }
@@ -141,7 +141,7 @@ pub fn run_pages(
     }
     index.0 = Some(new);
     for (_, page) in site.pages.iter_mut().filter(|(k, _)| chosen(k)) {
-        page.html = rewrite::rewrite(&page.html, &responsive);
+        page.body.html = rewrite::rewrite(&page.body.html, &responsive);
     }
     (counts, diags)
 }

@@ -87,7 +87,10 @@ fn content(site: &Site, output: &Path, rel: &str, rest: &[&str], exists: bool) -
     let name = rest.last().copied().unwrap_or_default();
     if name == "_index.md" {
         let key = jiayuan_core::paths::parent_dir(&key);
-        let loaded = site.sections.get(key).is_some_and(|s| s.file.is_some());
+        let loaded = site
+            .sections
+            .get(key)
+            .is_some_and(|s| s.head.file.is_some());
         return match (loaded, exists) {
             (true, true) => ChangeKind::Section(key.to_string()),
             _ => ChangeKind::Structure,

@@ -16,7 +16,11 @@ use jiayuan_render::views::page_ref;
 /// pages deleted, and pagers of lists that shrank).
 pub fn plan(site: &Site, changes: &Changes) -> (Selection, Vec<String>) {
     let mut sel = Selection::default();
-    let mut gone: Vec<String> = changes.removed.values().map(|p| p.path.clone()).collect();
+    let mut gone: Vec<String> = changes
+        .removed
+        .values()
+        .map(|p| p.head.path.clone())
+        .collect();
     sel.pages.extend(changes.old.keys().cloned());
     sel.pages.extend(changes.related.iter().cloned());
     sel.pages.extend(changes.added.iter().cloned());
@@ -34,10 +38,10 @@ pub fn plan(site: &Site, changes: &Changes) -> (Selection, Vec<String>) {
         let section = &site.sections[key];
         all_pagers(site, key, &mut sel);
         for_ancestors(site, key, |k| all_pagers(site, k, &mut sel));
-        if old.title != section.title {
+        if old.head.title != section.head.title {
             // Its title is in the breadcrumbs below it and in every list entry of its pages.
-            for s in site.sections.values().filter(|s| within(&s.key, key)) {
-                all_pagers(site, &s.key, &mut sel);
+            for s in site.sections.values().filter(|s| within(&s.head.key, key)) {
+                all_pagers(site, &s.head.key, &mut sel);
                 sel.pages.extend(s.pages.iter().cloned());
                 listed.extend(&s.pages);
             }
@@ -69,10 +73,10 @@ fn within(key: &str, top: &str) -> bool {
 }
 
 fn for_ancestors(site: &Site, key: &str, mut f: impl FnMut(&str)) {
-    let mut parent = site.sections[key].parent.as_deref();
+    let mut parent = site.sections[key].head.parent.as_deref();
     while let Some(k) = parent {
         f(k);
-        parent = site.sections[k].parent.as_deref();
+        parent = site.sections[k].head.parent.as_deref();
     }
 }
 
@@ -92,7 +96,10 @@ fn all_pagers(site: &Site, key: &str, sel: &mut Selection) {
 /// sitemap print.
 fn entry(site: &Site, page: &Page) -> String {
     let shown = serde_json::to_string(&page_ref(site, page)).unwrap_or_default();
-    format!("{shown}{:?}{:?}", page.updated, page.meta.categories)
+    format!(
+        "{shown}{:?}{:?}",
+        page.head.updated, page.head.meta.categories
+    )
 }
 
 /// A section's list was reordered: pages whose neighbours changed, and the pagers from
@@ -122,7 +129,7 @@ fn moved_in_section(
     if old.len() != new.len() {
         all_pagers(site, key, sel);
         for_ancestors(site, key, |k| all_pagers(site, k, sel));
-        let path = &site.sections[key].path;
+        let path = &site.sections[key].head.path;
         let (had, has) = (pagers(site, key, old.len()), pagers(site, key, new.len()));
         gone.extend((has + 1..=had).map(|i| pager_path(path, i)));
         return;
@@ -168,7 +175,7 @@ impl<'a> Shown<'a> {
     /// A page's list entry changed: every output that lists it.
     fn elsewhere(&self, site: &Site, key: &str, sel: &mut Selection) {
         let page = &site.pages[key];
-        let list = &site.sections[&page.section].pages;
+        let list = &site.sections[&page.head.section].pages;
         let i = page.index_in_section;
         for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
             if let Some(k) = list.get(j) {
@@ -177,9 +184,9 @@ impl<'a> Shown<'a> {
         }
         let related = self.related_to.get(key).into_iter().flatten();
         sel.pages.extend(related.map(|k| (*k).clone()));
-        let per_page = section_per_page(site, &page.section);
+        let per_page = section_per_page(site, &page.head.section);
         sel.sections
-            .entry(page.section.clone())
+            .entry(page.head.section.clone())
             .or_default()
             .insert(i / per_page + 1);
         for (tax, term, at) in self.on_terms.get(key).into_iter().flatten() {

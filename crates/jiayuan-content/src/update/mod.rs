@@ -113,7 +113,7 @@ pub fn update(site: &mut Site, root: &Path, edit: &Edit, opts: &LoadOptions) -> 
     let front_matter = !files.added.is_empty()
         || !edit.removed.is_empty()
         || files.edited.iter().any(|head| {
-            let old = &site.pages[&head.file.rel].file;
+            let old = &site.pages[&head.file.rel].head.file;
             old.text[..old.body_offset] != head.file.text[..head.file.body_offset]
         });
     let heads = derive::Heads {
@@ -181,7 +181,7 @@ fn render(
         .pages
         .iter()
         .filter(|(k, _)| !removed.contains(k))
-        .map(|(k, p)| (k.as_str(), p.path.as_str()))
+        .map(|(k, p)| (k.as_str(), p.head.path.as_str()))
         .chain(
             files
                 .added
@@ -192,7 +192,7 @@ fn render(
         pages,
         site.sections
             .values()
-            .map(|s| (s.key.as_str(), s.path.as_str())),
+            .map(|s| (s.head.key.as_str(), s.head.path.as_str())),
         &copied,
         &site.config,
     );
@@ -237,9 +237,9 @@ fn apply(
             .expect("an edit names a loaded page");
         // An edit in place never moves the page: it keeps its place and its neighbours.
         let head = PageHead {
-            section: page.section.clone(),
-            slug: page.slug.clone(),
-            path: page.path.clone(),
+            section: page.head.section.clone(),
+            slug: page.head.slug.clone(),
+            path: page.head.path.clone(),
             ..head
         };
         let new = crate::assemble(head, body, page.index_in_section, page.related.clone());
@@ -259,26 +259,19 @@ fn apply(
             .sections
             .get_mut(&key)
             .expect("an edit names a loaded section");
-        let new = Section {
-            html,
+        let head = SectionHead {
             file: Some(file),
             meta,
             title,
+            ..section.head.clone()
+        };
+        let new = Section {
+            head,
+            html,
             ..section.clone()
         };
         changes
             .sections
             .insert(key, std::mem::replace(section, new));
-    }
-}
-
-fn section_head_of(s: &Section) -> SectionHead {
-    SectionHead {
-        key: s.key.clone(),
-        file: s.file.clone(),
-        meta: s.meta.clone(),
-        title: s.title.clone(),
-        path: s.path.clone(),
-        parent: s.parent.clone(),
     }
 }

@@ -90,9 +90,9 @@ pub(super) fn edited(
     };
     match page_head(site, root, rel, opts, diags) {
         Read::Ok(head)
-            if head.path != old.path
-                || head.slug != old.slug
-                || aliases(&head.meta.aliases) != aliases(&old.meta.aliases) =>
+            if head.path != old.head.path
+                || head.slug != old.head.slug
+                || aliases(&head.meta.aliases) != aliases(&old.head.meta.aliases) =>
         {
             Read::Reload
         }
@@ -117,11 +117,9 @@ pub(super) fn added(
         Read::Ok(head) => head,
         other => return other,
     };
-    let taken = site
-        .pages
-        .values()
-        .any(|p| p.path == head.path || p.meta.aliases.iter().any(|a| a.value == head.path))
-        || site.sections.values().any(|s| s.path == head.path);
+    let taken = site.pages.values().any(|p| {
+        p.head.path == head.path || p.head.meta.aliases.iter().any(|a| a.value == head.path)
+    }) || site.sections.values().any(|s| s.head.path == head.path);
     let empty_slug = head.meta.slug.as_ref().is_some_and(|s| s.trim().is_empty());
     if !head.meta.aliases.is_empty()
         || !site.sections.contains_key(&head.section)
@@ -137,22 +135,22 @@ pub(super) fn added(
 /// aliases, not the last page of a section that only its pages make, and linked from no
 /// other page or section (the full load reports those links as broken).
 pub(super) fn removable(site: &Site, page: &Page, gone: &[String]) -> bool {
-    if page.file.rel.ends_with("/index.md") || !page.meta.aliases.is_empty() {
+    if page.head.file.rel.ends_with("/index.md") || !page.head.meta.aliases.is_empty() {
         return false;
     }
-    let section = &site.sections[&page.section];
+    let section = &site.sections[&page.head.section];
     let left = section.pages.iter().filter(|k| !gone.contains(k)).count();
-    if section.file.is_none() && left == 0 && section.subsections.is_empty() {
+    if section.head.file.is_none() && left == 0 && section.subsections.is_empty() {
         return false;
     }
-    let url = site.config.url(&page.path);
+    let url = site.config.url(&page.head.path);
     let fragment = format!("{url}#");
     let links_here = |u: &str| u == url || u.starts_with(&fragment);
     let linked = site
         .pages
         .values()
-        .filter(|p| !gone.contains(&p.file.rel))
-        .any(|p| p.links.iter().any(|l| links_here(&l.url)));
+        .filter(|p| !gone.contains(&p.head.file.rel))
+        .any(|p| p.body.links.iter().any(|l| links_here(&l.url)));
     let quoted = [format!("\"{url}\""), format!("\"{fragment}")];
     let in_section = site
         .sections
@@ -169,7 +167,7 @@ pub(super) fn section(
     key: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Read<(SourceFile, SectionMeta)> {
-    let Some(old) = site.sections.get(key).filter(|s| s.file.is_some()) else {
+    let Some(old) = site.sections.get(key).filter(|s| s.head.file.is_some()) else {
         return Read::Reload;
     };
     let rel = if key.is_empty() {
@@ -182,7 +180,7 @@ pub(super) fn section(
         Read::Ok(Parsed::Page(..)) | Read::Reload => return Read::Reload,
         Read::Broken => return Read::Broken,
     };
-    let o = &old.meta;
+    let o = &old.head.meta;
     let same = o.sort_by == meta.sort_by
         && o.paginate_by == meta.paginate_by
         && o.template == meta.template

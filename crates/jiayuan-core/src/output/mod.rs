@@ -12,13 +12,25 @@ use crate::i18n::Msg;
 use crate::msg;
 
 mod live;
+mod memory;
+
+pub use memory::Outputs;
 
 pub struct Staging {
     pub dir: PathBuf,
     /// Who wrote each file: a path written twice is an error (`claims`).
     pub claims: Claims,
-    /// For `in_place`: the files written, held until `write_changed`.
-    held: Option<Mutex<Vec<Held>>>,
+    mode: Mode,
+}
+
+/// Where the written files go.
+enum Mode {
+    /// Into the staging folder on disk.
+    Disk,
+    /// For `in_place`: held until `write_changed`.
+    Held(Mutex<Vec<Held>>),
+    /// For `in_memory`: kept, never written.
+    Memory(Mutex<Outputs>),
 }
 
 /// A file written in place, waiting for `write_changed`: where, and its bytes.
@@ -56,8 +68,30 @@ impl Staging {
         Ok(Staging {
             dir,
             claims: Claims::default(),
-            held: None,
+            mode: Mode::Disk,
         })
+    }
+
+    /// Keeps the written files in memory (`into_outputs`), for `jiayuan check`. Only a
+    /// tool that needs a real folder (the search index) writes below `scratch`.
+    pub fn in_memory(scratch: &Path) -> Staging {
+        Staging {
+            dir: scratch.to_path_buf(),
+            claims: Claims::default(),
+            mode: Mode::Memory(Mutex::new(Outputs::default())),
+        }
+    }
+
+    /// The files of an `in_memory` staging, with those written below its folder; the
+    /// folder is removed. Empty for the other kinds.
+    pub fn into_outputs(self) -> Outputs {
+        let mut outputs = match self.mode {
+            Mode::Memory(m) => m.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Mode::Disk | Mode::Held(_) => return Outputs::default(),
+        };
+        outputs.add_disk_files(&self.dir);
+        let _ = fs::remove_dir_all(&self.dir);
+        outputs
     }
 
     /// Writes into `output` itself, for the incremental rebuilds of `serve`: files are
@@ -66,7 +100,7 @@ impl Staging {
         Staging {
             dir: output.to_path_buf(),
             claims: Claims::default(),
-            held: Some(Mutex::new(Vec::new())),
+            mode: Mode::Held(Mutex::new(Vec::new())),
         }
     }
 
@@ -74,11 +108,12 @@ impl Staging {
     /// temporary file and a rename, so a reader sees the old file or the new one, never
     /// half of one. Returns the site-relative paths written.
     pub fn write_changed(self) -> Result<Vec<String>, Diagnostic> {
-        let held = self
-            .held
-            .map(|h| h.into_inner().unwrap_or_else(|e| e.into_inner()));
+        let held = match self.mode {
+            Mode::Held(h) => h.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Mode::Disk | Mode::Memory(_) => Vec::new(),
+        };
         let mut written = Vec::new();
-        for (target, bytes) in held.unwrap_or_default() {
+        for (target, bytes) in held {
             if live::write_if_changed(&target, &bytes)
                 .map_err(|e| io_error(&target, msg!("io-write-file"), e))?
             {
@@ -165,10 +200,20 @@ impl Staging {
     ) -> Result<(), Diagnostic> {
         let target = self.resolve(site_path)?;
         self.claims.file(site_path, owner);
-        if let Some(held) = &self.held {
-            let mut held = held.lock().unwrap_or_else(|e| e.into_inner());
-            held.push((target, bytes.to_vec()));
-            return Ok(());
+        match &self.mode {
+            Mode::Disk => {}
+            Mode::Held(held) => {
+                let mut held = held.lock().unwrap_or_else(|e| e.into_inner());
+                held.push((target, bytes.to_vec()));
+                return Ok(());
+            }
+            Mode::Memory(m) => {
+                let rel = rel_path(&self.dir, &target);
+                m.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(rel, bytes);
+                return Ok(());
+            }
         }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
@@ -182,14 +227,22 @@ impl Staging {
     pub fn link_file(&self, site_path: &str, from: &Path, owner: Owner) -> Result<(), Diagnostic> {
         let target = self.resolve(site_path)?;
         self.claims.file(site_path, owner);
-        if let Some(held) = &self.held {
-            // In place, the copy waits with the other files and is written only if it
-            // changed, through a rename like them.
-            let bytes = fs::read(from).map_err(|e| io_error(from, msg!("io-read"), e))?;
-            held.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((target, bytes));
-            return Ok(());
+        match &self.mode {
+            Mode::Disk => {}
+            Mode::Held(held) => {
+                // In place, the copy waits with the other files and is written only if
+                // it changed, through a rename like them.
+                let bytes = fs::read(from).map_err(|e| io_error(from, msg!("io-read"), e))?;
+                held.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((target, bytes));
+                return Ok(());
+            }
+            Mode::Memory(m) => {
+                let rel = rel_path(&self.dir, &target);
+                m.lock().unwrap_or_else(|e| e.into_inner()).insert_path(rel);
+                return Ok(());
+            }
         }
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
@@ -266,6 +319,10 @@ impl Staging {
                 &rel,
                 Owner::new(kind, msg!("owner-file", file = &shown), shown),
             );
+            if let Mode::Memory(m) = &self.mode {
+                m.lock().unwrap_or_else(|e| e.into_inner()).insert_path(rel);
+                continue;
+            }
             let target = self.dir.join(&rel);
             let result = target
                 .parent()
