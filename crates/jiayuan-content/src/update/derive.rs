@@ -107,17 +107,36 @@ pub(super) fn derive(site: &Site, heads: &Heads<'_>, diags: &mut Vec<Diagnostic>
         .flatten()
         .collect();
     let taxonomies = retag(site, &after, &metas, heads, diags);
-    // Only a page sharing a tag with a page of the edit, before or after, can rank anew.
+    // Only a page sharing a tag with a page of the edit, before or after, can rank anew:
+    // one that shares a tag added or taken away (its count changed), or any tag of a page
+    // whose date changed or that came or went (its place among equals changed).
     let mut near: BTreeSet<&str> = heads
         .edited
         .iter()
         .chain(heads.added)
         .map(|h| h.file.rel.as_str())
         .collect();
-    for tag in metas.iter().flat_map(|m| &m.tags) {
+    let mut tags: BTreeSet<&str> = BTreeSet::new();
+    for (old, new) in heads.around(site) {
+        match (old, new) {
+            (Some(o), Some(h)) if o.head.date == h.date => {
+                tags.extend(tags_changed(&o.head.meta.tags, &h.meta.tags));
+            }
+            _ => {
+                let all = [old.map(|p| &p.head.meta), new.map(|h| &h.meta)];
+                tags.extend(
+                    all.into_iter()
+                        .flatten()
+                        .flat_map(|m| &m.tags)
+                        .map(|t| t.trim()),
+                );
+            }
+        }
+    }
+    for tag in tags {
         for tax in site.taxonomies.iter().chain(&taxonomies) {
             if tax.name == "tags" {
-                let on = tax.terms.get(tag.trim()).into_iter().flatten();
+                let on = tax.terms.get(tag).into_iter().flatten();
                 near.extend(on.map(String::as_str).filter(|k| after.contains_key(*k)));
             }
         }
@@ -128,6 +147,24 @@ pub(super) fn derive(site: &Site, heads: &Heads<'_>, diags: &mut Vec<Diagnostic>
         taxonomies: Some(taxonomies),
         related: Some(related),
     }
+}
+
+/// The tags (trimmed) a page carries a different number of times after an edit: those
+/// whose shared count with other pages changed (`related` counts each time).
+fn tags_changed<'a>(old: &'a [String], new: &'a [String]) -> Vec<&'a str> {
+    let count = |list: &'a [String]| {
+        let mut n: BTreeMap<&str, usize> = BTreeMap::new();
+        for t in list {
+            *n.entry(t.trim()).or_default() += 1;
+        }
+        n
+    };
+    let (before, after) = (count(old), count(new));
+    let names: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
+    names
+        .into_iter()
+        .filter(|t| before.get(t) != after.get(t))
+        .collect()
 }
 
 /// The taxonomies with the terms that the edit's pages carried or carry collected again
