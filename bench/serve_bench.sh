@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Live-reload latency of `jiayuan serve` on the synthetic corpus: from saving a page to
-# the served HTML holding the change, 5 edits each of a body, a title and a tag
-# (bench/serve_latency.py polls 127.0.0.1), and for body edits the search index too.
+# the served HTML holding the change, 5 edits each of a body, a title, a tag, a section's
+# _index.md, a new page and a deleted page (bench/serve_latency.py polls 127.0.0.1), and
+# for body edits the search index too.
 #
 #   bash bench/serve_bench.sh                         # 10,000 pages, target/release/jiayuan
 #   PAGES=1000 bash bench/serve_bench.sh

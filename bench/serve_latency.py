@@ -12,6 +12,12 @@ each file written whole to a temporary file and renamed over the page, as editor
 - tag:   a new tag on one of the newest pages; polled on the new tag's page
          (/tags/<tag>/) until it lists the page.
 
+- section: a new sentence in the body of `news/_index.md`; polled on /news/;
+- new:     a new page in `news/`, dated newest, with a new tag; polled on /news/ until
+           the list shows it;
+- deleted: one of the new pages removed again; polled on /news/ until the list no
+           longer shows it.
+
 After each body edit it also waits for the search index (the manifest under
 /search/index/ changes), reported as "search" from the same save. Only 127.0.0.1 is
 polled. Prints one line per edit and the median per kind, in milliseconds.
@@ -90,7 +96,7 @@ def main():
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     pages = news_pages(site)
     manifest = "/search/index/manifest.json"
-    results = {"body": [], "search": [], "title": [], "tag": []}
+    results = {"body": [], "search": [], "title": [], "tag": [], "section": [], "new": [], "deleted": []}
     stamp = str(int(time.time()))[-6:]
     for i in range(edits):
         _, path = pages[len(pages) // 2 + i]
@@ -121,8 +127,52 @@ def main():
         save(path, re.sub(r"^tags: \[", f"tags: [{tag}, ", text, count=1, flags=re.M))
         results["tag"].append(wait_for(port, f"/tags/{tag}/", url_of(path), t))
         print(f"tag {i}: {results['tag'][-1]:.0f} ms", flush=True)
+    section(port, site, edits, stamp, results)
+    come_and_go(port, site, edits, stamp, results)
     for kind, values in results.items():
         print(f"median {kind}: {statistics.median(values):.0f} ms ({len(values)} edits)")
+
+
+def section(port, site, edits, stamp, results):
+    path = os.path.join(site, "content", "news", "_index.md")
+    for i in range(edits):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        sentence = f"栏目说明第{i}句{stamp}。"
+        t = time.perf_counter()
+        save(path, text.rstrip("\n") + "\n\n" + sentence + "\n")
+        results["section"].append(wait_for(port, "/news/", sentence, t))
+        print(f"section {i}: {results['section'][-1]:.0f} ms", flush=True)
+
+
+def come_and_go(port, site, edits, stamp, results):
+    folder = os.path.join(site, "content", "news")
+    added = []
+    for i in range(edits):
+        name = f"bench-new-{stamp}-{i}"
+        path = os.path.join(folder, name + ".md")
+        title = f"基准新增页面{i}号{stamp}"
+        text = (f"---\ntitle: {title}\ndate: 2025-12-2{i + 1}\ntags: [基准新页{i}号{stamp}]\n---\n"
+                f"新页面的正文{i}。\n")
+        t = time.perf_counter()
+        save(path, text)
+        results["new"].append(wait_for(port, "/news/", title, t))
+        added.append((path, title))
+        print(f"new {i}: {results['new'][-1]:.0f} ms", flush=True)
+    for i, (path, title) in enumerate(added):
+        t = time.perf_counter()
+        os.remove(path)
+        results["deleted"].append(wait_gone(port, "/news/", title, t))
+        print(f"deleted {i}: {results['deleted'][-1]:.0f} ms", flush=True)
+
+
+def wait_gone(port, path, needle, since):
+    while time.perf_counter() - since < GIVE_UP:
+        body = fetch(port, path)
+        if body is not None and needle not in body:
+            return (time.perf_counter() - since) * 1000
+        time.sleep(POLL_EVERY)
+    raise SystemExit(f"serve_latency: {path} still shows {needle!r}")
 
 
 if __name__ == "__main__":

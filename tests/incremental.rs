@@ -146,23 +146,70 @@ fn every_kind_of_edit_gives_the_bytes_of_a_clean_build() {
     );
     site.step("draft on", p, true);
     let p = site.edit("content/news/oldest.md", "\ndraft: true", "");
-    site.step("draft off", p, true);
+    site.step("draft off: a new page to the lists", p, false);
 
+    // Pages that come and go are updates in place: lists, pagers, terms, feeds, sitemap.
     let p = site.write(
         "content/news/new.md",
-        "---\ntitle: 新的一篇\ndate: 2022-07-01\ntags: [三孩政策]\n---\n新的正文。\n",
+        "---\ntitle: 新的一篇\ndate: 2022-07-01\ntags: [三孩政策, 新来的标签]\n---\n新的正文，见[较早的新闻](older.md)。\n",
     );
-    site.step("new page", p, true);
+    site.step("new page: a new pager and a new term", p, false);
+    let p = site.write(
+        "content/policy/second.md",
+        "---\ntitle: 第二篇政策\ndate: 2022-02-02\ntags: [三孩政策]\n---\n政策正文。\n",
+    );
+    site.step("new page in another section", p, false);
     let p = site.path("content/news/new.md");
     fs::remove_file(&p).unwrap();
-    site.step("deleted page", p, true);
+    site.step("deleted page: its pager and its term go", p, false);
+    let p = site.path("content/policy/second.md");
+    fs::remove_file(&p).unwrap();
+    site.step("deleted page in another section", p, false);
+    let p = site.write(
+        "content/news/later.md",
+        "---\ntitle: 草稿\ndraft: true\n---\n",
+    );
+    site.step("new draft: a full build finds it is one", p.clone(), true);
+    fs::remove_file(&p).unwrap();
+    site.step("a draft deleted", p, false);
+    let p = site.write("content/reports/first.md", "---\ntitle: 新栏目\n---\n");
+    site.step("new page in a new section", p.clone(), true);
+    fs::remove_file(&p).unwrap();
+    site.step("the last page of a section without _index.md", p, true);
 
+    // A page that another links to goes: the full build reports the broken link.
+    let older = fs::read_to_string(site.path("content/news/older.md")).unwrap();
+    let p = site.path("content/news/older.md");
+    fs::remove_file(&p).unwrap();
+    let failure = site.engine.apply(&[p]).expect_err("a broken link");
+    let text: String = failure
+        .diagnostics
+        .iter()
+        .map(|d| d.render(Lang::En))
+        .collect();
+    assert!(text.contains("content/news/cjk.md:"), "{text}");
+    let p = site.write("content/news/older.md", &older);
+    site.step("the linked page back", p, true);
+
+    // Sections: their lists again, and with a new title every page below them.
     let p = site.edit(
         "content/news/_index.md",
         "description: 各地活动",
         "description: 新闻一览",
     );
-    site.step("section _index.md", p, true);
+    site.step("section description", p, false);
+    let p = site.edit("content/news/_index.md", "新闻栏目说明", "新闻栏目的说明");
+    site.step("section body", p, false);
+    let p = site.edit("content/news/_index.md", "title: 新闻动态", "title: 新闻");
+    site.step("section title: breadcrumbs and list entries", p, false);
+    let p = site.edit("content/_index.md", "title: ", "title: 新");
+    site.step("home section title", p, false);
+    let p = site.edit("content/news/_index.md", "sort_by: date", "sort_by: title");
+    site.step("section sort_by: a full build", p, true);
+    let p = site.edit("content/news/_index.md", "description:", "descriptio:");
+    site.engine.apply(&[p]).expect_err("an unknown key fails");
+    let p = site.edit("content/news/_index.md", "descriptio:", "description:");
+    site.step("the fix of a broken section edit", p, false);
 
     let p = site.write(
         "templates/404.html",

@@ -54,7 +54,6 @@ pub(crate) fn render(
         files,
         config,
     );
-    let resolve = |p: &str| targets.get(p).cloned();
     let rendered: Vec<(String, Body, Vec<Diagnostic>, Vec<Use>)> = pages
         .par_iter()
         .map(|(key, page)| {
@@ -74,10 +73,11 @@ pub(crate) fn render(
     }
     for (key, section) in sections {
         if let Some(file) = &section.file {
-            let r = markdown::render(&input(file, &section.key, config, renderer), &resolve);
-            diags.extend(r.diagnostics);
-            shortcodes.add(file, r.shortcodes);
-            out.sections.insert(key.clone(), r.html);
+            let (html, found, uses) =
+                section_markdown(file, &section.key, config, renderer, &targets);
+            diags.extend(found);
+            shortcodes.add(file, uses);
+            out.sections.insert(key.clone(), html);
         }
     }
     diags.extend(shortcodes.warnings());
@@ -131,6 +131,20 @@ pub(crate) fn page_markdown(
             .ok()
     });
     (body, found, r.shortcodes)
+}
+
+/// The HTML of a section's `_index.md` (section `key`), with its diagnostics and the Hugo
+/// shortcodes it used.
+pub(crate) fn section_markdown(
+    file: &SourceFile,
+    key: &str,
+    config: &Config,
+    renderer: Option<&dyn Renderer>,
+    targets: &HashMap<String, String>,
+) -> (String, Vec<Diagnostic>, Vec<Use>) {
+    let resolve = |p: &str| targets.get(p).cloned();
+    let r = markdown::render(&input(file, key, config, renderer), &resolve);
+    (r.html, r.diagnostics, r.shortcodes)
 }
 
 /// Hugo shortcodes by name: uses, files, and the first use in path order.

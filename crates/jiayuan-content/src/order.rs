@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::frontmatter::SortBy;
+use std::borrow::Borrow;
+
 use crate::heads::{PageHead, SectionHead};
 
 /// One section's own pages and child sections, as keys, in order.
@@ -14,14 +16,14 @@ pub(crate) struct Lists {
     pub subsections: Vec<String>,
 }
 
-pub(crate) fn lists(
-    pages: &BTreeMap<String, PageHead>,
+pub(crate) fn lists<H: Borrow<PageHead>>(
+    pages: &BTreeMap<String, H>,
     sections: &BTreeMap<String, SectionHead>,
 ) -> BTreeMap<String, Lists> {
     let mut by_section: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (key, page) in pages {
         by_section
-            .entry(page.section.as_str())
+            .entry(page.borrow().section.as_str())
             .or_default()
             .push(key.clone());
     }
@@ -40,7 +42,7 @@ pub(crate) fn lists(
             let mut list = by_section.remove(key.as_str()).unwrap_or_default();
             let sort_by = section.meta.sort_by;
             list.sort_by(|a, b| {
-                let (pa, pb) = (&pages[a], &pages[b]);
+                let (pa, pb): (&PageHead, &PageHead) = (pages[a].borrow(), pages[b].borrow());
                 let primary = match sort_by {
                     SortBy::Date => pb.date.cmp(&pa.date),
                     SortBy::Weight => weight(pa.meta.weight).cmp(&weight(pb.meta.weight)),
@@ -154,7 +156,7 @@ mod tests {
         .into_iter()
         .map(|s| (s.key.clone(), s))
         .collect();
-        let lists = lists(&BTreeMap::new(), &sections);
+        let lists = lists(&BTreeMap::<String, PageHead>::new(), &sections);
         assert_eq!(lists[""].subsections, ["news", "about", "care"]);
         assert_eq!(lists["care"].subsections, ["care/warm-heart"]);
         assert!(lists["news"].subsections.is_empty());

@@ -7,14 +7,16 @@ use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 
+use std::borrow::Borrow;
+
 use crate::heads::PageHead;
 use crate::model::Taxonomy;
 
 const RELATED: usize = 5;
 
 /// Page key → keys of its related pages; empty without a `tags` taxonomy.
-pub(crate) fn compute(
-    pages: &BTreeMap<String, PageHead>,
+pub(crate) fn compute<H: Borrow<PageHead> + Sync>(
+    pages: &BTreeMap<String, H>,
     taxonomies: &[Taxonomy],
 ) -> BTreeMap<String, Vec<String>> {
     compute_for(pages, taxonomies, |_| true)
@@ -22,8 +24,8 @@ pub(crate) fn compute(
 
 /// `compute` for the pages `wanted` names only (the others are left out of the map);
 /// every page still counts as a candidate.
-pub(crate) fn compute_for(
-    pages: &BTreeMap<String, PageHead>,
+pub(crate) fn compute_for<H: Borrow<PageHead> + Sync>(
+    pages: &BTreeMap<String, H>,
     taxonomies: &[Taxonomy],
     wanted: impl Fn(&str) -> bool + Sync,
 ) -> BTreeMap<String, Vec<String>> {
@@ -36,7 +38,7 @@ pub(crate) fn compute_for(
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
         .collect();
-    let pages: Vec<&PageHead> = pages.values().collect();
+    let pages: Vec<&PageHead> = pages.values().map(Borrow::borrow).collect();
     let term_pages: std::collections::HashMap<&str, Vec<usize>> = tags
         .terms
         .iter()

@@ -49,14 +49,7 @@ pub(crate) fn section_heads(
                 Some((f, m)) => (Some(f), m),
                 None => (None, SectionMeta::default()),
             };
-            let folder = key.rsplit('/').next().unwrap_or("").to_string();
-            let title = meta.title.clone().unwrap_or_else(|| {
-                if key.is_empty() {
-                    config.title.clone()
-                } else {
-                    folder
-                }
-            });
+            let title = section_title(&key, &meta, config);
             let section = SectionHead {
                 path: section_path(&key),
                 parent: (!key.is_empty()).then(|| parent_dir(&key).to_string()),
@@ -68,6 +61,18 @@ pub(crate) fn section_heads(
             (key, section)
         })
         .collect()
+}
+
+/// A section's title: its `_index.md`'s, else the site's for the root and the folder's
+/// name for any other.
+pub(crate) fn section_title(key: &str, meta: &SectionMeta, config: &Config) -> String {
+    meta.title.clone().unwrap_or_else(|| {
+        if key.is_empty() {
+            config.title.clone()
+        } else {
+            key.rsplit('/').next().unwrap_or("").to_string()
+        }
+    })
 }
 
 /// Two files may not claim the same URL.

@@ -2,21 +2,24 @@
 
 use std::collections::BTreeMap;
 
+use std::borrow::Borrow;
+
 use crate::heads::PageHead;
 use crate::model::Taxonomy;
 use jiayuan_core::config::Config;
 use jiayuan_core::diagnostic::Diagnostic;
 use jiayuan_core::msg;
 
-pub(crate) fn collect(
+pub(crate) fn collect<H: Borrow<PageHead>>(
     config: &Config,
-    pages: &BTreeMap<String, PageHead>,
+    pages: &BTreeMap<String, H>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Taxonomy> {
     let mut out = Vec::new();
     for tc in &config.taxonomies {
         let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (key, page) in pages {
+            let page: &PageHead = page.borrow();
             let values = match tc.name.as_str() {
                 "tags" => &page.meta.tags,
                 "categories" => &page.meta.categories,
@@ -37,8 +40,9 @@ pub(crate) fn collect(
                 terms.entry(term.to_string()).or_default().push(key.clone());
             }
         }
+        let date = |k: &String| pages[k].borrow().date;
         for list in terms.values_mut() {
-            list.sort_by(|a, b| pages[b].date.cmp(&pages[a].date).then_with(|| a.cmp(b)));
+            list.sort_by(|a, b| date(b).cmp(&date(a)).then_with(|| a.cmp(b)));
             list.dedup();
         }
         out.push(Taxonomy {
@@ -111,7 +115,7 @@ mod tests {
         let mut diags = Vec::new();
         collect(
             &config("[[taxonomies]]\nname = \"cities\"\n"),
-            &BTreeMap::new(),
+            &BTreeMap::<String, PageHead>::new(),
             &mut diags,
         );
         assert_eq!(diags.len(), 1);

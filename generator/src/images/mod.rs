@@ -36,20 +36,38 @@ pub struct Counts {
     pub cached: usize,
 }
 
+/// The cache's index as `serve` holds it between edits, so that an edit of a page with
+/// pictures does not read and parse the whole index again; empty until the first such
+/// edit reads it, and emptied by a full build (which writes the file).
+#[derive(Debug, Default)]
+pub struct CacheIndex(Option<BTreeMap<String, Entry>>);
+
+impl CacheIndex {
+    fn take(&mut self, file: &Path) -> BTreeMap<String, Entry> {
+        self.0.take().unwrap_or_else(|| {
+            std::fs::read(file)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default()
+        })
+    }
+}
+
 /// Resizes the pictures of every page, writes the copies into `staging` and rewrites
 /// the pages' `<img>` tags.
 pub fn run(root: &Path, site: &mut Site, staging: &Staging) -> (Counts, Vec<Diagnostic>) {
-    run_pages(root, site, staging, None)
+    run_pages(root, site, staging, None, &mut CacheIndex::default())
 }
 
 /// [`run`] for the pages with the keys in `only` (all pages when `None`): the pages an
 /// incremental rebuild of `serve` rendered again. The cache index keeps the other
-/// pages' pictures then.
+/// pages' pictures then; `index` is the index as last read or written.
 pub fn run_pages(
     root: &Path,
     site: &mut Site,
     staging: &Staging,
     only: Option<&BTreeSet<String>>,
+    index: &mut CacheIndex,
 ) -> (Counts, Vec<Diagnostic>) {
     let cache = root.join(CACHE);
     let base = site.config.url("/");
@@ -70,11 +88,11 @@ pub fn run_pages(
         .into_iter()
         .filter_map(|src| Some((src.clone(), source_file(root, site, &base, &src)?)))
         .collect();
+    if pictures.is_empty() && only.is_some() {
+        return (Counts::default(), Vec::new());
+    }
     let index_file = cache.join("index.json");
-    let old: BTreeMap<String, Entry> = std::fs::read(&index_file)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
+    let old = index.take(&index_file);
     let done: Vec<Outcome> = pictures
         .into_par_iter()
         .map(|(src, file)| {
@@ -91,7 +109,7 @@ pub fn run_pages(
         .collect();
     let mut counts = Counts::default();
     let mut diags = Vec::new();
-    let mut index = if only.is_some() {
+    let mut new = if only.is_some() {
         old.clone()
     } else {
         BTreeMap::new()
@@ -112,7 +130,7 @@ pub fn run_pages(
                     }
                     Err(d) => diags.push(d),
                 }
-                index.insert(shown, entry);
+                new.insert(shown, entry);
             }
             Err(resize::Failed(reason)) => diags.push(
                 Diagnostic::error(&shown, msg!("image-unreadable", reason = reason))
@@ -120,9 +138,9 @@ pub fn run_pages(
             ),
         }
     }
-    if index != old {
+    if new != old {
         // Through a temporary name: builds of one site may run side by side (tests).
-        if let Ok(json) = serde_json::to_vec_pretty(&index) {
+        if let Ok(json) = serde_json::to_vec_pretty(&new) {
             let tmp = index_file.with_extension(format!("tmp-{}", std::process::id()));
             let _ = std::fs::create_dir_all(&cache);
             if std::fs::write(&tmp, json).is_ok() {
@@ -130,6 +148,7 @@ pub fn run_pages(
             }
         }
     }
+    index.0 = Some(new);
     let covers: HashMap<String, Picture> = site
         .pages
         .iter()

@@ -1,5 +1,7 @@
 //! What a changed file is to the build, as Zola's `ChangeKind` sorts its events: the
-//! kind decides between an update of the loaded site and a full build.
+//! kind decides between an update of the loaded site and a full build (an update that
+//! finds more than the kind says, such as a new page that is a draft, asks for a full
+//! build itself).
 
 use std::path::Path;
 
@@ -18,9 +20,14 @@ pub enum ChangeKind {
     Static { source: String, output: String },
     /// Something that leaves no trace: a temporary file created and removed again.
     Nothing,
-    /// A section's `_index.md`.
-    Section,
-    /// A new, deleted or renamed page, or a copied file added or removed.
+    /// A loaded section's `_index.md`, still there: the section's key.
+    Section(String),
+    /// A Markdown file under `content/` that is not a loaded page (a new page, or a draft
+    /// or scheduled one): its content key.
+    Added(String),
+    /// A loaded page whose file is gone: its content key.
+    Removed(String),
+    /// A folder, an `_index.md` that came or went, or a copied file added or removed.
     Structure,
     /// A template of the site or its theme.
     Template,
@@ -35,7 +42,12 @@ impl ChangeKind {
     pub fn needs_full_build(&self) -> bool {
         !matches!(
             self,
-            ChangeKind::Page(_) | ChangeKind::Static { .. } | ChangeKind::Nothing
+            ChangeKind::Page(_)
+                | ChangeKind::Section(_)
+                | ChangeKind::Added(_)
+                | ChangeKind::Removed(_)
+                | ChangeKind::Static { .. }
+                | ChangeKind::Nothing
         )
     }
 }
@@ -74,7 +86,15 @@ fn content(site: &Site, output: &Path, rel: &str, rest: &[&str], exists: bool) -
     let key = rest.join("/");
     let name = rest.last().copied().unwrap_or_default();
     if name == "_index.md" {
-        return ChangeKind::Section;
+        let key = jiayuan_core::paths::parent_dir(&key);
+        let loaded = site
+            .sections
+            .get(key)
+            .is_some_and(|s| s.head.file.is_some());
+        return match (loaded, exists) {
+            (true, true) => ChangeKind::Section(key.to_string()),
+            _ => ChangeKind::Structure,
+        };
     }
     if !name.ends_with(".md") {
         if output.join(&key).is_dir() {
@@ -89,7 +109,8 @@ fn content(site: &Site, output: &Path, rel: &str, rest: &[&str], exists: bool) -
         // A README.md is notes for editors, never a page.
         (false, _) if name == "README.md" => ChangeKind::Nothing,
         (false, false) => ChangeKind::Nothing,
-        _ => ChangeKind::Structure,
+        (true, false) => ChangeKind::Removed(key),
+        (false, true) => ChangeKind::Added(key),
     }
 }
 

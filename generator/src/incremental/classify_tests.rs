@@ -37,14 +37,26 @@ fn each_path_gets_its_kind() {
         kind("content/news/a.md"),
         ChangeKind::Page("news/a.md".into())
     );
-    assert_eq!(kind("content/news/b.md"), ChangeKind::Structure, "a draft");
+    assert_eq!(
+        kind("content/news/b.md"),
+        ChangeKind::Added("news/b.md".into()),
+        "a draft: the update finds it is one"
+    );
     assert_eq!(
         kind("content/news/c.md"),
         ChangeKind::Nothing,
         "never there"
     );
     assert_eq!(kind("content/news"), ChangeKind::Structure, "a folder");
-    assert_eq!(kind("content/_index.md"), ChangeKind::Section);
+    assert_eq!(
+        kind("content/_index.md"),
+        ChangeKind::Section(String::new())
+    );
+    assert_eq!(
+        kind("content/news/_index.md"),
+        ChangeKind::Structure,
+        "a section without one: a new _index.md"
+    );
     assert_eq!(
         kind("static/css/site.css"),
         ChangeKind::Static {
@@ -64,7 +76,12 @@ fn each_path_gets_its_kind() {
     assert_eq!(kind("site.toml"), ChangeKind::SiteToml);
     assert_eq!(kind("quiz/bank.yaml"), ChangeKind::Bank);
     fs::remove_file(root.join("content/news/a.md")).unwrap();
-    assert_eq!(kind("content/news/a.md"), ChangeKind::Structure, "deleted");
+    assert_eq!(
+        kind("content/news/a.md"),
+        ChangeKind::Removed("news/a.md".into()),
+        "deleted"
+    );
     assert!(!ChangeKind::Page(String::new()).needs_full_build());
-    assert!(ChangeKind::Section.needs_full_build());
+    assert!(!ChangeKind::Section(String::new()).needs_full_build());
+    assert!(ChangeKind::Structure.needs_full_build());
 }

@@ -1,9 +1,10 @@
 //! Incremental rebuilds for `jiayuan serve`: the loaded site, templates and globals stay
-//! in memory; an edit of pages updates the model (`jiayuan_content::update`), renders
-//! the outputs it touches (`plan`) with the full build's render functions, writes the
-//! files whose bytes changed, and leaves the search index to a background thread.
-//! Everything else (templates, site.toml, banks, sections, pages that come or go) is a
-//! full build. docs/architecture.md, "Incremental rebuilds".
+//! in memory; an edit of content (pages edited, added or deleted, sections edited)
+//! updates the model (`jiayuan_content::update`), renders the outputs it touches
+//! (`plan`) with the full build's render functions, writes the files whose bytes
+//! changed, and leaves the search index to a background thread. Everything else
+//! (templates, site.toml, banks, folders, `_index.md` files that come or go) is a full
+//! build. docs/architecture.md, "Incremental rebuilds".
 
 mod classify;
 mod plan;
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use jiayuan_content::update::{update_pages, Update};
+use jiayuan_content::update::{update, Edit, Update};
 use jiayuan_core::claims::{Kind, Owner};
 use jiayuan_core::diagnostic::{self, Diagnostic};
 use jiayuan_core::msg;
@@ -49,6 +50,8 @@ pub struct Engine {
     full_only: bool,
     /// The last rebuild changed pages whose index is not yet asked for.
     search_due: bool,
+    /// The picture cache's index since the last full build.
+    images: images::CacheIndex,
 }
 
 impl Engine {
@@ -61,6 +64,7 @@ impl Engine {
             search,
             full_only: false,
             search_due: false,
+            images: images::CacheIndex::default(),
         }
     }
 
@@ -76,6 +80,7 @@ impl Engine {
         match built {
             Ok((report, loaded)) => {
                 self.loaded = Some(loaded);
+                self.images = images::CacheIndex::default();
                 self.search_due = false;
                 self.pending.clear();
                 Ok(Rebuilt {
@@ -93,8 +98,8 @@ impl Engine {
         }
     }
 
-    /// Rebuilds after `paths` changed: in place when only pages and copied files were
-    /// edited, else in full.
+    /// Rebuilds after `paths` changed: in place when only content and copied files
+    /// changed, else in full.
     pub fn apply(&mut self, paths: &[PathBuf]) -> Result<Rebuilt, BuildFailure> {
         self.pending.extend(paths.iter().cloned());
         let Some(loaded) = self.loaded.as_ref().filter(|_| !self.full_only) else {
@@ -141,17 +146,11 @@ impl Engine {
             timings.push((name, t.elapsed()));
             t = Instant::now();
         };
-        let pages: Vec<String> = kinds
-            .iter()
-            .filter_map(|k| match k {
-                ChangeKind::Page(key) => Some(key.clone()),
-                _ => None,
-            })
-            .collect();
-        let changes = if pages.is_empty() {
+        let edit = edit_of(kinds);
+        let changes = if edit.is_empty() {
             None
         } else {
-            match update_pages(&mut loaded.site, &self.opts.root, &pages, &loaded.load_opts) {
+            match update(&mut loaded.site, &self.opts.root, &edit, &loaded.load_opts) {
                 Update::Applied(changes) => Some(changes),
                 Update::Failed(diags) => return fail(diags),
                 Update::Reload => return None,
@@ -163,11 +162,21 @@ impl Engine {
         let mut gone = Vec::new();
         if let Some(changes) = &changes {
             // The edited pages' pictures, as the full build gives them (from the cache).
-            let edited: BTreeSet<String> = changes.old.keys().cloned().collect();
+            let edited: BTreeSet<String> =
+                changes.old.keys().chain(&changes.added).cloned().collect();
             let root = &self.opts.root;
-            diags.extend(images::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
+            let site = &mut loaded.site;
+            let index = &mut self.images;
+            diags.extend(images::run_pages(root, site, &out, Some(&edited), index).1);
+            lap("images");
             diags.extend(cards::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
             gone.extend(cards::stale(root, &loaded.site, &edited));
+            // A deleted page's card goes with it.
+            let cards = changes
+                .removed
+                .values()
+                .filter_map(|p| p.share_card.as_ref());
+            gone.extend(cards.map(|c| c.path.clone()));
             if plan::terms_collide(&loaded.site) {
                 self.loaded = None;
                 return None;
@@ -217,6 +226,21 @@ impl Engine {
             timings,
         }))
     }
+}
+
+/// The content files among `kinds`.
+fn edit_of(kinds: &BTreeSet<ChangeKind>) -> Edit {
+    let mut edit = Edit::default();
+    for kind in kinds {
+        match kind {
+            ChangeKind::Page(key) => edit.pages.push(key.clone()),
+            ChangeKind::Added(key) => edit.added.push(key.clone()),
+            ChangeKind::Removed(key) => edit.removed.push(key.clone()),
+            ChangeKind::Section(key) => edit.sections.push(key.clone()),
+            _ => {}
+        }
+    }
+    edit
 }
 
 /// Copies the edited files of `static/`, the theme's `static/` and `content/` again.

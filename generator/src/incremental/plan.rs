@@ -1,9 +1,10 @@
-//! Which outputs an edit of pages touches, from the model before and after it: the
-//! pages themselves, the pages that show them (neighbours, related), the pagers of the
+//! Which outputs an edit touches, from the model before and after it: the pages edited,
+//! added and deleted, the pages that show them (neighbours, related), the pagers of the
 //! section and term lists that hold them, the home page, the taxonomy lists, the feeds,
-//! the sitemap and the statistics. When in doubt a list is rendered whole.
+//! the sitemap and the statistics; for an edited section its lists and those above it,
+//! and with a new title everything below it. When in doubt a list is rendered whole.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiayuan_content::model::{Page, Site, Taxonomy};
 use jiayuan_content::update::Changes;
@@ -11,34 +12,52 @@ use jiayuan_core::paths::{pager_path, term_path};
 use jiayuan_render::select::{section_per_page, term_pagers, Selection};
 use jiayuan_render::views::page_ref;
 
-/// The outputs to render again, and the site paths of the term pagers that are gone.
+/// The outputs to render again, and the site paths of the outputs that are gone (the
+/// pages deleted, and pagers of lists that shrank).
 pub fn plan(site: &Site, changes: &Changes) -> (Selection, Vec<String>) {
     let mut sel = Selection::default();
+    let mut gone: Vec<String> = changes
+        .removed
+        .values()
+        .map(|p| p.head.path.clone())
+        .collect();
     sel.pages.extend(changes.old.keys().cloned());
     sel.pages.extend(changes.related.iter().cloned());
+    sel.pages.extend(changes.added.iter().cloned());
     for (key, old) in &changes.section_lists {
-        moved_in_section(site, key, old, &mut sel);
+        moved_in_section(site, key, old, &mut sel, &mut gone);
     }
-    let listed: Vec<&String> = changes
+    let mut listed: Vec<&String> = changes
         .old
         .iter()
         .filter(|(key, old)| entry(site, old) != entry(site, &site.pages[*key]))
         .map(|(key, _)| key)
         .collect();
-    for key in &listed {
-        shown_elsewhere(site, key, &mut sel);
+    listed.extend(&changes.added);
+    for (key, old) in &changes.sections {
+        let section = &site.sections[key];
+        all_pagers(site, key, &mut sel);
+        for_ancestors(site, key, |k| all_pagers(site, k, &mut sel));
+        if old.head.title != section.head.title {
+            // Its title is in the breadcrumbs below it and in every list entry of its pages.
+            for s in site.sections.values().filter(|s| within(&s.head.key, key)) {
+                all_pagers(site, &s.head.key, &mut sel);
+                sel.pages.extend(s.pages.iter().cloned());
+                listed.extend(&s.pages);
+            }
+        }
     }
-    if !listed.is_empty() || changes.front_matter {
+    if !listed.is_empty() {
+        let shown = Shown::new(site);
+        for key in &listed {
+            shown.elsewhere(site, key, &mut sel);
+        }
+    }
+    if !listed.is_empty() || changes.front_matter || !changes.sections.is_empty() {
         sel.generated = true;
         sel.taxonomy_lists = true;
-        let per_page = section_per_page(site, "");
-        let total = site.sections[""].pages.len().div_ceil(per_page).max(1);
-        sel.sections
-            .entry(String::new())
-            .or_default()
-            .extend(1..=total);
+        all_pagers(site, "", &mut sel);
     }
-    let mut gone = Vec::new();
     if changes.front_matter {
         for tax in &site.taxonomies {
             let old = changes.taxonomies.iter().find(|t| t.name == tax.name);
@@ -46,6 +65,31 @@ pub fn plan(site: &Site, changes: &Changes) -> (Selection, Vec<String>) {
         }
     }
     (sel, gone)
+}
+
+/// Whether section `key` is `top` or below it.
+fn within(key: &str, top: &str) -> bool {
+    top.is_empty() || key == top || key.strip_prefix(top).is_some_and(|r| r.starts_with('/'))
+}
+
+fn for_ancestors(site: &Site, key: &str, mut f: impl FnMut(&str)) {
+    let mut parent = site.sections[key].head.parent.as_deref();
+    while let Some(k) = parent {
+        f(k);
+        parent = site.sections[k].head.parent.as_deref();
+    }
+}
+
+fn pagers(site: &Site, key: &str, len: usize) -> usize {
+    len.div_ceil(section_per_page(site, key)).max(1)
+}
+
+fn all_pagers(site: &Site, key: &str, sel: &mut Selection) {
+    let total = pagers(site, key, site.sections[key].pages.len());
+    sel.sections
+        .entry(key.to_string())
+        .or_default()
+        .extend(1..=total);
 }
 
 /// What other outputs show of a page: its list entry, and the dates feeds and the
@@ -59,8 +103,16 @@ fn entry(site: &Site, page: &Page) -> String {
 }
 
 /// A section's list was reordered: pages whose neighbours changed, and the pagers from
-/// the first place that differs.
-fn moved_in_section(site: &Site, key: &str, old: &[String], sel: &mut Selection) {
+/// the first place that differs. When the number of its pages changed, every pager (each
+/// shows the count), those of the sections above it (they show it too), and the pagers
+/// that no longer exist.
+fn moved_in_section(
+    site: &Site,
+    key: &str,
+    old: &[String],
+    sel: &mut Selection,
+    gone: &mut Vec<String>,
+) {
     let new = &site.sections[key].pages;
     let around = |list: &[String], i: usize| {
         (
@@ -74,43 +126,76 @@ fn moved_in_section(site: &Site, key: &str, old: &[String], sel: &mut Selection)
             sel.pages.insert(k.clone());
         }
     }
+    if old.len() != new.len() {
+        all_pagers(site, key, sel);
+        for_ancestors(site, key, |k| all_pagers(site, k, sel));
+        let path = &site.sections[key].head.path;
+        let (had, has) = (pagers(site, key, old.len()), pagers(site, key, new.len()));
+        gone.extend((has + 1..=had).map(|i| pager_path(path, i)));
+        return;
+    }
     let per_page = section_per_page(site, key);
     let first = old.iter().zip(new).position(|(a, b)| a != b).unwrap_or(0);
-    let total = new.len().div_ceil(per_page).max(1);
+    let total = pagers(site, key, new.len());
     sel.sections
         .entry(key.to_string())
         .or_default()
         .extend(first / per_page + 1..=total);
 }
 
-/// A page's list entry changed: every output that lists it.
-fn shown_elsewhere(site: &Site, key: &str, sel: &mut Selection) {
-    let page = &site.pages[key];
-    let list = &site.sections[&page.head.section].pages;
-    let i = page.index_in_section;
-    for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
-        if let Some(k) = list.get(j) {
-            sel.pages.insert(k.clone());
-        }
-    }
-    for (other, p) in &site.pages {
-        if p.related.iter().any(|r| r == key) {
-            sel.pages.insert(other.clone());
-        }
-    }
-    let per_page = section_per_page(site, &page.head.section);
-    sel.sections
-        .entry(page.head.section.clone())
-        .or_default()
-        .insert(i / per_page + 1);
-    for tax in &site.taxonomies {
-        for (term, pages) in &tax.terms {
-            if let Some(at) = pages.iter().position(|k| k == key) {
-                sel.terms
-                    .entry((tax.name.clone(), term.clone()))
-                    .or_default()
-                    .insert(at / tax.paginate_by + 1);
+/// Where each page is shown besides its own output: the pages listing it as related, and
+/// its places on the terms' lists.
+struct Shown<'a> {
+    related_to: HashMap<&'a str, Vec<&'a String>>,
+    on_terms: HashMap<&'a str, Vec<(&'a String, &'a String, usize)>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(site: &'a Site) -> Shown<'a> {
+        let mut related_to: HashMap<&str, Vec<&String>> = HashMap::new();
+        for (key, p) in &site.pages {
+            for r in &p.related {
+                related_to.entry(r).or_default().push(key);
             }
+        }
+        let mut on_terms: HashMap<&str, Vec<_>> = HashMap::new();
+        for tax in &site.taxonomies {
+            for (term, pages) in &tax.terms {
+                for (at, k) in pages.iter().enumerate() {
+                    on_terms.entry(k).or_default().push((&tax.name, term, at));
+                }
+            }
+        }
+        Shown {
+            related_to,
+            on_terms,
+        }
+    }
+
+    /// A page's list entry changed: every output that lists it.
+    fn elsewhere(&self, site: &Site, key: &str, sel: &mut Selection) {
+        let page = &site.pages[key];
+        let list = &site.sections[&page.head.section].pages;
+        let i = page.index_in_section;
+        for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            if let Some(k) = list.get(j) {
+                sel.pages.insert(k.clone());
+            }
+        }
+        let related = self.related_to.get(key).into_iter().flatten();
+        sel.pages.extend(related.map(|k| (*k).clone()));
+        let per_page = section_per_page(site, &page.head.section);
+        sel.sections
+            .entry(page.head.section.clone())
+            .or_default()
+            .insert(i / per_page + 1);
+        for (tax, term, at) in self.on_terms.get(key).into_iter().flatten() {
+            let per = site.taxonomies.iter().find(|t| &t.name == *tax);
+            let paginate_by = per.map_or(1, |t| t.paginate_by);
+            sel.terms
+                .entry(((*tax).clone(), (*term).clone()))
+                .or_default()
+                .insert(at / paginate_by + 1);
         }
     }
 }
