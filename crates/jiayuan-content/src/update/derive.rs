@@ -107,6 +107,22 @@ pub(super) fn derive(site: &Site, heads: &Heads<'_>, diags: &mut Vec<Diagnostic>
         .flatten()
         .collect();
     let taxonomies = retag(site, &after, &metas, heads, diags);
+    let near = near(site, heads, &after, &taxonomies);
+    let related = related::compute_for(&after, &taxonomies, |k| near.contains(k));
+    Derived {
+        lists,
+        taxonomies: Some(taxonomies),
+        related: Some(related),
+    }
+}
+
+/// The pages whose related pages can change with the edit.
+fn near<'a>(
+    site: &'a Site,
+    heads: &'a Heads<'a>,
+    after: &BTreeMap<String, &PageHead>,
+    taxonomies: &'a [Taxonomy],
+) -> BTreeSet<&'a str> {
     // Only a page sharing a tag with a page of the edit, before or after, can rank anew:
     // one that shares a tag added or taken away (its count changed), or any tag of a page
     // whose date changed or that came or went (its place among equals changed).
@@ -134,19 +150,14 @@ pub(super) fn derive(site: &Site, heads: &Heads<'_>, diags: &mut Vec<Diagnostic>
         }
     }
     for tag in tags {
-        for tax in site.taxonomies.iter().chain(&taxonomies) {
+        for tax in site.taxonomies.iter().chain(taxonomies) {
             if tax.name == "tags" {
                 let on = tax.terms.get(tag).into_iter().flatten();
                 near.extend(on.map(String::as_str).filter(|k| after.contains_key(*k)));
             }
         }
     }
-    let related = related::compute_for(&after, &taxonomies, |k| near.contains(k));
-    Derived {
-        lists,
-        taxonomies: Some(taxonomies),
-        related: Some(related),
-    }
+    near
 }
 
 /// The tags (trimmed) a page carries a different number of times after an edit: those
