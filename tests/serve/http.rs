@@ -29,10 +29,21 @@ pub fn free_port() -> u16 {
 
 /// Starts `jiayuan serve` on `site` and waits until it accepts connections.
 pub fn start(site: &Path) -> Server {
+    let mut cmd = crate::common::jiayuan();
+    cmd.arg("--root").arg(site);
+    start_with(cmd)
+}
+
+/// Starts `jiayuan serve` inside `site`, without `--root`, as the README runs it.
+pub fn start_inside(site: &Path) -> Server {
+    let mut cmd = crate::common::jiayuan();
+    cmd.current_dir(site);
+    start_with(cmd)
+}
+
+fn start_with(mut cmd: std::process::Command) -> Server {
     let port = free_port();
-    let child = crate::common::jiayuan()
-        .arg("--root")
-        .arg(site)
+    let child = cmd
         .args(["serve", "--port", &port.to_string(), "--now", "2022-12-31"])
         .stderr(Stdio::null())
         .spawn()

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use crate::http::{get, start, wait_until};
+use crate::http::{get, start, start_inside, wait_until};
 
 /// An open `/__jiayuan/events` stream.
 struct Events(BufReader<TcpStream>);
@@ -84,4 +84,19 @@ fn pages_hear_of_each_build_and_new_folders_are_watched() {
         String::from_utf8_lossy(&get(port, "/news/cjk/", "").body).contains("站点模板：中文排版")
     });
     assert!(events.next().parse::<u64>().unwrap() > third);
+}
+
+/// `jiayuan serve` in the site folder (the root is `.`) follows edits like one given an
+/// absolute `--root`.
+#[test]
+fn serve_without_root_follows_edits() {
+    let site = crate::common::copy_to_temp(&crate::common::fixtures().join("sites/basic"));
+    let server = start_inside(site.path());
+    let port = server.port;
+    let cjk = site.path().join("content/news/cjk.md");
+    let text = std::fs::read_to_string(&cjk).unwrap();
+    std::fs::write(&cjk, format!("{text}\n根目录是当前文件夹。\n")).unwrap();
+    wait_until("the edit in the served page", || {
+        String::from_utf8_lossy(&get(port, "/news/cjk/", "").body).contains("根目录是当前文件夹")
+    });
 }
