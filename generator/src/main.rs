@@ -211,8 +211,9 @@ fn run(cli: Cli, root: PathBuf, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>>
             interface,
             full_rebuilds,
         } => {
-            // Events name the watched paths as given; with a relative root (`.`) they no
-            // longer matched the sources, and edits went unnoticed.
+            // notify joins a relative watch path to the current folder, so its events name
+            // absolute paths: against a relative root (`.`) none matched the sources, and
+            // edits went unnoticed.
             let root = std::path::absolute(&root).unwrap_or(root);
             let opts = options(&root, &build, cli.verbose, true, lang)?;
             let addr = format!("{interface}:{port}");
