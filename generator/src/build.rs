@@ -1,6 +1,5 @@
 //! The build pipeline: load → model → render → write, as free functions over plain data.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -9,17 +8,16 @@ use jiayuan_content::model::Site;
 use jiayuan_content::shortcode::Shortcodes;
 use jiayuan_content::{self as content, LoadOptions};
 use jiayuan_core::diagnostic::{self, Diagnostic};
-use jiayuan_core::i18n::{Lang, Msg};
+use jiayuan_core::i18n::Lang;
 use jiayuan_core::msg;
 use jiayuan_core::output::{Copied, Staging};
-use jiayuan_core::paths::alias_path;
 use jiayuan_core::time;
 use jiayuan_render::shortcodes::TeraShortcodes;
 use jiayuan_render::{self as render, templates, Globals};
 
 use crate::linkcheck;
 use crate::progress::Progress;
-use crate::{assets, cards, images, quiz, search, typography};
+use crate::{aliases, assets, cards, images, quiz, search, typography};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -88,67 +86,13 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
             .extend(Staging::sweep_leftovers(&opts.output));
     }
 
-    let t = Instant::now();
-    progress.stage(msg!("stage-config"));
-    // A mistake in site.toml is reported with the content's, checked with the defaults.
-    let (config, config_diags) = jiayuan_core::site_toml::load_all(&opts.root);
-    let Some(mut config) = config else {
-        return Err(fail(config_diags));
-    };
-    diags.extend(config_diags);
-    if let Some(url) = &opts.base_url {
-        config.base_url = url.trim_end_matches('/').to_string();
-    }
-    let tera = templates::load(&opts.root, config.theme.as_deref(), &mut diags);
-    report.timings.push(("config+templates", t.elapsed()));
-
-    let t = Instant::now();
-    let mut quiz = quiz::load(&opts.root, |p| config.url(p), &mut diags);
-    if let (Some(q), Some(api)) = (quiz.as_mut(), config.contest_server()) {
-        diags.extend(quiz::use_server(q, &api));
-    }
-    let globals = Globals {
-        assets: assets::urls(|p| config.url(p)),
-        contests: quiz
-            .as_ref()
-            .map(|q| q.contests.clone())
-            .unwrap_or_default(),
-    };
-    report.timings.push(("quiz", t.elapsed()));
-
-    let t = Instant::now();
-    progress.stage(msg!("stage-content"));
-    let now = match &opts.now {
-        None => time::now(),
-        Some(s) => time::parse_date(s, config.timezone).ok_or_else(|| {
-            fail(vec![Diagnostic::error(
-                "--now",
-                msg!("now-not-a-date", value = s),
-            )
-            .help(msg!("now-not-a-date-help"))])
-        })?,
-    };
-    let load_opts = LoadOptions {
-        drafts: opts.drafts,
-        now,
-        // Shortcodes render through the page templates (site over theme over built-in);
-        // a `contest` card leads to the contest page.
-        shortcodes: Some(Shortcodes(Arc::new(TeraShortcodes::new(
-            &tera,
-            &globals.contests,
-            config.url("/contest/"),
-        )))),
-    };
-    let mut site = content::load(&opts.root, config, &load_opts, &mut diags);
-    check_aliases(&site, &mut diags);
-    if !opts.write {
-        match typography::check(&opts.root, &site.config) {
-            Ok(found) => diags.extend(typography::diagnostics(&opts.root, &found, opts.strict)),
-            Err(found) => diags.extend(found),
-        }
-    }
-    report.timings.push(("load+markdown", t.elapsed()));
-
+    let Inputs {
+        mut site,
+        tera,
+        globals,
+        load_opts,
+        quiz,
+    } = read_inputs(opts, &progress, &mut report, &mut diags).map_err(fail)?;
     if diags.iter().any(Diagnostic::is_error) {
         return Err(fail(diags));
     }
@@ -165,42 +109,15 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
         None => Staging::create(&opts.output).map_err(|d| fail(vec![d]))?,
         Some(dir) => Staging::in_memory(&dir.join("public")),
     };
-    // Pictures first: their pages' <img> tags get the copies' srcset before rendering.
-    let ti = Instant::now();
-    let (counts, found) = images::run(&opts.root, &mut site, &staging);
-    report.images = counts;
-    diags.extend(found);
-    report.timings.push(("images", ti.elapsed()));
-    let tc = Instant::now();
-    if opts.write {
-        let (counts, found) = cards::run_pages(&opts.root, &mut site, &staging, None);
-        report.cards = counts;
-        diags.extend(found);
-    } else {
-        diags.extend(cards::check(&site));
-    }
-    report.timings.push(("share cards", tc.elapsed()));
-    let t = Instant::now();
-    // Index while the pages render: the two share nothing but the model.
-    let (rendered, indexed) = rayon::join(
-        || render::render_site(&site, &tera, &globals, &staging),
-        || {
-            if opts.no_search {
-                Ok(())
-            } else {
-                search::write_index(&site, &staging)
-            }
-        },
-    );
-    diags.extend(rendered);
-    diags.extend(indexed.err());
-    diags.extend(assets::write(&staging));
-    if let Some(quiz) = &quiz {
-        diags.extend(quiz::write(quiz, &staging));
-    }
-    diags.extend(copy_static(&opts.root, &site, &staging));
-    diags.extend(staging.claims.conflicts());
-    report.timings.push(("render+write", t.elapsed()));
+    diags.extend(write_outputs(
+        opts,
+        &mut site,
+        &tera,
+        &globals,
+        quiz.as_ref(),
+        &staging,
+        &mut report,
+    ));
 
     if let Some(dir) = scratch {
         let t = Instant::now();
@@ -231,6 +148,145 @@ pub fn build_keeping(opts: &BuildOptions) -> Result<(BuildReport, Loaded), Build
         load_opts,
     };
     Ok((report, loaded))
+}
+
+/// What a build reads before it writes anything: site.toml, the templates, the banks
+/// and contests, and the content, loaded into the model.
+struct Inputs {
+    site: Site,
+    tera: render::Tera,
+    globals: Globals,
+    load_opts: LoadOptions,
+    quiz: Option<quiz::Loaded>,
+}
+
+/// Reads the inputs, adding their problems to `diags`; `Err` when site.toml or `--now`
+/// leaves nothing to build with.
+fn read_inputs(
+    opts: &BuildOptions,
+    progress: &Progress,
+    report: &mut BuildReport,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Inputs, Vec<Diagnostic>> {
+    let t = Instant::now();
+    progress.stage(msg!("stage-config"));
+    // A mistake in site.toml is reported with the content's, checked with the defaults.
+    let (config, config_diags) = jiayuan_core::site_toml::load_all(&opts.root);
+    let Some(mut config) = config else {
+        return Err(config_diags);
+    };
+    diags.extend(config_diags);
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    let tera = templates::load(&opts.root, config.theme.as_deref(), diags);
+    report.timings.push(("config+templates", t.elapsed()));
+
+    let t = Instant::now();
+    let mut quiz = quiz::load(&opts.root, |p| config.url(p), diags);
+    if let (Some(q), Some(api)) = (quiz.as_mut(), config.contest_server()) {
+        diags.extend(quiz::use_server(q, &api));
+    }
+    let globals = Globals {
+        assets: assets::urls(|p| config.url(p)),
+        contests: quiz
+            .as_ref()
+            .map(|q| q.contests.clone())
+            .unwrap_or_default(),
+    };
+    report.timings.push(("quiz", t.elapsed()));
+
+    let t = Instant::now();
+    progress.stage(msg!("stage-content"));
+    let now = match &opts.now {
+        None => time::now(),
+        Some(s) => time::parse_date(s, config.timezone).ok_or_else(|| {
+            vec![
+                Diagnostic::error("--now", msg!("now-not-a-date", value = s))
+                    .help(msg!("now-not-a-date-help")),
+            ]
+        })?,
+    };
+    let load_opts = LoadOptions {
+        drafts: opts.drafts,
+        now,
+        // Shortcodes render through the page templates (site over theme over built-in);
+        // a `contest` card leads to the contest page.
+        shortcodes: Some(Shortcodes(Arc::new(TeraShortcodes::new(
+            &tera,
+            &globals.contests,
+            config.url("/contest/"),
+        )))),
+    };
+    let site = content::load(&opts.root, config, &load_opts, diags);
+    aliases::check(&site, diags);
+    if !opts.write {
+        match typography::check(&opts.root, &site.config) {
+            Ok(found) => diags.extend(typography::diagnostics(&opts.root, &found, opts.strict)),
+            Err(found) => diags.extend(found),
+        }
+    }
+    report.timings.push(("load+markdown", t.elapsed()));
+
+    Ok(Inputs {
+        site,
+        tera,
+        globals,
+        load_opts,
+        quiz,
+    })
+}
+
+/// Everything a build writes, into `staging`: pictures and share cards first (their
+/// pages' `<img>` tags and meta point at them), then the pages beside the search index,
+/// the assets, the contests and the static files.
+fn write_outputs(
+    opts: &BuildOptions,
+    site: &mut Site,
+    tera: &render::Tera,
+    globals: &Globals,
+    quiz: Option<&quiz::Loaded>,
+    staging: &Staging,
+    report: &mut BuildReport,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let ti = Instant::now();
+    let (counts, found) = images::run(&opts.root, site, staging);
+    report.images = counts;
+    diags.extend(found);
+    report.timings.push(("images", ti.elapsed()));
+    let tc = Instant::now();
+    if opts.write {
+        let (counts, found) = cards::run_pages(&opts.root, site, staging, None);
+        report.cards = counts;
+        diags.extend(found);
+    } else {
+        diags.extend(cards::check(site));
+    }
+    report.timings.push(("share cards", tc.elapsed()));
+    let t = Instant::now();
+    // Index while the pages render: the two share nothing but the model.
+    let (rendered, indexed) = rayon::join(
+        || render::render_site(site, tera, globals, staging),
+        || {
+            if opts.no_search {
+                Ok(())
+            } else {
+                search::write_index(site, staging)
+            }
+        },
+    );
+    diags.extend(rendered);
+    diags.extend(indexed.err());
+    diags.extend(assets::write(staging));
+    if let Some(quiz) = quiz {
+        diags.extend(quiz::write(quiz, staging));
+    }
+    diags.extend(copy_static(&opts.root, site, staging));
+    diags.extend(staging.claims.conflicts());
+    report.timings.push(("render+write", t.elapsed()));
+
+    diags
 }
 
 /// The output may not be the site folder or lie inside a folder the build reads
@@ -309,54 +365,4 @@ fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
     diags.extend(staging.copy_tree(root, &root.join("static"), Copied::Static));
     diags.extend(staging.copy_tree(root, &root.join("content"), Copied::Content));
     diags
-}
-
-/// An alias may not take the URL of a page, a section or another alias.
-fn check_aliases(site: &Site, diags: &mut Vec<Diagnostic>) {
-    let mut taken: HashMap<String, Msg> = HashMap::new();
-    for s in site.sections.values() {
-        let file = format!("content/{}", s.head.key);
-        taken.insert(s.head.path.clone(), msg!("owner-section", file = file));
-    }
-    for p in site.pages.values() {
-        taken.insert(
-            p.head.path.clone(),
-            msg!("owner-page", file = &p.head.file.shown),
-        );
-    }
-    let sections = site
-        .sections
-        .values()
-        .filter_map(|s| Some((&s.head.meta.aliases, s.head.file.as_ref()?)));
-    let pages = site
-        .pages
-        .values()
-        .map(|p| (&p.head.meta.aliases, &p.head.file));
-    for (aliases, file) in pages.chain(sections) {
-        for alias in aliases {
-            let path = alias_path(alias);
-            let (line, column) = file.place(alias);
-            let at = |d: Diagnostic| d.at(line, column).with_source(file.text.clone());
-            if path.split('/').any(|part| part == "..") {
-                diags.push(at(Diagnostic::error(
-                    &file.shown,
-                    msg!("alias-escapes", alias = alias.as_str()),
-                )
-                .help(msg!("alias-escapes-help"))));
-            } else if let Some(owner) =
-                taken.insert(path.clone(), msg!("owner-alias", file = &file.shown))
-            {
-                diags.push(at(Diagnostic::error(
-                    &file.shown,
-                    msg!(
-                        "alias-collides",
-                        alias = alias.as_str(),
-                        owner = owner,
-                        path = &path
-                    ),
-                )
-                .help(msg!("alias-collides-help"))));
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@
 //! output atomically, and holds the command line and the preview server.
 //! docs/architecture.md draws the data flow.
 
+mod aliases;
 pub mod assets;
 pub mod build;
 pub mod cards;
