@@ -20,13 +20,9 @@ read -r -a SIZES <<<"${SIZES:-1000 10000}"
 [ "$RUNS" -ge 3 ] || { echo "card_bench.sh: RUNS must be at least 3" >&2; exit 2; }
 log() { echo "[bench] $*" >&2; }
 
-if [ -z "${JIAYUAN:-}" ]; then
-  log "cargo build --release -p jiayuan"
-  (cd "$ROOT" && cargo build --release -p jiayuan) >&2
-  mkdir -p "$OUT/bin"
-  cp "$ROOT/target/release/jiayuan" "$OUT/bin/jiayuan.tmp" && mv "$OUT/bin/jiayuan.tmp" "$OUT/bin/jiayuan"
-  JIAYUAN="$OUT/bin/jiayuan"
-fi
+# shellcheck source=bench/release_binary.sh
+source "$ROOT/bench/release_binary.sh"
+release_binary "$ROOT" "$OUT"
 
 # "cpu_seconds wall_seconds peak_rss_kb" of one build of site $1 into a fresh folder.
 build_once() {

@@ -87,13 +87,9 @@ fi
 
 # The binary is built after the corpus (drawing the photos needs no binary) and copied out
 # of target/, so that another cargo build during a long run does not change it.
-if [ -z "${JIAYUAN:-}" ]; then
-  log "cargo build --release -p jiayuan"
-  (cd "$ROOT" && cargo build --release -p jiayuan) >&2
-  mkdir -p "$OUT/bin"
-  cp "$ROOT/target/release/jiayuan" "$OUT/bin/jiayuan.tmp" && mv "$OUT/bin/jiayuan.tmp" "$OUT/bin/jiayuan"
-  JIAYUAN="$OUT/bin/jiayuan"
-fi
+# shellcheck source=bench/release_binary.sh
+source "$ROOT/bench/release_binary.sh"
+release_binary "$ROOT" "$OUT"
 
 # "wall_seconds cpu_seconds" (CPU: user+sys from /usr/bin/time) of one build of $1 into a
 # fresh folder (the output is removed after).

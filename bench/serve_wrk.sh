@@ -25,14 +25,9 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-if [ -z "${JIAYUAN:-}" ]; then
-  log "cargo build --release -p jiayuan"
-  (cd "$ROOT" && cargo build --release -p jiayuan) >&2
-  mkdir -p "$OUT/bin"
-  cp "$ROOT/target/release/jiayuan" "$OUT/bin/jiayuan.tmp"
-  mv "$OUT/bin/jiayuan.tmp" "$OUT/bin/jiayuan"
-  JIAYUAN="$OUT/bin/jiayuan"
-fi
+# shellcheck source=bench/release_binary.sh
+source "$ROOT/bench/release_binary.sh"
+release_binary "$ROOT" "$OUT"
 
 SITE="$OUT/serve-site"
 rm -rf "$SITE"
