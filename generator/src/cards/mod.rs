@@ -56,7 +56,7 @@ pub fn run_pages(
     let wanted: Vec<(&String, &Page)> = site
         .pages
         .iter()
-        .filter(|(k, p)| chosen(k) && p.body.cover.is_none() && p.head.path.ends_with('/'))
+        .filter(|(k, p)| chosen(k) && wants_card(p))
         .collect();
     let done: Vec<(String, Drawn)> = wanted
         .into_par_iter()
@@ -108,9 +108,15 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     }
     site.pages
         .values()
-        .filter(|p| p.body.cover.is_none() && p.head.path.ends_with('/'))
+        .filter(|p| wants_card(p))
         .filter_map(title_warning)
         .collect()
+}
+
+/// A page gets a card when it has no cover and is published as a folder (`/a/`, where
+/// `share-card.png` can sit beside its `index.html`).
+fn wants_card(page: &Page) -> bool {
+    page.body.cover.is_none() && page.head.path.ends_with('/')
 }
 
 fn name_warning(name: &str) -> Option<Diagnostic> {
