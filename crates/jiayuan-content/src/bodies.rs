@@ -240,11 +240,20 @@ fn page_body(
         text,
         han_chars: han,
         words,
-        reading_minutes: (han.div_ceil(config.chars_per_minute.max(1)) + words.div_ceil(200))
-            .max(1),
+        reading_minutes: reading_minutes(han, words, config.chars_per_minute),
         links: Vec::new(),
         cover: None,
     }
+}
+
+/// Minutes to read `han` characters at `per_minute` and `words` words at 200 a minute,
+/// rounded up once for the whole: a number or a Latin word in a Chinese page adds its
+/// share of a minute, not a minute of its own.
+fn reading_minutes(han: usize, words: usize, per_minute: usize) -> usize {
+    let per_minute = per_minute.max(1);
+    (han * 200 + words * per_minute)
+        .div_ceil(per_minute * 200)
+        .max(1)
 }
 
 /// A page's `cover`, resolved as an image in its body would be: from the page's folder,
@@ -270,4 +279,32 @@ fn cover_path(
             .with_source(file.text.clone())
             .help(msg!("missing-file-link-help")),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reading_minutes;
+
+    #[test]
+    fn reading_time_rounds_up_once() {
+        assert_eq!(
+            reading_minutes(0, 0, 400),
+            1,
+            "an empty page still takes a minute"
+        );
+        assert_eq!(reading_minutes(400, 0, 400), 1);
+        assert_eq!(reading_minutes(401, 0, 400), 2);
+        assert_eq!(reading_minutes(200, 100, 400), 1, "half a minute each");
+        assert_eq!(
+            reading_minutes(1700, 2, 400),
+            5,
+            "two numbers add no minute of their own"
+        );
+        assert_eq!(reading_minutes(0, 201, 400), 2);
+        assert_eq!(
+            reading_minutes(10, 0, 0),
+            10,
+            "a rate of 0 counts as 1 a minute"
+        );
+    }
 }
