@@ -35,6 +35,7 @@ impl Site {
             write: true,
             verbose: false,
             no_search: false,
+            search_cache: None,
             lang: Lang::En,
             strict: false,
         };

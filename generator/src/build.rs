@@ -33,6 +33,9 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// Skip the search index (benchmarks against generators without search).
     pub no_search: bool,
+    /// The search index's runs kept from the last build (`serve`): only runs whose pages
+    /// changed are indexed again.
+    pub search_cache: Option<Arc<wasm_search::ChunkCache>>,
     /// The language of progress lines (diagnostics are worded when printed).
     pub lang: Lang,
     /// `check --strict`: typography findings are errors, not warnings.
@@ -272,7 +275,7 @@ fn write_outputs(
             if opts.no_search {
                 Ok(())
             } else {
-                search::write_index(site, staging)
+                search::write_index(site, staging, opts.search_cache.as_deref())
             }
         },
     );

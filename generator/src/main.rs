@@ -189,6 +189,7 @@ fn options(
         write,
         verbose,
         no_search: args.no_search,
+        search_cache: None,
         lang,
         strict: false,
     })

@@ -51,21 +51,31 @@ fn body_with_terms(p: &jiayuan_content::model::Page) -> String {
     body
 }
 
-pub fn write_index(site: &Site, out: &Staging) -> Result<(), Diagnostic> {
+/// Writes the index of every published page; with a `cache`, only the runs of pages
+/// that changed since the cache's last build are indexed again.
+pub fn write_index(
+    site: &Site,
+    out: &Staging,
+    cache: Option<&wasm_search::ChunkCache>,
+) -> Result<(), Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
     out.claims.tree(
         INDEX_PATH,
         Owner::new(Kind::Generated, msg!("owner-search-index"), "search/index"),
     );
-    wasm_search::build_index(&dir, documents(site))
-        .map(|_| ())
-        .map_err(|e| {
-            Diagnostic::error(
-                "search/index",
-                msg!("search-index-failed", reason = e.to_string()),
-            )
-            .help(msg!("search-index-failed-help"))
-        })
+    let docs = documents(site);
+    match cache {
+        Some(cache) => wasm_search::build_index_cached(&dir, docs, cache),
+        None => wasm_search::build_index(&dir, docs),
+    }
+    .map(|_| ())
+    .map_err(|e| {
+        Diagnostic::error(
+            "search/index",
+            msg!("search-index-failed", reason = e.to_string()),
+        )
+        .help(msg!("search-index-failed-help"))
+    })
 }
 
 /// `jiayuan search`: the browser's query code, run natively against a built site.

@@ -1,28 +1,30 @@
 //! Building the index at site-build time: one segment, deterministic bytes.
 //!
-//! tantivy names segments with random UUIDs. The index is built on disk in a
-//! scratch folder inside the output folder; its segment gets an id derived
-//! from the hash of its files and `meta.json` is rewritten to match, so that
-//! the same pages always give the same bytes. The files then go back to back
-//! into one bundle (see [`Manifest`]). Building on disk rather than in a
-//! `RamDirectory` keeps the segments, the merge and the export out of memory.
+//! The documents are indexed in runs on all cores ([`chunks`]) and the runs merged
+//! into one segment, in URL order, in a scratch folder inside the output folder.
+//! tantivy names segments with random UUIDs: the merged segment gets an id derived
+//! from the hash of its files and `meta.json` is rewritten to match, so that the same
+//! pages always give the same bytes. The files then go back to back into one bundle
+//! (see [`Manifest`]). Building on disk rather than in a `RamDirectory` keeps the
+//! segments, the merge and the export out of memory.
 
-use std::fs::File;
+mod chunks;
+mod export;
+
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
 use tantivy::directory::MmapDirectory;
-use tantivy::index::SegmentId;
-use tantivy::indexer::NoMergePolicy;
-use tantivy::schema::Value;
+use tantivy::indexer::merge_filtered_segments;
 use tantivy::store::Compressor;
 use tantivy::tokenizer::PreTokenizedString;
-use tantivy::{DocAddress, Index, IndexSettings, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexSettings, TantivyDocument};
 
-use crate::manifest::{hex, Manifest, MANIFEST_FILE};
-use crate::schema::{register_tokenizer, schema, Fields};
+use crate::manifest::{Manifest, MANIFEST_FILE};
+use crate::schema::{schema, Fields};
 use crate::tokenizer::title_tokens;
 use crate::SearchError;
+pub use chunks::ChunkCache;
+use chunks::Place;
 
 /// One page to index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,20 +49,27 @@ pub(crate) const STORE_BLOCK_SIZE: usize = 256;
 /// match further into the body is still found, and its snippet shows the
 /// start of the page.
 pub const EXCERPT_CHARS: usize = 300;
-const WRITER_HEAP: usize = 50_000_000;
-const META_FILE: &str = "meta.json";
+/// Documents per run. A run is indexed on one core, and an edit in `jiayuan serve`
+/// indexes one run again; every run is one more segment for the merge to read.
+const CHUNK_DOCS: usize = 1000;
+/// The indexing heap of one run (tantivy asks for at least 15 MB per thread); a run
+/// that outgrows it is written as several segments and merged like the others.
+const CHUNK_HEAP: usize = 40_000_000;
 
-/// How the writer runs; tests use `commit_every` to force several segments.
+/// How the runs are cut and written; tests use small runs and `commit_every` to
+/// force several segments.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BuildConfig {
     pub heap: usize,
+    pub chunk_docs: usize,
     pub commit_every: Option<usize>,
 }
 
 impl Default for BuildConfig {
     fn default() -> Self {
         BuildConfig {
-            heap: WRITER_HEAP,
+            heap: CHUNK_HEAP,
+            chunk_docs: CHUNK_DOCS,
             commit_every: None,
         }
     }
@@ -74,12 +83,23 @@ pub fn build_index(
     out_dir: &Path,
     docs: impl Into<Vec<SearchDoc>>,
 ) -> Result<Manifest, SearchError> {
-    build_index_with(out_dir, docs.into(), BuildConfig::default())
+    build_index_with(out_dir, docs.into(), None, BuildConfig::default())
+}
+
+/// [`build_index`], indexing only the runs of documents that `cache` does not hold
+/// from an earlier build. The bytes are those [`build_index`] writes.
+pub fn build_index_cached(
+    out_dir: &Path,
+    docs: impl Into<Vec<SearchDoc>>,
+    cache: &ChunkCache,
+) -> Result<Manifest, SearchError> {
+    build_index_with(out_dir, docs.into(), Some(cache), BuildConfig::default())
 }
 
 pub(crate) fn build_index_with(
     out_dir: &Path,
-    docs: Vec<SearchDoc>,
+    mut docs: Vec<SearchDoc>,
+    cache: Option<&ChunkCache>,
     config: BuildConfig,
 ) -> Result<Manifest, SearchError> {
     std::fs::create_dir_all(out_dir).map_err(io_error(out_dir))?;
@@ -87,9 +107,16 @@ pub(crate) fn build_index_with(
         .prefix(".building-")
         .tempdir_in(out_dir)
         .map_err(io_error(out_dir))?;
-    let directory = MmapDirectory::open(work.path()).map_err(tantivy::TantivyError::from)?;
-    let index = build(directory, docs, config)?;
-    let parts = export(&index, work.path())?;
+    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    let chunks = chunks::split(docs, config.chunk_docs);
+    let _turn = cache.map(ChunkCache::lock);
+    let place = match cache {
+        Some(cache) => Place::Cache(cache),
+        None => Place::Scratch(work.path()),
+    };
+    let dirs = chunks::index_chunks(chunks, place, config)?;
+    let index = merge(&dirs, work.path())?;
+    let parts = export::export(&index, work.path())?;
     drop(index);
     let manifest = Manifest::bundle_into(out_dir, &parts).map_err(io_error(out_dir))?;
     work.close().map_err(io_error(out_dir))?;
@@ -98,43 +125,40 @@ pub(crate) fn build_index_with(
     Ok(manifest)
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError {
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError {
     let path = path.to_path_buf();
     move |source| SearchError::Io { path, source }
 }
 
-/// Indexes `docs` into `directory` as one segment.
-fn build(
-    directory: MmapDirectory,
-    mut docs: Vec<SearchDoc>,
-    config: BuildConfig,
-) -> Result<Index, SearchError> {
-    let (schema, fields) = schema();
-    let settings = IndexSettings {
+fn index_settings() -> IndexSettings {
+    IndexSettings {
         docstore_compression: Compressor::None,
         docstore_blocksize: STORE_BLOCK_SIZE,
         ..IndexSettings::default()
-    };
-    let index = Index::create(directory, schema, settings)?;
-    register_tokenizer(&index);
+    }
+}
 
-    docs.sort_by(|a, b| a.url.cmp(&b.url));
-    let mut writer: IndexWriter = index.writer_with_num_threads(1, config.heap)?;
-    writer.set_merge_policy(Box::new(NoMergePolicy));
-    for (i, doc) in docs.into_iter().enumerate() {
-        writer.add_document(to_document(doc, &fields))?;
-        if config.commit_every.is_some_and(|n| (i + 1) % n == 0) {
-            writer.commit()?;
-        }
+/// The segments of the chunk indexes in `dirs`, in order, merged into one segment of a
+/// new index in `work`; no documents, no segment.
+fn merge(dirs: &[PathBuf], work: &Path) -> Result<Index, SearchError> {
+    let (schema, fields) = schema();
+    let mut segments = Vec::new();
+    for dir in dirs {
+        let directory = MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let chunk = Index::open(directory)?;
+        segments.extend(export::segments_in_url_order(&chunk, &fields)?);
     }
-    writer.commit()?;
-    let segments = segments_in_url_order(&index, &fields)?;
-    if segments.len() > 1 {
-        writer.merge(&segments).wait()?;
+    let directory = MmapDirectory::open(work).map_err(tantivy::TantivyError::from)?;
+    if segments.is_empty() {
+        return Ok(Index::create(directory, schema, index_settings())?);
     }
-    writer.garbage_collect_files().wait()?;
-    writer.wait_merging_threads()?;
-    Ok(index)
+    let alive = vec![None; segments.len()];
+    Ok(merge_filtered_segments(
+        &segments,
+        index_settings(),
+        alive,
+        directory,
+    )?)
 }
 
 fn to_document(doc: SearchDoc, fields: &Fields) -> TantivyDocument {
@@ -178,88 +202,12 @@ fn collapse_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Segment ids ordered by the URL of their first document. One indexing
-/// thread fills segments with consecutive documents, so merging in this order
-/// keeps the documents in URL order.
-fn segments_in_url_order(index: &Index, fields: &Fields) -> Result<Vec<SegmentId>, SearchError> {
-    let searcher = index.reader()?.searcher();
-    let mut keyed = Vec::new();
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        if segment.max_doc() == 0 {
-            continue;
-        }
-        let first: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, 0))?;
-        let url = first
-            .get_first(fields.url)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        keyed.push((url, segment.segment_id()));
-    }
-    keyed.sort();
-    Ok(keyed.into_iter().map(|(_, id)| id).collect())
-}
-
-/// The committed index in `work` under its final names: each segment named
-/// by a hash of its files, and `meta.json` rewritten to match. Returns
-/// (final name, path in `work`) for every file.
-fn export(index: &Index, work: &Path) -> Result<Vec<(String, PathBuf)>, SearchError> {
-    let metas = index.searchable_segment_metas()?;
-    let meta_path = work.join(META_FILE);
-    let meta_bytes = std::fs::read(&meta_path).map_err(io_error(&meta_path))?;
-    let mut meta: serde_json::Value = serde_json::from_slice(&meta_bytes).map_err(|e| {
-        SearchError::Manifest(format!("tantivy wrote an unreadable meta.json: {e}"))
-    })?;
-    let mut files = Vec::new();
-    for (i, segment) in metas.iter().enumerate() {
-        let old_id = segment.id().uuid_string();
-        let mut parts = Vec::new();
-        for path in segment.list_files() {
-            let full = work.join(&path);
-            if full.exists() {
-                let name = path.to_string_lossy().into_owned();
-                parts.push((name.replacen(&old_id, "", 1), full));
-            }
-        }
-        parts.sort();
-        let mut hasher = Sha256::new();
-        for (suffix, full) in &parts {
-            hasher.update(suffix.as_bytes());
-            let mut file = File::open(full).map_err(io_error(full))?;
-            std::io::copy(&mut file, &mut hasher).map_err(io_error(full))?;
-        }
-        let new_id = hex(&hasher.finalize()[..16]);
-        meta["segments"][i]["segment_id"] = serde_json::Value::String(hyphenated(&new_id));
-        files.extend(
-            parts
-                .into_iter()
-                .map(|(suffix, full)| (format!("{new_id}{suffix}"), full)),
-        );
-    }
-    let mut meta_json = serde_json::to_string_pretty(&meta).expect("JSON values serialize");
-    meta_json.push('\n');
-    let path = work.join("meta.final.json");
-    std::fs::write(&path, meta_json).map_err(io_error(&path))?;
-    files.push((META_FILE.to_string(), path));
-    Ok(files)
-}
-
-/// `0123…` (32 hex digits) as a UUID string, the form meta.json uses.
-fn hyphenated(id: &str) -> String {
-    format!(
-        "{}-{}-{}-{}-{}",
-        &id[0..8],
-        &id[8..12],
-        &id[12..16],
-        &id[16..20],
-        &id[20..32]
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{open_directory, MemorySource, RangeDirectory, RangeSource};
+    use tantivy::schema::Value;
+    use tantivy::DocAddress;
 
     fn doc(i: usize) -> SearchDoc {
         SearchDoc {
@@ -274,10 +222,11 @@ mod tests {
     /// files read back out of the bundle.
     fn build_files(
         docs: &[SearchDoc],
+        cache: Option<&ChunkCache>,
         config: BuildConfig,
     ) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
         let dir = tempfile::tempdir().unwrap();
-        let manifest = build_index_with(dir.path(), docs.to_vec(), config).unwrap();
+        let manifest = build_index_with(dir.path(), docs.to_vec(), cache, config).unwrap();
         let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -292,22 +241,38 @@ mod tests {
         (names, files)
     }
 
+    fn cached_chunks(cache: &ChunkCache) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(cache.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn several_segments_merge_into_one_in_url_order() {
         let docs: Vec<SearchDoc> = (0..40).rev().map(doc).collect();
         let config = BuildConfig {
-            commit_every: Some(7),
+            commit_every: Some(4),
+            chunk_docs: 9,
             ..BuildConfig::default()
         };
-        let (names, files) = build_files(&docs, config);
-        let (_, again) = build_files(&docs, config);
+        let (names, files) = build_files(&docs, None, config);
+        let (_, again) = build_files(&docs, None, config);
         assert_eq!(files, again);
         assert_eq!(
             names,
             ["index.bin", "manifest.json"],
             "no scratch or lock files"
         );
-        assert!(files.iter().any(|(name, _)| name == "meta.json"));
+        let meta = &files
+            .iter()
+            .find(|(name, _)| name == "meta.json")
+            .unwrap()
+            .1;
+        let meta: serde_json::Value = serde_json::from_slice(meta).unwrap();
+        assert_eq!(meta["payload"], serde_json::Value::Null, "no merged ids");
         let index = open_directory(RangeDirectory::new(MemorySource::new(files), 512)).unwrap();
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 1);
@@ -317,6 +282,44 @@ mod tests {
             let url = stored.get_first(fields.url).and_then(|v| v.as_str());
             assert_eq!(url, Some(format!("/p/{i:02}/").as_str()));
         }
+    }
+
+    #[test]
+    fn a_cached_build_writes_the_bytes_of_a_fresh_one_and_indexes_only_changed_runs() {
+        let config = BuildConfig {
+            chunk_docs: 10,
+            ..BuildConfig::default()
+        };
+        let cache = ChunkCache::new().unwrap();
+        let mut docs: Vec<SearchDoc> = (0..40).map(doc).collect();
+        let (_, first) = build_files(&docs, Some(&cache), config);
+        assert_eq!(first, build_files(&docs, None, config).1);
+        let before = cached_chunks(&cache);
+        assert_eq!(before.len(), 4, "{before:?}");
+
+        docs[25].body = "婚育新风进万家".into();
+        let (_, edited) = build_files(&docs, Some(&cache), config);
+        assert_eq!(edited, build_files(&docs, None, config).1);
+        assert_ne!(edited, first);
+        let after = cached_chunks(&cache);
+        let kept = after.iter().filter(|name| before.contains(name)).count();
+        assert_eq!(
+            (after.len(), kept),
+            (4, 3),
+            "one run indexed again, the old one gone"
+        );
+
+        // A page first in URL order moves every run's bounds: all are indexed again.
+        let before = cached_chunks(&cache);
+        docs.push(SearchDoc {
+            url: "/p/0/".into(),
+            ..doc(0)
+        });
+        let (_, grown) = build_files(&docs, Some(&cache), config);
+        assert_eq!(grown, build_files(&docs, None, config).1);
+        let after = cached_chunks(&cache);
+        let kept = after.iter().filter(|name| before.contains(name)).count();
+        assert_eq!((after.len(), kept), (5, 0));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod search_worker;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiayuan_content::update::{update, Edit, Update};
@@ -55,8 +56,13 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(opts: BuildOptions) -> Engine {
-        let search = SearchWorker::start(opts.output.clone(), opts.lang);
+    pub fn new(mut opts: BuildOptions) -> Engine {
+        // The full builds fill the cache that the worker's indexes then draw on. Without
+        // a temporary folder every index is built whole, as `jiayuan build` builds it.
+        if opts.search_cache.is_none() {
+            opts.search_cache = wasm_search::ChunkCache::new().ok().map(Arc::new);
+        }
+        let search = SearchWorker::start(opts.output.clone(), opts.lang, opts.search_cache.clone());
         Engine {
             opts,
             loaded: None,
@@ -177,12 +183,14 @@ impl Engine {
                 .values()
                 .filter_map(|p| p.share_card.as_ref());
             gone.extend(cards.map(|c| c.path.clone()));
+            lap("share cards");
             if plan::terms_collide(&loaded.site) {
                 self.loaded = None;
                 return None;
             }
             let (selection, removed) = plan::plan(&loaded.site, changes);
             gone.extend(removed);
+            lap("plan");
             diags.extend(render_selection(
                 &loaded.site,
                 &loaded.tera,
@@ -192,7 +200,7 @@ impl Engine {
             ));
         }
         diags.extend(copy_files(&self.opts.root, kinds, &out));
-        lap("plan+render");
+        lap("render");
         if diags.iter().any(Diagnostic::is_error) {
             // The model holds the edit while the output does not: start again from disk.
             self.loaded = None;

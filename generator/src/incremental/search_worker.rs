@@ -12,6 +12,7 @@ use std::thread;
 use jiayuan_core::i18n::Lang;
 use jiayuan_core::msg;
 use jiayuan_render::search_page::INDEX_PATH;
+use wasm_search::ChunkCache;
 
 struct Job {
     generation: u64,
@@ -34,22 +35,34 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn start(output: PathBuf, lang: Lang) -> SearchWorker {
+    /// `cache` holds the index's runs from the last index built, by this worker or by a
+    /// full build: an index then indexes only the runs whose pages changed.
+    pub fn start(output: PathBuf, lang: Lang, cache: Option<Arc<ChunkCache>>) -> SearchWorker {
         let (tx, rx) = mpsc::channel::<Job>();
         let shared = Arc::new(Shared::default());
         let state = shared.clone();
         thread::spawn(move || {
             // Linux keeps a nice value per thread, and the index's own threads inherit
-            // it: the index then takes the cores only when the next edit does not.
+            // it: the index then takes the cores only when the next edit does not. The
+            // runs are indexed on a pool started from here, so its threads inherit it too.
             #[cfg(unix)]
             let _ = rustix::process::setpriority_process(None, 10);
+            let pool = rayon::ThreadPoolBuilder::new()
+                .thread_name(|i| format!("search-index-{i}"))
+                .build()
+                .ok();
             while let Ok(mut job) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
                     job = newer;
                 }
                 let generation = job.generation;
                 if generation == state.wanted.load(Ordering::SeqCst) {
-                    if let Err(e) = build_and_swap(&output, job, &state) {
+                    let build = || build_and_swap(&output, job, &state, cache.as_deref());
+                    let built = match &pool {
+                        Some(pool) => pool.install(build),
+                        None => build(),
+                    };
+                    if let Err(e) = built {
                         let failed = msg!("serve-search-failed", reason = e);
                         eprintln!("{}", failed.text(lang));
                     }
@@ -93,14 +106,23 @@ impl SearchWorker {
     }
 }
 
-fn build_and_swap(output: &Path, job: Job, state: &Shared) -> Result<(), String> {
+fn build_and_swap(
+    output: &Path,
+    job: Job,
+    state: &Shared,
+    cache: Option<&ChunkCache>,
+) -> Result<(), String> {
     let parent = output.parent().unwrap_or(Path::new("."));
     let name = output
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let fresh = parent.join(format!(".{name}.search-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&fresh);
-    wasm_search::build_index(&fresh, job.docs).map_err(|e| e.to_string())?;
+    match cache {
+        Some(cache) => wasm_search::build_index_cached(&fresh, job.docs, cache),
+        None => wasm_search::build_index(&fresh, job.docs),
+    }
+    .map_err(|e| e.to_string())?;
     let _swap = state.swap.lock().unwrap_or_else(|p| p.into_inner());
     if state.wanted.load(Ordering::SeqCst) != job.generation {
         let _ = std::fs::remove_dir_all(&fresh);
