@@ -31,24 +31,19 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
                 .date
                 .map(|d| jiayuan_core::time::local_date(&d, site.config.timezone).to_string()),
             url: site.config.url(&p.head.path),
-            body: body_with_terms(p),
+            body: p.body.text.clone(),
+            // Its tags and categories as the page shows them: a reader who searches for a
+            // tag finds the pages that carry it.
+            terms: p
+                .head
+                .meta
+                .tags
+                .iter()
+                .chain(&p.head.meta.categories)
+                .map(|t| t.trim().to_string())
+                .collect(),
         })
         .collect()
-}
-
-/// The page's text, then its tags and categories as the page shows them: a reader who
-/// searches for a tag finds the pages that carry it. They go after the text, so the
-/// stored excerpt (the body's first characters) is the page's own.
-fn body_with_terms(p: &jiayuan_content::model::Page) -> String {
-    let mut body = p.body.text.clone();
-    for term in p.head.meta.tags.iter().chain(&p.head.meta.categories) {
-        let term = term.trim();
-        if !term.is_empty() {
-            body.push('\n');
-            body.push_str(term);
-        }
-    }
-    body
 }
 
 /// Writes the index of every published page; with a `cache`, only the runs of pages

@@ -12,6 +12,7 @@ mod chunks;
 mod export;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::merge_filtered_segments;
@@ -37,8 +38,11 @@ pub struct SearchDoc {
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
     pub url: String,
-    /// Plain text of the page.
-    pub body: String,
+    /// Plain text of the page, shared with the model that holds it.
+    pub body: Arc<str>,
+    /// Words indexed after the body (the page's tags and categories): a search finds
+    /// them, and they follow the text in the stored excerpt.
+    pub terms: Vec<String>,
 }
 
 /// Doc-store block size. Small blocks mean a hit's stored fields cost little
@@ -181,7 +185,8 @@ fn to_document(doc: SearchDoc, fields: &Fields) -> TantivyDocument {
         out.add_text(fields.date, date);
     }
     out.add_text(fields.url, doc.url);
-    let body = collapse_space(&doc.body);
+    let words = doc.terms.iter().flat_map(|t| t.split_whitespace());
+    let body = collapse_words(doc.body.split_whitespace().chain(words));
     out.add_text(fields.excerpt, excerpt(&body));
     // Plain text, tokenized by the field's registered `cjk` tokenizer when the indexing
     // thread takes the document: pre-tokenized bodies waited in tantivy's document queue
@@ -199,7 +204,19 @@ fn excerpt(body: &str) -> &str {
 
 /// Runs of whitespace become one space: smaller store, cleaner snippets.
 fn collapse_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_words(text.split_whitespace())
+}
+
+/// `words` joined by one space each.
+fn collapse_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -213,7 +230,7 @@ mod tests {
         SearchDoc {
             title: format!("标题{i}"),
             url: format!("/p/{i:02}/"),
-            body: "健康".repeat(i % 5 + 1),
+            body: "健康".repeat(i % 5 + 1).into(),
             ..SearchDoc::default()
         }
     }

@@ -214,6 +214,7 @@ mod tests {
             date: None,
             url: url.into(),
             body: body.into(),
+            terms: Vec::new(),
         };
         let dir = tempfile::tempdir().unwrap();
         build_index(

@@ -37,7 +37,7 @@ fn every_page_containing_a_substring_is_found() {
     };
     let texts: Vec<&str> = docs
         .iter()
-        .flat_map(|d| [d.title.as_str(), d.body.as_str()])
+        .flat_map(|d| [d.title.as_str(), &*d.body])
         .collect();
     let mut rng = Rng::new(2022);
     let mut lengths = [0usize; 7];

@@ -16,6 +16,7 @@ fn doc(url: &str, section: &str, tags: &[&str], title: &str, body: &str) -> Sear
         date: Some("2024-05-01".into()),
         url: url.into(),
         body: body.into(),
+        terms: Vec::new(),
     }
 }
 

@@ -22,7 +22,8 @@ pub struct Body {
     pub html: String,
     pub summary_html: String,
     pub toc: Vec<Heading>,
-    pub text: String,
+    /// Plain text, shared with the search index's documents instead of copied for them.
+    pub text: std::sync::Arc<str>,
     pub han_chars: usize,
     pub words: usize,
     pub reading_minutes: usize,
@@ -237,7 +238,7 @@ fn page_body(
         html,
         summary_html,
         toc: markdown::anchors::nest(headings),
-        text,
+        text: text.into(),
         han_chars: han,
         words,
         reading_minutes: reading_minutes(han, words, config.chars_per_minute),

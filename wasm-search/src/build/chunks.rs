@@ -123,9 +123,11 @@ fn chunk_key(docs: &[SearchDoc]) -> String {
         field(&doc.section_title);
         field(doc.date.as_deref().unwrap_or("\u{0}"));
         field(&doc.body);
-        field(&doc.tags.len().to_string());
-        for tag in &doc.tags {
-            field(tag);
+        for list in [&doc.tags, &doc.terms] {
+            field(&list.len().to_string());
+            for item in list {
+                field(item);
+            }
         }
     }
     hex(&hasher.finalize()[..16])
@@ -214,6 +216,13 @@ mod tests {
         let mut changed = base.clone();
         changed[0].tags = vec!["婚育".into()];
         assert_ne!(chunk_key(&changed), key);
+        let mut termed = base.clone();
+        termed[0].terms = vec!["婚育".into()];
+        assert_ne!(
+            chunk_key(&termed),
+            chunk_key(&changed),
+            "a term is not a tag"
+        );
         let mut moved = base.clone();
         moved[0].date = Some(String::new());
         assert_ne!(chunk_key(&moved), key, "an empty date is not no date");

@@ -178,7 +178,8 @@ pub fn corpus(n: usize, seed: u64) -> Vec<SearchDoc> {
                 tags,
                 date: Some(format!("2022-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
                 url: format!("/{section}/{i:05}/"),
-                body,
+                body: body.into(),
+                terms: Vec::new(),
             }
         })
         .collect()
@@ -220,7 +221,7 @@ pub fn long_corpus(n: usize, seed: u64) -> Vec<SearchDoc> {
                 body.push('\n');
             }
         }
-        doc.body = body;
+        doc.body = body.into();
     }
     docs
 }
