@@ -11,6 +11,9 @@ use jiayuan_core::msg;
 use jiayuan_core::output::Staging;
 use jiayuan_render::search_page::INDEX_PATH;
 
+/// Where `serve` keeps the index's runs between edits (`wasm_search::ChunkCache`).
+pub const CACHE: &str = ".jiayuan-cache/search";
+
 /// The documents of every published page, as the index wants them.
 pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
     site.pages

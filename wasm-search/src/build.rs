@@ -262,6 +262,7 @@ mod tests {
         let mut names: Vec<String> = std::fs::read_dir(cache.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name != ".lock")
             .collect();
         names.sort();
         names
@@ -307,7 +308,8 @@ mod tests {
             chunk_docs: 10,
             ..BuildConfig::default()
         };
-        let cache = ChunkCache::new().unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let cache = ChunkCache::open(folder.path()).unwrap().unwrap();
         let mut docs: Vec<SearchDoc> = (0..40).map(doc).collect();
         let (_, first) = build_files(&docs, Some(&cache), config);
         assert_eq!(first, build_files(&docs, None, config).1);
@@ -337,6 +339,30 @@ mod tests {
         let after = cached_chunks(&cache);
         let kept = after.iter().filter(|name| before.contains(name)).count();
         assert_eq!((after.len(), kept), (5, 0));
+    }
+
+    #[test]
+    fn a_cache_folder_serves_one_process_and_starts_empty() {
+        let folder = tempfile::tempdir().unwrap();
+        let config = BuildConfig {
+            chunk_docs: 10,
+            ..BuildConfig::default()
+        };
+        let docs: Vec<SearchDoc> = (0..20).map(doc).collect();
+        let cache = ChunkCache::open(folder.path()).unwrap().unwrap();
+        build_files(&docs, Some(&cache), config);
+        assert_eq!(cached_chunks(&cache).len(), 2);
+        assert!(
+            ChunkCache::open(folder.path()).unwrap().is_none(),
+            "held while the first is open"
+        );
+        drop(cache);
+        let again = ChunkCache::open(folder.path()).unwrap().unwrap();
+        assert_eq!(
+            cached_chunks(&again),
+            Vec::<String>::new(),
+            "emptied when taken"
+        );
     }
 
     #[test]

@@ -58,9 +58,12 @@ pub struct Engine {
 impl Engine {
     pub fn new(mut opts: BuildOptions) -> Engine {
         // The full builds fill the cache that the worker's indexes then draw on. Without
-        // a temporary folder every index is built whole, as `jiayuan build` builds it.
+        // it (another `serve` of the site holds it) every index is built whole, as
+        // `jiayuan build` builds it.
         if opts.search_cache.is_none() {
-            opts.search_cache = wasm_search::ChunkCache::new().ok().map(Arc::new);
+            let dir = opts.root.join(search::CACHE);
+            let cache = wasm_search::ChunkCache::open(&dir).ok().flatten();
+            opts.search_cache = cache.map(Arc::new);
         }
         let search = SearchWorker::start(opts.output.clone(), opts.lang, opts.search_cache.clone());
         Engine {

@@ -23,26 +23,44 @@ use crate::SearchError;
 /// so that no cache hands out an index of another format.
 const CHUNK_FORMAT: &str = "jiayuan-search-chunk-1";
 
-/// Chunk indexes kept from one build to the next by one process (`jiayuan serve`), in
-/// a temporary folder removed when the cache is dropped. An edit then indexes only the
-/// run that holds the edited page and merges; the other runs are taken as they were.
-/// It lives with the process, whose code cannot change under it.
+/// The lock file that keeps a cache folder to one process.
+const LOCK_FILE: &str = ".lock";
+
+/// Chunk indexes kept from one build to the next by one process (`jiayuan serve`). An
+/// edit then indexes only the run that holds the edited page and merges; the other runs
+/// are taken as they were. The folder is emptied when a process takes it, so no run
+/// outlives the code that indexed it, and it is held with a lock on a file inside for as
+/// long as the process runs (the system drops the lock when the process ends, however it
+/// ends).
 #[derive(Debug)]
 pub struct ChunkCache {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
+    _held: std::fs::File,
     lock: Mutex<()>,
 }
 
 impl ChunkCache {
-    pub fn new() -> Result<ChunkCache, SearchError> {
-        let dir = tempfile::Builder::new()
-            .prefix("jiayuan-search-")
-            .tempdir()
-            .map_err(io_error(&std::env::temp_dir()))?;
-        Ok(ChunkCache {
-            dir,
+    /// Takes `dir` (made if missing) and empties it; `None` when another process holds it.
+    pub fn open(dir: &Path) -> Result<Option<ChunkCache>, SearchError> {
+        std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let lock_path = dir.join(LOCK_FILE);
+        let held = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_error(&lock_path))?;
+        match held.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_error(&lock_path)(e)),
+        }
+        prune(dir, &[]);
+        Ok(Some(ChunkCache {
+            dir: dir.to_path_buf(),
+            _held: held,
             lock: Mutex::new(()),
-        })
+        }))
     }
 
     /// Held for a whole build: two builds of one process take turns, so that neither
@@ -52,7 +70,7 @@ impl ChunkCache {
     }
 
     pub(super) fn path(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 }
 
@@ -171,7 +189,8 @@ fn write_docs(
     Ok(())
 }
 
-/// Removes every chunk of the cache that this build did not use.
+/// Removes every chunk of the cache that this build did not use (and what a stopped
+/// build left), keeping the lock file.
 fn prune(cache: &Path, used: &[PathBuf]) {
     let used: BTreeSet<&Path> = used.iter().map(PathBuf::as_path).collect();
     let Ok(entries) = std::fs::read_dir(cache) else {
@@ -179,7 +198,7 @@ fn prune(cache: &Path, used: &[PathBuf]) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if !used.contains(path.as_path()) {
+        if !used.contains(path.as_path()) && entry.file_name() != LOCK_FILE {
             let _ = std::fs::remove_dir_all(&path);
         }
     }
