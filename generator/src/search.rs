@@ -61,19 +61,28 @@ pub fn write_index(
         INDEX_PATH,
         Owner::new(Kind::Generated, msg!("owner-search-index"), "search/index"),
     );
-    let docs = documents(site);
+    build_into(&dir, documents(site), cache)
+        .map(|_| ())
+        .map_err(|e| {
+            Diagnostic::error(
+                "search/index",
+                msg!("search-index-failed", reason = e.to_string()),
+            )
+            .help(msg!("search-index-failed-help"))
+        })
+}
+
+/// The index of `docs` in `dir`, drawing on `cache` when there is one: for the full
+/// build and for `serve`'s search worker alike.
+pub fn build_into(
+    dir: &Path,
+    docs: Vec<wasm_search::SearchDoc>,
+    cache: Option<&wasm_search::ChunkCache>,
+) -> Result<wasm_search::Manifest, wasm_search::SearchError> {
     match cache {
-        Some(cache) => wasm_search::build_index_cached(&dir, docs, cache),
-        None => wasm_search::build_index(&dir, docs),
+        Some(cache) => wasm_search::build_index_cached(dir, docs, cache),
+        None => wasm_search::build_index(dir, docs),
     }
-    .map(|_| ())
-    .map_err(|e| {
-        Diagnostic::error(
-            "search/index",
-            msg!("search-index-failed", reason = e.to_string()),
-        )
-        .help(msg!("search-index-failed-help"))
-    })
 }
 
 /// `jiayuan search`: the browser's query code, run natively against a built site.

@@ -60,11 +60,8 @@ impl Engine {
         // The full builds fill the cache that the worker's indexes then draw on. Without
         // it (another `serve` of the site holds it) every index is built whole, as
         // `jiayuan build` builds it.
-        if opts.search_cache.is_none() {
-            let dir = opts.root.join(search::CACHE);
-            let cache = wasm_search::ChunkCache::open(&dir).ok().flatten();
-            opts.search_cache = cache.map(Arc::new);
-        }
+        let cache = wasm_search::ChunkCache::open(&opts.root.join(search::CACHE));
+        opts.search_cache = cache.ok().flatten().map(Arc::new);
         let search = SearchWorker::start(opts.output.clone(), opts.lang, opts.search_cache.clone());
         Engine {
             opts,

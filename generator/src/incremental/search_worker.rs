@@ -118,11 +118,7 @@ fn build_and_swap(
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let fresh = parent.join(format!(".{name}.search-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&fresh);
-    match cache {
-        Some(cache) => wasm_search::build_index_cached(&fresh, job.docs, cache),
-        None => wasm_search::build_index(&fresh, job.docs),
-    }
-    .map_err(|e| e.to_string())?;
+    crate::search::build_into(&fresh, job.docs, cache).map_err(|e| e.to_string())?;
     let _swap = state.swap.lock().unwrap_or_else(|p| p.into_inner());
     if state.wanted.load(Ordering::SeqCst) != job.generation {
         let _ = std::fs::remove_dir_all(&fresh);
