@@ -294,6 +294,64 @@ fn a_second_build_takes_every_picture_from_the_cache_and_gives_the_same_bytes() 
     assert_eq!(a, c, "a build without a cache publishes the same bytes");
 }
 
+/// A picture is published as a link to the cache's copy of it, not to the site's file:
+/// an edit of the picture in place leaves an earlier build's output as it was, and a
+/// cache from before the copies were kept gets them without resizing again.
+#[test]
+fn a_picture_is_linked_from_the_cache_and_an_edit_in_place_spares_the_output() {
+    use std::os::unix::fs::MetadataExt;
+    let site = common::copy_to_temp(&fixtures().join("sites/media"));
+    let run = |out: &str| {
+        let result = build(site.path(), &site.path().join(out), &["-v"]);
+        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+        assert!(result.status.success(), "{stderr}");
+        stderr
+    };
+    run("a");
+    let cache = site.path().join(".jiayuan-cache/images");
+    let scene = site.path().join("content/news/handan/scene.png");
+    let before = std::fs::read(&scene).unwrap();
+    let published = site.path().join("a/news/handan/scene.png");
+    let inode = std::fs::metadata(&published).unwrap().ino();
+    let kept: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| std::fs::metadata(p).unwrap().ino() == inode)
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "one file of the cache is the published picture"
+    );
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), before);
+    assert_ne!(std::fs::metadata(&scene).unwrap().ino(), inode);
+
+    // Without the pictures' own copies (an older cache), nothing is resized again and
+    // the copies come back.
+    std::fs::remove_file(&kept[0]).unwrap();
+    let second = run("b");
+    assert!(
+        second.contains("images: 0 resized, 5 from the cache"),
+        "{second}"
+    );
+    assert!(kept[0].is_file());
+    assert_eq!(tree(&site.path().join("a")), tree(&site.path().join("b")));
+
+    // Written in place, as an editor's program may: the old output keeps its bytes.
+    let logo = std::fs::read(site.path().join("content/news/plain-logo.png")).unwrap();
+    std::fs::write(&scene, &logo).unwrap();
+    assert_eq!(std::fs::read(&published).unwrap(), before);
+    let third = run("c");
+    assert!(
+        third.contains("images: 1 resized, 4 from the cache"),
+        "{third}"
+    );
+    assert_eq!(
+        std::fs::read(site.path().join("c/news/handan/scene.png")).unwrap(),
+        logo
+    );
+}
+
 /// A cover goes through the image stage as a picture in the body does, and so do the
 /// pictures of a section's own page (`_index.md`).
 #[test]

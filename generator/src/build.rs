@@ -254,7 +254,7 @@ fn write_outputs(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let ti = Instant::now();
-    let (counts, found) = images::run(&opts.root, site, staging);
+    let (counts, originals, found) = images::run(&opts.root, site, staging);
     report.images = counts;
     diags.extend(found);
     report.timings.push(("images", ti.elapsed()));
@@ -285,7 +285,7 @@ fn write_outputs(
     if let Some(quiz) = quiz {
         diags.extend(quiz::write(quiz, staging));
     }
-    diags.extend(copy_static(&opts.root, site, staging));
+    diags.extend(copy_static(&opts.root, site, staging, &originals));
     diags.extend(staging.claims.conflicts());
     report.timings.push(("render+write", t.elapsed()));
 
@@ -355,17 +355,24 @@ fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {
     Ok(dir)
 }
 
-/// Theme static files, then the site's `static/`, then files beside the content.
-fn copy_static(root: &Path, site: &Site, staging: &Staging) -> Vec<Diagnostic> {
+/// Theme static files, then the site's `static/`, then files beside the content; the
+/// pictures among them linked from the image cache's copies.
+fn copy_static(
+    root: &Path,
+    site: &Site,
+    staging: &Staging,
+    originals: &images::Originals,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if let Some(theme) = &site.config.theme {
         diags.extend(staging.copy_tree(
             root,
             &root.join("themes").join(theme).join("static"),
             Copied::Theme,
+            originals,
         ));
     }
-    diags.extend(staging.copy_tree(root, &root.join("static"), Copied::Static));
-    diags.extend(staging.copy_tree(root, &root.join("content"), Copied::Content));
+    diags.extend(staging.copy_tree(root, &root.join("static"), Copied::Static, originals));
+    diags.extend(staging.copy_tree(root, &root.join("content"), Copied::Content, originals));
     diags
 }

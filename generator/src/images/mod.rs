@@ -23,6 +23,10 @@ use jiayuan_core::output::Staging;
 use resize::Entry;
 use rewrite::Responsive;
 
+/// The pictures whose own bytes the cache holds: the site's file and the cache's copy,
+/// which the static files' copy links into the output instead of copying the file.
+pub type Originals = HashMap<PathBuf, PathBuf>;
+
 /// A picture's URL, its file, and its cache entry (with whether the cache had it).
 type Outcome = (String, PathBuf, Result<(Entry, bool), resize::Failed>);
 
@@ -54,20 +58,36 @@ impl CacheIndex {
 }
 
 /// Resizes the pictures of every page, writes the copies into `staging` and rewrites
-/// the pages' `<img>` tags.
-pub fn run(root: &Path, site: &mut Site, staging: &Staging) -> (Counts, Vec<Diagnostic>) {
-    run_pages(root, site, staging, None, &mut CacheIndex::default())
+/// the pages' `<img>` tags; the pictures themselves are left to the static files' copy,
+/// with the cache's copies of them.
+pub fn run(
+    root: &Path,
+    site: &mut Site,
+    staging: &Staging,
+) -> (Counts, Originals, Vec<Diagnostic>) {
+    let mut originals = Originals::new();
+    let (counts, diags) = run_pages(
+        root,
+        site,
+        staging,
+        None,
+        &mut CacheIndex::default(),
+        Some(&mut originals),
+    );
+    (counts, originals, diags)
 }
 
 /// [`run`] for the pages with the keys in `only` (all pages when `None`): the pages an
 /// incremental rebuild of `serve` rendered again. The cache index keeps the other
-/// pages' pictures then; `index` is the index as last read or written.
+/// pages' pictures then; `index` is the index as last read or written. `originals`, when
+/// given, receives the pictures whose own bytes the cache holds.
 pub fn run_pages(
     root: &Path,
     site: &mut Site,
     staging: &Staging,
     only: Option<&BTreeSet<String>>,
     index: &mut CacheIndex,
+    mut originals: Option<&mut Originals>,
 ) -> (Counts, Vec<Diagnostic>) {
     let cache = root.join(CACHE);
     let base = site.config.url("/");
@@ -109,7 +129,10 @@ pub fn run_pages(
                 resize::stamp(&file) == Some((e.len, e.modified)) && e.complete(&cache)
             });
             let entry = match hit {
-                Some(e) => Ok((e.clone(), true)),
+                Some(e) => {
+                    resize::keep_original(&file, e, &cache);
+                    Ok((e.clone(), true))
+                }
                 None => resize::process(&file, &cache).map(|e| (e, false)),
             };
             (src, file, entry)
@@ -137,6 +160,12 @@ pub fn run_pages(
                         responsive.insert(src, r);
                     }
                     Err(d) => diags.push(d),
+                }
+                if let Some(originals) = originals.as_deref_mut() {
+                    let kept = entry.original(&cache);
+                    if kept.is_file() {
+                        originals.insert(file, kept);
+                    }
                 }
                 new.insert(shown, entry);
             }

@@ -40,6 +40,13 @@ impl Entry {
         dir.join(format!("{}-{w}.{ext}", self.hash))
     }
 
+    /// The cache's copy of the picture itself, which the build links into the output
+    /// in place of copying the site's file (a link to that file would let an edit in
+    /// place change the published one).
+    pub fn original(&self, dir: &Path) -> PathBuf {
+        dir.join(format!("{}.{}", self.hash, self.ext))
+    }
+
     /// The widths of the WebP copies: every copy's, and the full width when it is kept.
     pub fn webp_widths(&self) -> Vec<u32> {
         if !self.webp {
@@ -128,6 +135,7 @@ pub fn process(path: &Path, dir: &Path) -> Result<Entry, Failed> {
     let webp_total: usize = copies.iter().map(|c| c.2.len()).sum();
     entry.webp = own == ImageFormat::Png && !copies.is_empty() && webp_total < own_total;
     std::fs::create_dir_all(dir).map_err(|e| Failed(e.to_string()))?;
+    write(&entry.original(dir), &bytes)?;
     for (w, own_bytes, webp_bytes) in &copies {
         write(&entry.cached(dir, *w, false), own_bytes)?;
         if entry.webp {
@@ -141,6 +149,18 @@ pub fn process(path: &Path, dir: &Path) -> Result<Entry, Failed> {
         )?;
     }
     Ok(entry)
+}
+
+/// Puts the picture's own bytes in the cache for an entry whose copies are there but not
+/// the picture (a cache from before pictures were kept): `path`'s size and time are the
+/// entry's, as for the copies. `false` when that fails; the build then copies the file.
+pub fn keep_original(path: &Path, entry: &Entry, dir: &Path) -> bool {
+    let original = entry.original(dir);
+    original.is_file()
+        || std::fs::read(path)
+            .map_err(|e| Failed(e.to_string()))
+            .and_then(|bytes| write(&original, &bytes))
+            .is_ok()
 }
 
 fn encode(img: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, Failed> {

@@ -173,7 +173,7 @@ impl Engine {
             let root = &self.opts.root;
             let site = &mut loaded.site;
             let index = &mut self.images;
-            diags.extend(images::run_pages(root, site, &out, Some(&edited), index).1);
+            diags.extend(images::run_pages(root, site, &out, Some(&edited), index, None).1);
             lap("images");
             diags.extend(cards::run_pages(root, &mut loaded.site, &out, Some(&edited)).1);
             gone.extend(cards::stale(root, &loaded.site, &edited));

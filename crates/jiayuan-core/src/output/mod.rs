@@ -1,6 +1,7 @@
 //! Atomic output: everything is written into a staging folder beside the output, which
 //! replaces the output only when the whole build succeeded.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -270,8 +271,15 @@ impl Staging {
 
     /// Copies a folder's files into the staging folder, keeping relative paths. Symbolic
     /// links are followed while they stay inside `root` (the site folder); one that leads
-    /// outside is an error naming it, and nothing behind it is copied.
-    pub fn copy_tree(&self, root: &Path, from: &Path, copied: Copied) -> Vec<Diagnostic> {
+    /// outside is an error naming it, and nothing behind it is copied. A file that `linked`
+    /// maps to a copy of its bytes (an image cache's) gets a hard link to that copy.
+    pub fn copy_tree(
+        &self,
+        root: &Path,
+        from: &Path,
+        copied: Copied,
+        linked: &HashMap<PathBuf, PathBuf>,
+    ) -> Vec<Diagnostic> {
         let skip_markdown = copied == Copied::Content;
         let kind = if copied == Copied::Theme {
             Kind::ThemeStatic
@@ -327,7 +335,15 @@ impl Staging {
             let result = target
                 .parent()
                 .map_or(Ok(()), fs::create_dir_all)
-                .and_then(|()| fs::copy(entry.path(), &target).map(|_| ()));
+                .and_then(|()| {
+                    // A file of an earlier tree (the theme's) may be there, perhaps a
+                    // link into the cache, which writing through would change: it goes.
+                    let _ = fs::remove_file(&target);
+                    match linked.get(entry.path()) {
+                        Some(copy) if fs::hard_link(copy, &target).is_ok() => Ok(()),
+                        _ => fs::copy(entry.path(), &target).map(|_| ()),
+                    }
+                });
             if let Err(e) = result {
                 diags.push(io_error(entry.path(), msg!("io-copy-file"), e));
             }
