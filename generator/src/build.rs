@@ -285,9 +285,11 @@ fn write_outputs(
     if let Some(quiz) = quiz {
         diags.extend(quiz::write(quiz, staging));
     }
+    report.timings.push(("render+write", t.elapsed()));
+    let ts = Instant::now();
     diags.extend(copy_static(&opts.root, site, staging, &originals));
     diags.extend(staging.claims.conflicts());
-    report.timings.push(("render+write", t.elapsed()));
+    report.timings.push(("static files", ts.elapsed()));
 
     diags
 }
