@@ -235,7 +235,9 @@ fn page_body(
         }
     };
     Body {
-        html,
+        // The HTML grew by doubling, up to twice its length; held for the whole build,
+        // it is kept at its length (a shrinking realloc may keep the block).
+        html: String::from(html.as_str()),
         summary_html,
         toc: markdown::anchors::nest(headings),
         text: text.into(),
