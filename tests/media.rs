@@ -11,6 +11,14 @@ fn text(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// A `-v` build of `site` into its folder `out`; what it printed.
+fn build_verbose(site: &Path, out: &str) -> String {
+    let result = build(site, &site.join(out), &["-v"]);
+    let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+    assert!(result.status.success(), "{stderr}");
+    stderr
+}
+
 fn build_media() -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let result = build(
@@ -260,12 +268,7 @@ alt=\"宣传活动现场示意图\" srcset=\"/portal/news/handan/scene-480w.png 
 #[test]
 fn a_second_build_takes_every_picture_from_the_cache_and_gives_the_same_bytes() {
     let site = common::copy_to_temp(&fixtures().join("sites/media"));
-    let run = |out: &str| {
-        let result = build(site.path(), &site.path().join(out), &["-v"]);
-        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-        assert!(result.status.success(), "{stderr}");
-        stderr
-    };
+    let run = |out: &str| build_verbose(site.path(), out);
     let first = run("a");
     assert!(
         first.contains("images: 5 resized, 0 from the cache"),
@@ -301,12 +304,7 @@ fn a_second_build_takes_every_picture_from_the_cache_and_gives_the_same_bytes() 
 fn a_picture_is_linked_from_the_cache_and_an_edit_in_place_spares_the_output() {
     use std::os::unix::fs::MetadataExt;
     let site = common::copy_to_temp(&fixtures().join("sites/media"));
-    let run = |out: &str| {
-        let result = build(site.path(), &site.path().join(out), &["-v"]);
-        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-        assert!(result.status.success(), "{stderr}");
-        stderr
-    };
+    let run = |out: &str| build_verbose(site.path(), out);
     run("a");
     let cache = site.path().join(".jiayuan-cache/images");
     let scene = site.path().join("content/news/handan/scene.png");
