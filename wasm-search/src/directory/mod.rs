@@ -46,9 +46,12 @@ pub struct FetchStats {
 
 /// The default cache block. A read fetches every missing block it touches in
 /// one request, so the block size sets the waste around each read, not the
-/// number of requests: on the 1000-page test site 512 B fetches about a sixth
+/// number of requests: on the 1000-page test site 512 B fetched about a sixth
 /// less than 1 KB and a third less than 4 KB, for two or three more requests.
-pub const DEFAULT_BLOCK_SIZE: usize = 512;
+/// At 10,000 pages (`node bench/search_bench.mjs 10000`, BENCHMARKS.md) a later
+/// query's median went 57 → 53 → 51 → 49 KB from 512 to 256, 128 and 64 B, the
+/// first query's 292 → 285 KB, for up to six more requests in the first round.
+pub const DEFAULT_BLOCK_SIZE: usize = 64;
 
 /// A file name and the index of a block in it.
 type BlockKey = (String, u64);
