@@ -53,13 +53,14 @@ pub struct FetchStats {
 /// first query's 292 → 285 KB, for up to six more requests in the first round.
 pub const DEFAULT_BLOCK_SIZE: usize = 64;
 
-/// A file name and the index of a block in it.
-type BlockKey = (String, u64);
+/// The cached blocks of each file, by block index: a lookup needs no file name of
+/// its own, which at 64-byte blocks was an allocation per block read.
+type Blocks = HashMap<String, HashMap<u64, Vec<u8>>>;
 
 struct Shared {
     source: Box<dyn RangeSource>,
     block_size: usize,
-    blocks: Mutex<HashMap<BlockKey, Vec<u8>>>,
+    blocks: Mutex<Blocks>,
     lens: Mutex<HashMap<String, u64>>,
     /// While planning: the missing blocks async reads asked for.
     wanted: Mutex<Option<Vec<(String, u64)>>>,
@@ -142,29 +143,43 @@ impl Shared {
         let mut blocks = self.blocks.lock().expect("block cache poisoned");
         let mut block = first;
         while block <= last {
-            if blocks.contains_key(&(file.to_string(), block)) {
+            if has_block(&blocks, file, block) {
                 block += 1;
                 continue;
             }
             let gap_start = block;
-            while block <= last && !blocks.contains_key(&(file.to_string(), block)) {
+            while block <= last && !has_block(&blocks, file, block) {
                 block += 1;
             }
             let start = gap_start * bs;
             let bytes = self.fetch(file, start..(block * bs).min(len))?;
-            for (i, chunk) in bytes.chunks(self.block_size).enumerate() {
-                blocks.insert((file.to_string(), gap_start + i as u64), chunk.to_vec());
-            }
+            store_blocks(&mut blocks, file, gap_start, &bytes, self.block_size);
         }
         let mut out = Vec::with_capacity((range.end - range.start) as usize);
+        let cached = &blocks[file];
         for block in first..=last {
-            let data = &blocks[&(file.to_string(), block)];
+            let data = &cached[&block];
             let block_start = block * bs;
             let from = range.start.max(block_start) - block_start;
             let to = range.end.min(block_start + data.len() as u64) - block_start;
             out.extend_from_slice(&data[from as usize..to as usize]);
         }
         Ok(out)
+    }
+}
+
+fn has_block(blocks: &Blocks, file: &str, block: u64) -> bool {
+    blocks.get(file).is_some_and(|b| b.contains_key(&block))
+}
+
+/// Caches `bytes`, fetched from the start of block `first` of `file`, as blocks.
+fn store_blocks(blocks: &mut Blocks, file: &str, first: u64, bytes: &[u8], block_size: usize) {
+    if !blocks.contains_key(file) {
+        blocks.insert(file.to_string(), HashMap::new());
+    }
+    let cached = blocks.get_mut(file).expect("inserted above");
+    for (i, chunk) in bytes.chunks(block_size).enumerate() {
+        cached.insert(first + i as u64, chunk.to_vec());
     }
 }
 

@@ -59,9 +59,7 @@ impl RangeDirectory {
             ));
         }
         let mut blocks = shared.blocks.lock().expect("block cache poisoned");
-        for (i, chunk) in bytes.chunks(shared.block_size).enumerate() {
-            blocks.insert((file.to_string(), start / bs + i as u64), chunk.to_vec());
-        }
+        super::store_blocks(&mut blocks, file, start / bs, bytes, shared.block_size);
         shared.requests.fetch_add(1, Ordering::Relaxed);
         shared
             .bytes
@@ -85,7 +83,7 @@ impl Shared {
         let blocks = self.blocks.lock().expect("block cache poisoned");
         let before = wanted.len();
         for block in range.start / bs..=(range.end - 1) / bs {
-            if !blocks.contains_key(&(file.to_string(), block)) {
+            if !super::has_block(&blocks, file, block) {
                 wanted.push((file.to_string(), block));
             }
         }
