@@ -30,32 +30,21 @@ pub(crate) fn combine(crc_a: u32, crc_b: u32, mut len_b: u64) -> u32 {
     if len_b == 0 {
         return crc_a;
     }
-    // One zero bit.
-    let mut odd = [0u32; 32];
-    odd[0] = POLY;
-    for (n, row) in odd.iter_mut().enumerate().skip(1) {
+    // The map of one zero bit, squared to four; each square below doubles it, so the
+    // first is one zero byte, then two, four, … for the bits of `len_b`.
+    let mut one_bit = [0u32; 32];
+    one_bit[0] = POLY;
+    for (n, row) in one_bit.iter_mut().enumerate().skip(1) {
         *row = 1 << (n - 1);
     }
-    let mut even = square(&odd); // two zero bits
-    odd = square(&even); // four zero bits, so the first square below is one byte
+    let mut zeros = square(&square(&one_bit));
     let mut crc = crc_a;
-    loop {
-        even = square(&odd);
+    while len_b != 0 {
+        zeros = square(&zeros);
         if len_b & 1 == 1 {
-            crc = times(&even, crc);
+            crc = times(&zeros, crc);
         }
         len_b >>= 1;
-        if len_b == 0 {
-            break;
-        }
-        odd = square(&even);
-        if len_b & 1 == 1 {
-            crc = times(&odd, crc);
-        }
-        len_b >>= 1;
-        if len_b == 0 {
-            break;
-        }
     }
     crc ^ crc_b
 }
