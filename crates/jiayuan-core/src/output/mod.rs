@@ -1,20 +1,21 @@
 //! Atomic output: everything is written into a staging folder beside the output, which
 //! replaces the output only when the whole build succeeded.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::claims::{Claims, Kind, Owner};
+use crate::claims::{Claims, Owner};
 use crate::diagnostic::Diagnostic;
-use crate::files::{leaves_root, link_outside_root, rel_path};
+use crate::files::rel_path;
 use crate::i18n::Msg;
 use crate::msg;
 
+mod copy;
 mod live;
 mod memory;
 
+pub use copy::Copied;
 pub use memory::Outputs;
 
 pub struct Staging {
@@ -36,17 +37,6 @@ enum Mode {
 
 /// A file written in place, waiting for `write_changed`: where, and its bytes.
 type Held = (PathBuf, Vec<u8>);
-
-/// Where `copy_tree` copies from, which decides who owns the copied files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Copied {
-    /// The theme's `static/`: the site's `static/` may replace its files.
-    Theme,
-    /// The site's `static/`.
-    Static,
-    /// Files beside the content (Markdown is skipped: it became pages).
-    Content,
-}
 
 impl Staging {
     /// Creates an empty staging folder next to `output` (same file system, so the final
@@ -249,12 +239,7 @@ impl Staging {
             fs::create_dir_all(parent)
                 .map_err(|e| io_error(parent, msg!("io-create-folder"), e))?;
         }
-        let _ = fs::remove_file(&target);
-        if fs::hard_link(from, &target).is_ok() {
-            return Ok(());
-        }
-        fs::copy(from, &target)
-            .map(|_| ())
+        copy::link_or_copy(Some(from), from, &target)
             .map_err(|e| io_error(&target, msg!("io-write-file"), e))
     }
 
@@ -267,89 +252,6 @@ impl Staging {
                 .help(msg!("output-path-escapes-help")));
         }
         Ok(self.dir.join(rel))
-    }
-
-    /// Copies a folder's files into the staging folder, keeping relative paths. Symbolic
-    /// links are followed while they stay inside `root` (the site folder); one that leads
-    /// outside is an error naming it, and nothing behind it is copied. A file that `linked`
-    /// maps to a copy of its bytes (an image cache's) gets a hard link to that copy.
-    pub fn copy_tree(
-        &self,
-        root: &Path,
-        from: &Path,
-        copied: Copied,
-        linked: &HashMap<PathBuf, PathBuf>,
-    ) -> Vec<Diagnostic> {
-        let skip_markdown = copied == Copied::Content;
-        let kind = if copied == Copied::Theme {
-            Kind::ThemeStatic
-        } else {
-            Kind::Static
-        };
-        let mut diags = Vec::new();
-        if !from.is_dir() {
-            return diags;
-        }
-        let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut outside = Vec::new();
-        let walker = walkdir::WalkDir::new(from)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                let keep = !(e.path_is_symlink() && leaves_root(&canonical_root, e.path()));
-                if !keep {
-                    outside.push(link_outside_root(rel_path(root, e.path())));
-                }
-                keep
-            });
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    diags.push(Diagnostic::error(
-                        from,
-                        msg!("io-failed", what = msg!("io-read"), reason = e.to_string()),
-                    ));
-                    continue;
-                }
-            };
-            let name = entry.file_name().to_string_lossy();
-            if !entry.file_type().is_file()
-                || name.starts_with('.')
-                || (skip_markdown && name.ends_with(".md"))
-            {
-                continue;
-            }
-            let rel = rel_path(from, entry.path());
-            let shown = rel_path(root, entry.path());
-            self.claims.file(
-                &rel,
-                Owner::new(kind, msg!("owner-file", file = &shown), shown),
-            );
-            if let Mode::Memory(m) = &self.mode {
-                m.lock().unwrap_or_else(|e| e.into_inner()).insert_path(rel);
-                continue;
-            }
-            let target = self.dir.join(&rel);
-            let result = target
-                .parent()
-                .map_or(Ok(()), fs::create_dir_all)
-                .and_then(|()| {
-                    // A file of an earlier tree (the theme's) may be there, perhaps a
-                    // link into the cache, which writing through would change: it goes.
-                    let _ = fs::remove_file(&target);
-                    match linked.get(entry.path()) {
-                        Some(copy) if fs::hard_link(copy, &target).is_ok() => Ok(()),
-                        _ => fs::copy(entry.path(), &target).map(|_| ()),
-                    }
-                });
-            if let Err(e) = result {
-                diags.push(io_error(entry.path(), msg!("io-copy-file"), e));
-            }
-        }
-        diags.extend(outside);
-        diags
     }
 
     /// Replaces `output` with the staged build. The old output is moved aside first and

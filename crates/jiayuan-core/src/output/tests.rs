@@ -1,4 +1,5 @@
 use super::*;
+use crate::claims::Kind;
 
 fn o() -> Owner {
     Owner::new(Kind::Generated, msg!("owner-file", file = "test"), "test")
