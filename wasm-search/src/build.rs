@@ -9,6 +9,7 @@
 //! segments, the merge and the export out of memory.
 
 mod chunks;
+mod document;
 mod export;
 
 use std::path::{Path, PathBuf};
@@ -17,15 +18,14 @@ use std::sync::Arc;
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::merge_filtered_segments;
 use tantivy::store::Compressor;
-use tantivy::tokenizer::PreTokenizedString;
-use tantivy::{Index, IndexSettings, TantivyDocument};
+use tantivy::{Index, IndexSettings};
 
 use crate::manifest::{Manifest, MANIFEST_FILE};
-use crate::schema::{schema, Fields};
-use crate::tokenizer::title_tokens;
+use crate::schema::schema;
 use crate::SearchError;
 pub use chunks::ChunkCache;
 use chunks::Place;
+use document::to_document;
 
 /// One page to index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,31 +102,75 @@ pub fn build_index_cached(
 
 pub(crate) fn build_index_with(
     out_dir: &Path,
-    mut docs: Vec<SearchDoc>,
+    docs: Vec<SearchDoc>,
     cache: Option<&ChunkCache>,
     config: BuildConfig,
 ) -> Result<Manifest, SearchError> {
-    std::fs::create_dir_all(out_dir).map_err(io_error(out_dir))?;
-    let work = tempfile::Builder::new()
-        .prefix(".building-")
-        .tempdir_in(out_dir)
-        .map_err(io_error(out_dir))?;
-    docs.sort_by(|a, b| a.url.cmp(&b.url));
-    let chunks = chunks::split(docs, config.chunk_docs);
-    let _turn = cache.map(ChunkCache::lock);
-    let place = match cache {
-        Some(cache) => Place::Cache(cache),
-        None => Place::Scratch(work.path()),
-    };
-    let dirs = chunks::index_chunks(chunks, place, config)?;
-    let index = merge(&dirs, work.path())?;
-    let parts = export::export(&index, work.path())?;
-    drop(index);
-    let manifest = Manifest::bundle_into(out_dir, &parts).map_err(io_error(out_dir))?;
-    work.close().map_err(io_error(out_dir))?;
-    let path = out_dir.join(MANIFEST_FILE);
-    std::fs::write(&path, manifest.to_json()).map_err(io_error(&path))?;
-    Ok(manifest)
+    Runs::index(out_dir, docs, cache, config)?.merge()
+}
+
+/// A build's runs indexed and waiting for their merge, which takes one core: a caller
+/// with other work can do it beside [`Runs::merge`] and keep both cores busy
+/// (`jiayuan build` renders its pages there). [`build_index`] is
+/// [`Runs::index_all`] and [`Runs::merge`], and so are its bytes.
+pub struct Runs<'a> {
+    out_dir: PathBuf,
+    work: tempfile::TempDir,
+    dirs: Vec<PathBuf>,
+    /// A cache's turn, held until the merge has read its runs.
+    _turn: Option<chunks::Turn<'a>>,
+}
+
+impl<'a> Runs<'a> {
+    /// Indexes the runs of `docs` (all cores), with `cache` as in [`build_index_cached`].
+    pub fn index_all(
+        out_dir: &Path,
+        docs: impl Into<Vec<SearchDoc>>,
+        cache: Option<&'a ChunkCache>,
+    ) -> Result<Runs<'a>, SearchError> {
+        Runs::index(out_dir, docs.into(), cache, BuildConfig::default())
+    }
+
+    fn index(
+        out_dir: &Path,
+        mut docs: Vec<SearchDoc>,
+        cache: Option<&'a ChunkCache>,
+        config: BuildConfig,
+    ) -> Result<Runs<'a>, SearchError> {
+        std::fs::create_dir_all(out_dir).map_err(io_error(out_dir))?;
+        let work = tempfile::Builder::new()
+            .prefix(".building-")
+            .tempdir_in(out_dir)
+            .map_err(io_error(out_dir))?;
+        docs.sort_by(|a, b| a.url.cmp(&b.url));
+        let chunks = chunks::split(docs, config.chunk_docs);
+        let turn = cache.map(ChunkCache::lock);
+        let place = match cache {
+            Some(cache) => Place::Cache(cache),
+            None => Place::Scratch(work.path()),
+        };
+        let dirs = chunks::index_chunks(chunks, place, config)?;
+        Ok(Runs {
+            out_dir: out_dir.to_path_buf(),
+            work,
+            dirs,
+            _turn: turn,
+        })
+    }
+
+    /// Merges the runs into one segment, bundles it into `index.bin` and writes
+    /// `manifest.json` beside it.
+    pub fn merge(self) -> Result<Manifest, SearchError> {
+        let out_dir = &self.out_dir;
+        let index = merge(&self.dirs, self.work.path())?;
+        let parts = export::export(&index, self.work.path())?;
+        drop(index);
+        let manifest = Manifest::bundle_into(out_dir, &parts).map_err(io_error(out_dir))?;
+        self.work.close().map_err(io_error(out_dir))?;
+        let path = out_dir.join(MANIFEST_FILE);
+        std::fs::write(&path, manifest.to_json()).map_err(io_error(&path))?;
+        Ok(manifest)
+    }
 }
 
 pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError {
@@ -165,66 +209,13 @@ fn merge(dirs: &[PathBuf], work: &Path) -> Result<Index, SearchError> {
     )?)
 }
 
-fn to_document(doc: SearchDoc, fields: &Fields) -> TantivyDocument {
-    let mut out = TantivyDocument::default();
-    let title = collapse_space(&doc.title);
-    out.add_pre_tokenized_text(
-        fields.text,
-        PreTokenizedString {
-            tokens: title_tokens(&title),
-            text: title.clone(),
-        },
-    );
-    out.add_text(fields.title, title);
-    out.add_text(fields.section, doc.section);
-    out.add_text(fields.section_title, doc.section_title);
-    for tag in doc.tags {
-        out.add_text(fields.tags, tag);
-    }
-    if let Some(date) = doc.date {
-        out.add_text(fields.date, date);
-    }
-    out.add_text(fields.url, doc.url);
-    let words = doc.terms.iter().flat_map(|t| t.split_whitespace());
-    let body = collapse_words(doc.body.split_whitespace().chain(words));
-    out.add_text(fields.excerpt, excerpt(&body));
-    // Plain text, tokenized by the field's registered `cjk` tokenizer when the indexing
-    // thread takes the document: pre-tokenized bodies waited in tantivy's document queue
-    // with every token allocated, 1.6 GB at 10,000 pages.
-    out.add_text(fields.text, body);
-    out
-}
-
-fn excerpt(body: &str) -> &str {
-    match body.char_indices().nth(EXCERPT_CHARS) {
-        Some((end, _)) => &body[..end],
-        None => body,
-    }
-}
-
-/// Runs of whitespace become one space: smaller store, cleaner snippets.
-fn collapse_space(text: &str) -> String {
-    collapse_words(text.split_whitespace())
-}
-
-/// `words` joined by one space each.
-fn collapse_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for word in words {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::Fields;
     use crate::{open_directory, MemorySource, RangeDirectory, RangeSource};
     use tantivy::schema::Value;
-    use tantivy::DocAddress;
+    use tantivy::{DocAddress, TantivyDocument};
 
     fn doc(i: usize) -> SearchDoc {
         SearchDoc {
@@ -363,13 +354,5 @@ mod tests {
             Vec::<String>::new(),
             "emptied when taken"
         );
-    }
-
-    #[test]
-    fn excerpt_keeps_whole_characters() {
-        let long = "健".repeat(EXCERPT_CHARS + 10);
-        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS);
-        assert_eq!(excerpt("短"), "短");
-        assert_eq!(collapse_space(" 一\n\n二\t三 "), "一 二 三");
     }
 }

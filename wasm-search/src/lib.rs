@@ -28,7 +28,7 @@ mod wasm;
 use std::path::PathBuf;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use build::{build_index, build_index_cached, ChunkCache, SearchDoc, EXCERPT_CHARS};
+pub use build::{build_index, build_index_cached, ChunkCache, Runs, SearchDoc, EXCERPT_CHARS};
 pub use directory::{FetchStats, RangeDirectory, RangeSource, Want, DEFAULT_BLOCK_SIZE};
 pub use json::{results_json, wants_json};
 pub use manifest::{Manifest, ManifestFile, BUNDLE_FILE, MANIFEST_FILE, MANIFEST_VERSION};

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -36,7 +36,21 @@ const LOCK_FILE: &str = ".lock";
 pub struct ChunkCache {
     dir: PathBuf,
     _held: std::fs::File,
-    lock: Mutex<()>,
+    /// Whether a build holds its [`Turn`], and the wait for it.
+    busy: Mutex<bool>,
+    freed: Condvar,
+}
+
+/// A build's turn at a [`ChunkCache`], given back when dropped. Unlike a `MutexGuard`
+/// it may end on another thread than the one that took it: a build indexes its runs on
+/// one and may merge them on another.
+pub(super) struct Turn<'a>(&'a ChunkCache);
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        *self.0.busy.lock().unwrap_or_else(|p| p.into_inner()) = false;
+        self.0.freed.notify_one();
+    }
 }
 
 impl ChunkCache {
@@ -59,14 +73,20 @@ impl ChunkCache {
         Ok(Some(ChunkCache {
             dir: dir.to_path_buf(),
             _held: held,
-            lock: Mutex::new(()),
+            busy: Mutex::new(false),
+            freed: Condvar::new(),
         }))
     }
 
     /// Held for a whole build: two builds of one process take turns, so that neither
     /// removes a chunk the other is merging.
-    pub(super) fn lock(&self) -> MutexGuard<'_, ()> {
-        self.lock.lock().unwrap_or_else(|p| p.into_inner())
+    pub(super) fn lock(&self) -> Turn<'_> {
+        let mut busy = self.busy.lock().unwrap_or_else(|p| p.into_inner());
+        while *busy {
+            busy = self.freed.wait(busy).unwrap_or_else(|p| p.into_inner());
+        }
+        *busy = true;
+        Turn(self)
     }
 
     pub(super) fn path(&self) -> &Path {
