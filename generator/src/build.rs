@@ -1,5 +1,7 @@
 //! The build pipeline: load → model → render → write, as free functions over plain data.
 
+mod output_folder;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,6 +20,7 @@ use jiayuan_render::{self as render, templates, Globals};
 use crate::linkcheck;
 use crate::progress::Progress;
 use crate::{aliases, assets, cards, images, quiz, search, typography};
+use output_folder::check_output_folder;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -288,17 +291,20 @@ fn write_outputs(
         diags.extend(cards::check(site));
     }
     report.timings.push(("share cards", tc.elapsed()));
+    // The search index's runs first, on both cores; then its merge, which takes one
+    // core, on this thread beside the pages' rendering (the two share nothing but the
+    // model). Rendering beside the runs left the merge alone at the end.
     let t = Instant::now();
-    // Index while the pages render: the two share nothing but the model.
-    let (rendered, indexed) = rayon::join(
-        || render::render_site(site, tera, globals, staging),
-        || {
-            if opts.no_search {
-                Ok(())
-            } else {
-                search::write_index(site, staging, opts.search_cache.as_deref())
-            }
+    let runs =
+        (!opts.no_search).then(|| search::index_runs(site, staging, opts.search_cache.as_deref()));
+    report.timings.push(("search runs", t.elapsed()));
+    let t = Instant::now();
+    let (indexed, rendered) = rayon::join(
+        || match runs {
+            Some(runs) => runs.and_then(search::merge_index),
+            None => Ok(()),
         },
+        || render::render_site(site, tera, globals, staging),
     );
     diags.extend(rendered);
     diags.extend(indexed.err());
@@ -306,65 +312,13 @@ fn write_outputs(
     if let Some(quiz) = quiz {
         diags.extend(quiz::write(quiz, staging));
     }
-    report.timings.push(("render+write", t.elapsed()));
+    report.timings.push(("render+merge", t.elapsed()));
     let ts = Instant::now();
     diags.extend(copy_static(&opts.root, site, staging, &originals));
     diags.extend(staging.claims.conflicts());
     report.timings.push(("static files", ts.elapsed()));
 
     diags
-}
-
-/// The output may not be the site folder or lie inside a folder the build reads
-/// (`content/`, `static/`, `themes/`, `quiz/`): the next build would read its own output
-/// and nest `public/public/…` deeper each time.
-fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let root = absolute(root);
-    let out = absolute(output);
-    let shown = output.display().to_string();
-    let message = if out == root {
-        msg!("output-is-site", output = shown)
-    } else {
-        match ["content", "static", "themes", "quiz"]
-            .into_iter()
-            .find(|dir| out.starts_with(root.join(dir)))
-        {
-            Some(dir) => msg!("output-inside-input", output = shown, dir = dir),
-            None => return Ok(()),
-        }
-    };
-    Err(Diagnostic::error("--output", message).help(msg!("output-inside-input-help")))
-}
-
-/// `path` made absolute and canonical as far as it exists (the output may not exist
-/// yet); the names after that are resolved as written (`missing/../content`).
-fn absolute(path: &Path) -> PathBuf {
-    let mut existing = path.to_path_buf();
-    let mut rest = Vec::new();
-    let canonical = loop {
-        if let Ok(c) = std::fs::canonicalize(&existing) {
-            break c;
-        }
-        match existing.components().next_back() {
-            Some(last) if existing != Path::new(".") => {
-                rest.push(last.as_os_str().to_owned());
-                existing.pop();
-                if existing.as_os_str().is_empty() {
-                    existing = PathBuf::from(".");
-                }
-            }
-            _ => return path.to_path_buf(),
-        }
-    };
-    let mut out = canonical;
-    for part in rest.iter().rev() {
-        if part == ".." {
-            out.pop();
-        } else if part != "." {
-            out.push(part);
-        }
-    }
-    out
 }
 
 fn tempdir_for_check() -> Result<PathBuf, BuildFailure> {

@@ -49,27 +49,34 @@ pub fn documents(site: &Site) -> Vec<wasm_search::SearchDoc> {
         .collect()
 }
 
-/// Writes the index of every published page; with a `cache`, only the runs of pages
-/// that changed since the cache's last build are indexed again.
-pub fn write_index(
+/// Indexes the runs of every published page's search document, on all cores; with a
+/// `cache`, only the runs of pages that changed since the cache's last build.
+/// [`merge_index`] then writes the index.
+pub fn index_runs<'a>(
     site: &Site,
     out: &Staging,
-    cache: Option<&wasm_search::ChunkCache>,
-) -> Result<(), Diagnostic> {
+    cache: Option<&'a wasm_search::ChunkCache>,
+) -> Result<wasm_search::Runs<'a>, Diagnostic> {
     let dir = out.resolve(INDEX_PATH)?;
     out.claims.tree(
         INDEX_PATH,
         Owner::new(Kind::Generated, msg!("owner-search-index"), "search/index"),
     );
-    build_into(&dir, documents(site), cache)
-        .map(|_| ())
-        .map_err(|e| {
-            Diagnostic::error(
-                "search/index",
-                msg!("search-index-failed", reason = e.to_string()),
-            )
-            .help(msg!("search-index-failed-help"))
-        })
+    wasm_search::Runs::index_all(&dir, documents(site), cache).map_err(failed)
+}
+
+/// Merges the runs of [`index_runs`] into the index under `search/index/`: one core's
+/// work, which a build does beside its pages' rendering.
+pub fn merge_index(runs: wasm_search::Runs<'_>) -> Result<(), Diagnostic> {
+    runs.merge().map(|_| ()).map_err(failed)
+}
+
+fn failed(e: wasm_search::SearchError) -> Diagnostic {
+    Diagnostic::error(
+        "search/index",
+        msg!("search-index-failed", reason = e.to_string()),
+    )
+    .help(msg!("search-index-failed-help"))
 }
 
 /// The index of `docs` in `dir`, drawing on `cache` when there is one: for the full
