@@ -265,8 +265,8 @@ fn read_inputs(
 }
 
 /// Everything a build writes, into `staging`: pictures and share cards first (their
-/// pages' `<img>` tags and meta point at them), then the pages beside the search index,
-/// the assets, the contests and the static files.
+/// pages' `<img>` tags and meta point at them), then the search index's runs, then the
+/// pages beside the index's merge, the assets, the contests and the static files.
 fn write_outputs(
     opts: &BuildOptions,
     site: &mut Site,
