@@ -9,13 +9,15 @@
 # Environment: RUNS (default 3, at least 3); TOOLS (default "search nosearch cp"; add "hugo"
 # to build the Hugo flavour too, installed with apt-get if missing); JIAYUAN_BIN (use this
 # binary instead of building target/release/jiayuan).
+# BENCH_OUT (default bench/out: where corpora, builds and copies go; /dev/shm/… takes the
+# disk out of the figures).
 # Every build is a clean one (public/ removed first); the tools alternate run by run, and
 # `cp` copies the output the `search` run of the same round just wrote.
 # Exits non-zero if any build fails or writes no HTML.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/bench/out"
+OUT="${BENCH_OUT:-$ROOT/bench/out}"
 RUNS="${RUNS:-3}"
 TOOLS="${TOOLS:-search nosearch cp}"
 RECORD=0
