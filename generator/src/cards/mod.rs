@@ -80,28 +80,24 @@ pub fn run_pages(
             continue;
         };
         page.share_card = None;
+        let hit = match &result {
+            Ok((_, hit)) | Err(Failed::Linked(_, hit)) => Some(*hit),
+            Err(Failed::Drawn(_)) => None,
+        };
+        match hit {
+            Some(true) => counts.cached += 1,
+            Some(false) => counts.drawn += 1,
+            None => {}
+        }
         match result {
-            Ok((path, hit)) => {
-                if hit {
-                    counts.cached += 1;
-                } else {
-                    counts.drawn += 1;
-                }
+            Ok((path, _)) => {
                 page.share_card = Some(ShareCard {
                     path,
                     width: draw::WIDTH,
                     height: draw::HEIGHT,
                 })
             }
-            Err(Failed::Drawn(d)) => diags.push(d),
-            Err(Failed::Linked(d, hit)) => {
-                if hit {
-                    counts.cached += 1;
-                } else {
-                    counts.drawn += 1;
-                }
-                diags.push(d)
-            }
+            Err(Failed::Drawn(d) | Failed::Linked(d, _)) => diags.push(d),
         }
     }
     (counts, diags)
