@@ -79,17 +79,14 @@ fn failed(e: wasm_search::SearchError) -> Diagnostic {
     .help(msg!("search-index-failed-help"))
 }
 
-/// The index of `docs` in `dir`, drawing on `cache` when there is one: for the full
-/// build and for `serve`'s search worker alike.
+/// The index of `docs` in `dir`, drawing on `cache` when there is one, runs and merge
+/// in one call: for `serve`'s search worker, which has nothing to do beside the merge.
 pub fn build_into(
     dir: &Path,
     docs: Vec<wasm_search::SearchDoc>,
     cache: Option<&wasm_search::ChunkCache>,
 ) -> Result<wasm_search::Manifest, wasm_search::SearchError> {
-    match cache {
-        Some(cache) => wasm_search::build_index_cached(dir, docs, cache),
-        None => wasm_search::build_index(dir, docs),
-    }
+    wasm_search::Runs::index_all(dir, docs, cache)?.merge()
 }
 
 /// `jiayuan search`: the browser's query code, run natively against a built site.

@@ -20,15 +20,9 @@ use jiayuan_core::output::Staging;
 /// A page's card in the cache, with whether the cache had it; or why it has none.
 type Drawn = Result<(PathBuf, bool), Diagnostic>;
 
-/// A page's card in the output, with whether the cache had it; or why it has none.
-type Linked = Result<(String, bool), Failed>;
-
-/// Why a page has no card: none could be drawn, or the drawn one (cached or not, as
-/// the flag says) could not be put into the output.
-enum Failed {
-    Drawn(Diagnostic),
-    Linked(Diagnostic, bool),
-}
+/// A page's card linked into the output (its path there) or why it could not be, with
+/// whether the cache had it; or why none could be drawn.
+type Linked = Result<(Result<String, Diagnostic>, bool), Diagnostic>;
 
 /// The cache folder, inside the site folder.
 pub const CACHE: &str = ".jiayuan-cache/cards";
@@ -80,24 +74,27 @@ pub fn run_pages(
             continue;
         };
         page.share_card = None;
-        let hit = match &result {
-            Ok((_, hit)) | Err(Failed::Linked(_, hit)) => Some(*hit),
-            Err(Failed::Drawn(_)) => None,
+        let (linked, hit) = match result {
+            Ok(found) => found,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
         };
-        match hit {
-            Some(true) => counts.cached += 1,
-            Some(false) => counts.drawn += 1,
-            None => {}
+        if hit {
+            counts.cached += 1;
+        } else {
+            counts.drawn += 1;
         }
-        match result {
-            Ok((path, _)) => {
+        match linked {
+            Ok(path) => {
                 page.share_card = Some(ShareCard {
                     path,
                     width: draw::WIDTH,
                     height: draw::HEIGHT,
                 })
             }
-            Err(Failed::Drawn(d) | Failed::Linked(d, _)) => diags.push(d),
+            Err(d) => diags.push(d),
         }
     }
     (counts, diags)
@@ -106,14 +103,11 @@ pub fn run_pages(
 /// The card of `page`, drawn or found in the cache, linked into `staging` beside the
 /// page: its path in the output, with whether the cache had it.
 fn link(page: &Page, name: &str, cache: &Path, staging: &Staging) -> Linked {
-    let (file, hit) = one(page, name, cache).map_err(Failed::Drawn)?;
+    let (file, hit) = one(page, name, cache)?;
     let path = format!("{}{FILE_NAME}", page.head.path);
     let shown = &page.head.file.shown;
     let owner = Owner::new(Kind::Page, msg!("owner-share-card", file = shown), shown);
-    staging
-        .link_file(&path, &file, owner)
-        .map_err(|d| Failed::Linked(d, hit))?;
-    Ok((path, hit))
+    Ok((staging.link_file(&path, &file, owner).map(|()| path), hit))
 }
 
 /// The warnings a build would give about the cards, without drawing any: for `check`,
