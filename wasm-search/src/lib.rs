@@ -7,6 +7,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
+mod char_postings;
 mod directory;
 mod json;
 mod manifest;
@@ -19,6 +20,7 @@ mod search;
 mod segments;
 mod site_query;
 mod snippet;
+mod sort;
 mod stored;
 mod term_weight;
 pub mod tokenizer;

@@ -4,6 +4,9 @@
 //!
 //! The scorer's size hint and cost are tantivy's too: boolean queries order
 //! their clauses by cost, and the order of a float sum decides its last bit.
+//!
+//! A place in the phrase holds a term or a lone CJK character, which is every
+//! term that starts with it ([`crate::char_postings`]).
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -11,24 +14,104 @@ use tantivy::query::{Bm25Weight, EmptyScorer, Explanation, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
+use crate::char_postings::{CharPostings, CharStatistics, CharTerms};
 use crate::segments::Segments;
+use crate::sort::sort_few_by_key;
 use crate::term_weight::{explain_score, norms};
 
-/// The weight of the phrase `terms` (position in the phrase, term; at least
+/// What stands at one place of a phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Slot {
+    Term(Term),
+    Char(CharTerms),
+}
+
+impl Slot {
+    fn field(&self) -> tantivy::schema::Field {
+        match self {
+            Slot::Term(term) => term.field(),
+            Slot::Char(chars) => chars.field(),
+        }
+    }
+
+    /// The term BM25 weighs the slot as (a character's unigram).
+    fn weighed_as(&self) -> Term {
+        match self {
+            Slot::Term(term) => term.clone(),
+            Slot::Char(chars) => chars.unigram(),
+        }
+    }
+
+    fn postings(&self, reader: &SegmentReader) -> tantivy::Result<Option<SlotPostings>> {
+        let option = IndexRecordOption::WithFreqsAndPositions;
+        Ok(match self {
+            Slot::Term(term) => reader
+                .inverted_index(term.field())?
+                .read_postings(term, option)?
+                .map(SlotPostings::Term),
+            Slot::Char(chars) => Some(SlotPostings::Char(chars.postings(reader, option)?))
+                .filter(|p| p.doc() != TERMINATED),
+        })
+    }
+}
+
+/// The postings of a [`Slot`], held in place (see `term_weight::SourcePostings`).
+#[allow(clippy::large_enum_variant)]
+enum SlotPostings {
+    Term(SegmentPostings),
+    Char(CharPostings),
+}
+
+impl SlotPostings {
+    fn doc(&self) -> DocId {
+        match self {
+            SlotPostings::Term(p) => p.doc(),
+            SlotPostings::Char(p) => p.doc(),
+        }
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        match self {
+            SlotPostings::Term(p) => p.seek(target),
+            SlotPostings::Char(p) => p.seek(target),
+        }
+    }
+
+    fn size_hint(&self) -> u32 {
+        match self {
+            SlotPostings::Term(p) => p.size_hint(),
+            SlotPostings::Char(p) => p.size_hint(),
+        }
+    }
+
+    fn positions_with_offset(&mut self, offset: u32, out: &mut Vec<u32>) {
+        match self {
+            SlotPostings::Term(p) => p.positions_with_offset(offset, out),
+            SlotPostings::Char(p) => p.positions_with_offset(offset, out),
+        }
+    }
+}
+
+/// The weight of the phrase `terms` (position in the phrase, slot; at least
 /// two, one field).
 pub(crate) fn phrase_weight(
-    terms: &[(usize, Term)],
+    terms: &[(usize, Slot)],
     segments: &Segments,
 ) -> tantivy::Result<Box<dyn Weight>> {
-    let only: Vec<Term> = terms.iter().map(|(_, term)| term.clone()).collect();
+    let chars = terms.iter().filter_map(|(_, slot)| match slot {
+        Slot::Char(chars) => Some(chars),
+        Slot::Term(_) => None,
+    });
+    let statistics = CharStatistics::new(segments, chars)?;
+    let only: Vec<Term> = terms.iter().map(|(_, slot)| slot.weighed_as()).collect();
     Ok(Box::new(PhraseWeight {
         terms: terms.to_vec(),
-        bm25: Bm25Weight::for_terms(segments, &only)?,
+        bm25: Bm25Weight::for_terms(&statistics, &only)?,
     }))
 }
 
 struct PhraseWeight {
-    terms: Vec<(usize, Term)>,
+    terms: Vec<(usize, Slot)>,
     bm25: Bm25Weight,
 }
 
@@ -37,15 +120,14 @@ impl Weight for PhraseWeight {
         let field = self.terms[0].1.field();
         let max_position = self.terms.iter().map(|&(pos, _)| pos).max().unwrap_or(0);
         let mut postings = Vec::with_capacity(self.terms.len());
-        for (pos, term) in &self.terms {
-            let inverted = reader.inverted_index(term.field())?;
-            match inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
+        for (pos, slot) in &self.terms {
+            match slot.postings(reader)? {
                 Some(p) => postings.push(((max_position - pos) as u32, p)),
                 None => return Ok(Box::new(EmptyScorer)),
             }
         }
         // As tantivy's intersection: the cheapest list leads.
-        postings.sort_by_key(|(_, p)| p.size_hint());
+        sort_few_by_key(&mut postings, |(_, p)| p.size_hint());
         let mut scorer = PhraseScorer {
             postings,
             norms: norms(reader, field)?,
@@ -67,7 +149,7 @@ impl Weight for PhraseWeight {
 
 struct PhraseScorer {
     /// (position offset, postings), cheapest first.
-    postings: Vec<(u32, SegmentPostings)>,
+    postings: Vec<(u32, SlotPostings)>,
     norms: FieldNormReader,
     bm25: Bm25Weight,
     max_doc: u32,

@@ -10,6 +10,7 @@
 //! that step needs; over any other source the reads simply happen.
 
 use std::future::Future;
+use std::ops::Bound;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
@@ -20,7 +21,8 @@ use crate::query::parse;
 use crate::schema::Fields;
 use crate::search::{page, RankMemo};
 use crate::segments::Segments;
-use crate::site_query::build;
+use crate::site_query::{build, Read};
+use crate::sort::sort_few_by_key;
 use crate::{SearchError, SearchOptions};
 
 type Step<'a> = Pin<Box<dyn Future<Output = tantivy::Result<()>> + 'a>>;
@@ -55,10 +57,14 @@ pub fn warm_remembering(
     let Some(site_query) = build(&parse(query), &fields, opts) else {
         return Ok(true);
     };
-    let mut terms: Vec<(Term, bool)> = Vec::new();
-    site_query.query_terms(&mut |term, positions| terms.push((term.clone(), positions)));
-    let mut scored: Vec<Field> = terms.iter().map(|(term, _)| term.field()).collect();
-    scored.sort_unstable();
+    let mut reads: Vec<Read> = Vec::new();
+    site_query.reads(&mut |read| reads.push(read));
+    let field = |read: &Read| match read {
+        Read::Term(term, _) => term.field(),
+        Read::Char(chars, _) => chars.field(),
+    };
+    let mut scored: Vec<Field> = reads.iter().map(field).collect();
+    sort_few_by_key(&mut scored, |&field| field);
     scored.dedup();
 
     let mut finished = true;
@@ -69,6 +75,36 @@ pub fn warm_remembering(
         }
         let norms = segment.fieldnorms_readers().get_inner_file();
         let norms: Vec<_> = scored.iter().filter_map(|&f| norms.open_read(f)).collect();
+        // A character's terms are known once its dictionary blocks are here.
+        let mut blocks: Vec<Step> = Vec::new();
+        for read in &reads {
+            let (Read::Char(chars, _), Some((_, reader))) =
+                (read, readers.iter().find(|(f, _)| *f == field(read)))
+            else {
+                continue;
+            };
+            let (from, to) = chars.key_range();
+            let to = to.as_deref().map_or(Bound::Unbounded, Bound::Excluded);
+            let range = (Bound::Included(from.as_slice()), to);
+            let slice = reader.terms().file_slice_for_range(range, None);
+            blocks.push(Box::pin(async move {
+                slice.read_bytes_async().await?;
+                Ok(())
+            }));
+        }
+        let dictionaries = poll_once(blocks)?;
+        let mut terms: Vec<(Term, bool)> = Vec::new();
+        for read in &reads {
+            match read {
+                Read::Term(term, positions) => terms.push(((*term).clone(), *positions)),
+                Read::Char(chars, positions) if dictionaries => {
+                    for (term, _) in chars.terms(segment)? {
+                        terms.push((term, *positions));
+                    }
+                }
+                Read::Char(..) => {}
+            }
+        }
         let mut steps: Vec<Step> = Vec::new();
         for (term, positions) in &terms {
             let Some((_, reader)) = readers.iter().find(|(f, _)| *f == term.field()) else {
@@ -85,7 +121,7 @@ pub fn warm_remembering(
                 Ok(())
             }));
         }
-        finished &= poll_once(steps)?;
+        finished &= poll_once(steps)? && dictionaries;
     }
     if !finished {
         return Ok(false);

@@ -1,7 +1,8 @@
 //! From the search box to a tantivy query.
 //!
 //! Space-separated parts are ANDed. Inside a part, every word is a term and
-//! every CJK run is a unit of its own: one character is its unigram, longer
+//! every CJK run is a unit of its own: one character is a term that
+//! [`crate::site_query`] looks up as every term the character starts, longer
 //! runs are a phrase over bigrams that cover the run (non-overlapping where
 //! possible: `ABCDE` is `AB`@0 `CD`@2 `DE`@3, which is exact because the index
 //! puts a gap between runs). Text in quotes (`"…"`, `“…”`)
@@ -74,7 +75,7 @@ fn bigram_starts(n: usize) -> Vec<usize> {
 }
 
 /// The terms of a segment placed from `position`, as the tokenizer indexes
-/// them: bigrams cover a run (a lone character is its unigram).
+/// them: bigrams cover a run (a lone character stands for every term it starts).
 fn segment_terms(segment: &Segment, position: usize) -> Vec<(usize, String)> {
     match segment {
         Segment::Word { text, .. } => vec![(position, text.clone())],

@@ -7,11 +7,13 @@ use tantivy::query::{BooleanWeight, BoostWeight, Occur, SumCombiner, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use crate::phrase::phrase_weight;
+use crate::char_postings::CharTerms;
+use crate::phrase::{phrase_weight, Slot};
 use crate::query::Unit;
 use crate::schema::Fields;
 use crate::segments::Segments;
-use crate::term_weight::term_weight;
+use crate::sort::sort_few_by_key;
+use crate::term_weight::{char_weight, term_weight};
 use crate::tokenizer::TITLE_MARK;
 use crate::SearchOptions;
 
@@ -22,26 +24,39 @@ pub const TITLE_BOOST: f32 = 3.0;
 #[derive(Clone)]
 enum Leaf {
     Term(Term),
-    /// The terms with their positions in the phrase, in position order.
-    Phrase(Vec<(usize, Term)>),
+    /// A lone CJK character: every term that starts with it.
+    Char(CharTerms),
+    /// The slots with their positions in the phrase, in position order.
+    Phrase(Vec<(usize, Slot)>),
+}
+
+/// What a search reads from the index for one of its terms, with whether it
+/// reads positions.
+pub(crate) enum Read<'a> {
+    Term(&'a Term, bool),
+    /// The postings of a character's dictionary range.
+    Char(&'a CharTerms, bool),
 }
 
 impl Leaf {
     /// The query for `unit` in the body, or in the title if `title`.
     fn new(unit: &Unit, field: Field, title: bool) -> Leaf {
-        let term = |text: &str| {
-            if title {
-                Term::from_field_text(field, &format!("{text}{TITLE_MARK}"))
-            } else {
-                Term::from_field_text(field, text)
+        let slot = |text: &str| match CharTerms::of(text, field, title) {
+            Some(chars) => Slot::Char(chars),
+            None if title => {
+                Slot::Term(Term::from_field_text(field, &format!("{text}{TITLE_MARK}")))
             }
+            None => Slot::Term(Term::from_field_text(field, text)),
         };
         match unit {
-            Unit::Term(text) => Leaf::Term(term(text)),
+            Unit::Term(text) => match slot(text) {
+                Slot::Term(term) => Leaf::Term(term),
+                Slot::Char(chars) => Leaf::Char(chars),
+            },
             Unit::Phrase(terms) => {
                 let mut terms: Vec<_> =
-                    terms.iter().map(|(pos, text)| (*pos, term(text))).collect();
-                terms.sort_by_key(|&(pos, _)| pos);
+                    terms.iter().map(|(pos, text)| (*pos, slot(text))).collect();
+                sort_few_by_key(&mut terms, |&(pos, _)| pos);
                 Leaf::Phrase(terms)
             }
         }
@@ -50,14 +65,19 @@ impl Leaf {
     fn weight(&self, segments: &Segments) -> tantivy::Result<Box<dyn Weight>> {
         match self {
             Leaf::Term(term) => term_weight(term, IndexRecordOption::WithFreqs, segments),
+            Leaf::Char(chars) => char_weight(chars, segments),
             Leaf::Phrase(terms) => phrase_weight(terms, segments),
         }
     }
 
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+    fn reads<'a>(&'a self, visitor: &mut dyn FnMut(Read<'a>)) {
         match self {
-            Leaf::Term(term) => visitor(term, false),
-            Leaf::Phrase(terms) => terms.iter().for_each(|(_, term)| visitor(term, true)),
+            Leaf::Term(term) => visitor(Read::Term(term, false)),
+            Leaf::Char(chars) => visitor(Read::Char(chars, false)),
+            Leaf::Phrase(terms) => terms.iter().for_each(|(_, slot)| match slot {
+                Slot::Term(term) => visitor(Read::Term(term, true)),
+                Slot::Char(chars) => visitor(Read::Char(chars, true)),
+            }),
         }
     }
 }
@@ -123,14 +143,14 @@ impl SiteQuery {
         Ok(sum(clauses))
     }
 
-    /// Every term with whether its positions are read (phrases).
-    pub(crate) fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+    /// Everything the search reads, with whether positions are read (phrases).
+    pub(crate) fn reads<'a>(&'a self, visitor: &mut dyn FnMut(Read<'a>)) {
         for (title, body) in &self.units {
-            title.query_terms(visitor);
-            body.query_terms(visitor);
+            title.reads(visitor);
+            body.reads(visitor);
         }
         for filter in &self.filters {
-            visitor(filter, false);
+            visitor(Read::Term(filter, false));
         }
     }
 }
@@ -175,9 +195,19 @@ mod tests {
     /// The query as stock tantivy would build it from boxed queries.
     fn reference(units: &[Unit], fields: &Fields, opts: &SearchOptions) -> BooleanQuery {
         let leaf = |unit: &Unit, title: bool| -> Box<dyn Query> {
+            let stock_term = |slot| match slot {
+                Slot::Term(term) => term,
+                Slot::Char(_) => panic!("stock tantivy has no query for one character"),
+            };
             match Leaf::new(unit, fields.text, title) {
                 Leaf::Term(term) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                Leaf::Phrase(terms) => Box::new(PhraseQuery::new_with_offset(terms)),
+                Leaf::Char(_) => panic!("stock tantivy has no query for one character"),
+                Leaf::Phrase(terms) => Box::new(PhraseQuery::new_with_offset(
+                    terms
+                        .into_iter()
+                        .map(|(p, slot)| (p, stock_term(slot)))
+                        .collect(),
+                )),
             }
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = units
@@ -204,6 +234,8 @@ mod tests {
         BooleanQuery::new(clauses)
     }
 
+    /// Queries without a lone character (which `char_postings` tests): stock
+    /// tantivy has no query for every term that starts with a character.
     #[test]
     fn site_query_scores_exactly_like_stock_boolean_queries() {
         let page = |url: &str, section: &str, tag: &str, title: &str, body: &str| SearchDoc {
@@ -274,7 +306,7 @@ mod tests {
             "家庭 健康",
             "\"优生优育\"",
             "hpv 免费",
-            "孕",
+            "孕前 检查",
         ] {
             for (section, tag) in [(None, None), (Some("news"), None), (None, Some("健康"))] {
                 let opts = SearchOptions {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::sort::sort_few_by_key;
 use crate::tokenizer::tokenize;
 
 /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in HTML content and
@@ -19,14 +20,26 @@ pub fn escape_html(text: &str, out: &mut String) {
     }
 }
 
-/// Byte ranges of tokens in `terms`, merged where they overlap or touch.
+/// Byte ranges of tokens in `terms`, merged where they overlap or touch. A
+/// term of one CJK character also matches the first character of a bigram:
+/// the index has its unigram only where a run ends (see `crate::tokenizer`).
 fn match_ranges(text: &str, terms: &BTreeSet<String>) -> Vec<(usize, usize)> {
-    let mut ranges: Vec<(usize, usize)> = tokenize(text)
-        .into_iter()
-        .filter(|t| terms.contains(&t.text))
-        .map(|t| (t.offset_from, t.offset_to))
-        .collect();
-    ranges.sort_unstable();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for mut token in tokenize(text) {
+        if terms.contains(&token.text) {
+            ranges.push((token.offset_from, token.offset_to));
+        } else if token.position_length == 2 {
+            token.text.pop();
+            if terms.contains(&token.text) {
+                let first = text[token.offset_from..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+                ranges.push((token.offset_from, token.offset_from + first));
+            }
+        }
+    }
+    sort_few_by_key(&mut ranges, |&range| range);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (from, to) in ranges {
         match merged.last_mut() {
@@ -103,6 +116,15 @@ mod tests {
     fn phrase_bigrams_merge_into_one_mark() {
         let html = highlight("落实三孩政策。", &terms(&["三孩", "孩政", "政策"]), None);
         assert_eq!(html, "落实<mark>三孩政策</mark>。");
+    }
+
+    #[test]
+    fn one_character_is_marked_wherever_it_stands_in_a_run() {
+        let html = highlight("孕前检查，备孕。孕，避孕药", &terms(&["孕"]), None);
+        assert_eq!(
+            html,
+            "<mark>孕</mark>前检查，备<mark>孕</mark>。<mark>孕</mark>，避<mark>孕</mark>药"
+        );
     }
 
     #[test]

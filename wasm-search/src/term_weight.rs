@@ -8,6 +8,7 @@ use tantivy::query::{Bm25Weight, EmptyScorer, Explanation, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
 
+use crate::char_postings::{CharPostings, CharStatistics, CharTerms};
 use crate::segments::Segments;
 
 /// The weight of `term`, reading its postings with `option`.
@@ -17,29 +18,61 @@ pub(crate) fn term_weight(
     segments: &Segments,
 ) -> tantivy::Result<Box<dyn Weight>> {
     Ok(Box::new(TermWeight {
-        term: term.clone(),
+        source: Source::Term(term.clone()),
         option,
         bm25: Bm25Weight::for_terms(segments, std::slice::from_ref(term))?,
     }))
 }
 
+/// The weight of a lone CJK character: BM25 of its frequency, as of one term
+/// (`crate::char_postings`).
+pub(crate) fn char_weight(
+    chars: &CharTerms,
+    segments: &Segments,
+) -> tantivy::Result<Box<dyn Weight>> {
+    let statistics = CharStatistics::new(segments, [chars])?;
+    Ok(Box::new(TermWeight {
+        source: Source::Char(chars.clone()),
+        option: IndexRecordOption::WithFreqs,
+        bm25: Bm25Weight::for_terms(&statistics, &[chars.unigram()])?,
+    }))
+}
+
+/// What a [`TermWeight`] scores: one term, or every term a character starts.
+enum Source {
+    Term(Term),
+    Char(CharTerms),
+}
+
 /// Explains a match without printing its term: tantivy's term weight
 /// formats the term with `Debug` in `explain`, which would keep the regex
-/// crate in the wasm (see `SiteQuery`).
+/// crate in the wasm (see `SiteQuery`). One weight for terms and characters:
+/// each `Weight` impl brings its own copies of the trait's provided methods.
 struct TermWeight {
-    term: Term,
+    source: Source,
     option: IndexRecordOption,
     bm25: Bm25Weight,
 }
 
 impl Weight for TermWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let field = self.term.field();
-        let inverted = reader.inverted_index(field)?;
-        let Some(info) = inverted.get_term_info(&self.term)? else {
-            return Ok(Box::new(EmptyScorer));
+        let (field, postings) = match &self.source {
+            Source::Term(term) => {
+                let inverted = reader.inverted_index(term.field())?;
+                let Some(info) = inverted.get_term_info(term)? else {
+                    return Ok(Box::new(EmptyScorer));
+                };
+                let postings = inverted.read_postings_from_terminfo(&info, self.option)?;
+                (term.field(), SourcePostings::Term(postings))
+            }
+            Source::Char(chars) => {
+                let postings = chars.postings(reader, self.option)?;
+                if postings.doc() == tantivy::TERMINATED {
+                    return Ok(Box::new(EmptyScorer));
+                }
+                (chars.field(), SourcePostings::Char(postings))
+            }
         };
-        let postings = inverted.read_postings_from_terminfo(&info, self.option)?;
         Ok(Box::new(TermScorer {
             postings,
             norms: norms(reader, field)?,
@@ -77,34 +110,58 @@ pub(crate) fn explain_score(
     Ok(Explanation::new(name, scorer.score()))
 }
 
+/// A term's or a character's postings. Each scorer holds one, in place: boxing
+/// the larger would allocate for every term of every query.
+#[allow(clippy::large_enum_variant)]
+enum SourcePostings {
+    Term(SegmentPostings),
+    Char(CharPostings),
+}
+
 /// A term's postings scored with BM25, as tantivy's `TermScorer` scores them.
 struct TermScorer {
-    postings: SegmentPostings,
+    postings: SourcePostings,
     norms: FieldNormReader,
     bm25: Bm25Weight,
 }
 
 impl DocSet for TermScorer {
     fn advance(&mut self) -> DocId {
-        self.postings.advance()
+        match &mut self.postings {
+            SourcePostings::Term(p) => p.advance(),
+            SourcePostings::Char(p) => p.advance(),
+        }
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.postings.seek(target)
+        match &mut self.postings {
+            SourcePostings::Term(p) => p.seek(target),
+            SourcePostings::Char(p) => p.seek(target),
+        }
     }
 
     fn doc(&self) -> DocId {
-        self.postings.doc()
+        match &self.postings {
+            SourcePostings::Term(p) => p.doc(),
+            SourcePostings::Char(p) => p.doc(),
+        }
     }
 
     fn size_hint(&self) -> u32 {
-        self.postings.size_hint()
+        match &self.postings {
+            SourcePostings::Term(p) => p.size_hint(),
+            SourcePostings::Char(p) => p.size_hint(),
+        }
     }
 }
 
 impl Scorer for TermScorer {
     fn score(&mut self) -> Score {
         let norm = self.norms.fieldnorm_id(self.doc());
-        self.bm25.score(norm, self.postings.term_freq())
+        let freq = match &self.postings {
+            SourcePostings::Term(p) => p.term_freq(),
+            SourcePostings::Char(p) => p.term_freq(),
+        };
+        self.bm25.score(norm, freq)
     }
 }

@@ -1,13 +1,17 @@
-//! The `cjk` tokenizer: CJK runs become unigrams plus overlapping bigrams that
-//! share positions; other letters and digits become lowercased words.
+//! The `cjk` tokenizer: every character of a CJK run starts one token, the
+//! bigram of it and the next character, or its unigram if it ends the run;
+//! other letters and digits become lowercased words.
 //!
 //! Positions: every word takes one position, every character of a CJK run
 //! takes one position, and one empty position separates consecutive words and
-//! runs. At the position of character `i` of a run sit its unigram and (except
-//! for the last character) the bigram of characters `i, i+1`. Two characters
-//! at consecutive positions are therefore adjacent in one run, and a Chinese
-//! query of `n ≥ 2` characters is an exact phrase over bigrams at their
-//! positions (the query side covers the run with as few bigrams as it can).
+//! runs. At the position of character `i` of a run sits the bigram of
+//! characters `i, i+1`, or the unigram of `i` if it is the run's last. Two
+//! characters at consecutive positions are therefore adjacent in one run, and
+//! a Chinese query of `n ≥ 2` characters is an exact phrase over bigrams at
+//! their positions (the query side covers the run with as few bigrams as it
+//! can). One character is found as every term that starts with it (see
+//! `crate::char_postings`): each of its occurrences starts exactly one token.
+//! Why no unigram stands beside every bigram: `docs/decisions.md`.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -44,7 +48,7 @@ impl Segment {
     }
 }
 
-/// True for characters indexed as unigrams and bigrams: CJK ideographs
+/// True for characters indexed as bigrams (and unigrams): CJK ideographs
 /// (incl. Ext A, compatibility and the supplementary planes), kana and hangul.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -149,9 +153,8 @@ pub struct CjkTokenStream<'a> {
     text_len: usize,
     /// The position of the next segment, or of the current CJK character.
     position: usize,
-    /// The CJK character whose unigram was the last token: its bigram with the next
-    /// character (if that one is CJK too) comes next.
-    pending: Option<(char, usize)>,
+    /// The second character of the last token, a bigram: the next token starts with it.
+    pending: Option<(char, usize, usize)>,
     current: Token,
 }
 
@@ -178,25 +181,6 @@ impl<'a> CjkTokenStream<'a> {
         self.current.offset_to = to;
         self.current.position = self.position;
         self.current.position_length = position_length;
-    }
-
-    /// The bigram of the pending character and the next one, if the run goes on;
-    /// otherwise moves past the run's end.
-    fn bigram(&mut self, c: char, from: usize) -> bool {
-        match self.peek_cjk() {
-            Some((next, _, next_to)) => {
-                self.current.text.clear();
-                self.current.text.push(c);
-                self.current.text.push(next);
-                self.set(from, next_to, 2);
-                self.position += 1;
-                true
-            }
-            None => {
-                self.position += 1 + SEGMENT_GAP;
-                false
-            }
-        }
     }
 
     /// A word of letters and digits starting with `first` (folded) at `from`.
@@ -228,26 +212,38 @@ impl Tokenizer for CjkTokenizer {
 
 impl TokenStream for CjkTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if let Some((c, from)) = self.pending.take() {
-            if self.bigram(c, from) {
-                return true;
+        let (c, from, to) = match self.pending.take() {
+            Some(pending) => pending,
+            None => loop {
+                let Some((from, original)) = self.chars.next() else {
+                    return false;
+                };
+                let c = fold(original);
+                if is_cjk(c) {
+                    break (c, from, from + original.len_utf8());
+                }
+                if c.is_alphanumeric() {
+                    self.word(c, from);
+                    return true;
+                }
+            },
+        };
+        self.current.text.clear();
+        self.current.text.push(c);
+        match self.peek_cjk() {
+            Some(next) => {
+                self.chars.next();
+                self.current.text.push(next.0);
+                self.set(from, next.2, 2);
+                self.position += 1;
+                self.pending = Some(next);
+            }
+            None => {
+                self.set(from, to, 1);
+                self.position += 1 + SEGMENT_GAP;
             }
         }
-        while let Some((from, original)) = self.chars.next() {
-            let c = fold(original);
-            if is_cjk(c) {
-                self.current.text.clear();
-                self.current.text.push(c);
-                self.set(from, from + original.len_utf8(), 1);
-                self.pending = Some((c, from));
-                return true;
-            }
-            if c.is_alphanumeric() {
-                self.word(c, from);
-                return true;
-            }
-        }
-        false
+        true
     }
 
     fn token(&self) -> &Token {

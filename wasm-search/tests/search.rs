@@ -70,6 +70,28 @@ fn terms_are_anded_and_quotes_make_phrases() {
 }
 
 #[test]
+fn a_lone_character_in_a_quoted_phrase_stands_anywhere_in_its_run() {
+    let (_dir, index) = site(&[
+        doc("/1/", "s", &[], "接种", "HPV 疫苗接种"),
+        doc("/2/", "s", &[], "检测", "HPV 检测，疫苗"),
+        doc("/3/", "s", &[], "计划", "2022年度工作计划"),
+        doc("/4/", "s", &[], "总结", "2022 年 工作总结"),
+        doc("/5/", "s", &[], "要点", "今年 三孩政策"),
+    ]);
+    // The character starts a bigram here (疫苗, 年度), ends a run (年), or is the run.
+    assert_eq!(urls(&find(&index, "\"hpv 疫\"")), ["/1/"]);
+    // A change of script is a gap, as a space is.
+    let found = find(&index, "\"2022年\"");
+    let mut both = urls(&found);
+    both.sort();
+    assert_eq!(both, ["/3/", "/4/"]);
+    assert_eq!(find(&index, "\"2022 年\""), found);
+    let third = found.hits.iter().find(|h| h.url == "/3/").unwrap();
+    assert_eq!(third.snippet, "<mark>2022年</mark>度工作计划");
+    assert_eq!(urls(&find(&index, "“年 三孩”")), ["/5/"]);
+}
+
+#[test]
 fn ascii_words_ignore_case_and_width() {
     let (_dir, index) = site(&[
         doc("/hpv/", "s", &[], "HPV疫苗接种", "适龄女性接种ＨＰＶ疫苗。"),
