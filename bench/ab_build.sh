@@ -8,13 +8,14 @@
 #   FLAGS=--no-search bash bench/ab_build.sh …                   # extra build flags
 #
 # SITE_DIR is a site folder, e.g. bench/out/jiayuan-10000 from `bench/gen_corpus.py`.
-# Outputs go to bench/out/ab-{old,new} (removed before every run).
+# Outputs go to bench/out/ab-{old,new} (removed before every run), or to $AB_OUT/ab-{old,new}
+# (e.g. AB_OUT=/dev/shm/ab, off the disk).
 set -euo pipefail
 
 [ $# -ge 3 ] || { sed -n 2,11p "$0"; exit 2; }
 OLD="$1" NEW="$2" SITE="$3" RUNS="${4:-3}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/bench/out"
+OUT="${AB_OUT:-$ROOT/bench/out}"
 mkdir -p "$OUT"
 read -r -a flags <<< "${FLAGS:-}"
 
