@@ -9,88 +9,14 @@
 //! term that starts with it ([`crate::char_postings`]).
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, Explanation, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-use crate::char_postings::{CharPostings, CharStatistics, CharTerms};
+use crate::char_postings::CharStatistics;
 use crate::segments::Segments;
 use crate::sort::sort_few_by_key;
-use crate::term_weight::{explain_score, norms};
-
-/// What stands at one place of a phrase.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Slot {
-    Term(Term),
-    Char(CharTerms),
-}
-
-impl Slot {
-    fn field(&self) -> tantivy::schema::Field {
-        match self {
-            Slot::Term(term) => term.field(),
-            Slot::Char(chars) => chars.field(),
-        }
-    }
-
-    /// The term BM25 weighs the slot as (a character's unigram).
-    fn weighed_as(&self) -> Term {
-        match self {
-            Slot::Term(term) => term.clone(),
-            Slot::Char(chars) => chars.unigram(),
-        }
-    }
-
-    fn postings(&self, reader: &SegmentReader) -> tantivy::Result<Option<SlotPostings>> {
-        let option = IndexRecordOption::WithFreqsAndPositions;
-        Ok(match self {
-            Slot::Term(term) => reader
-                .inverted_index(term.field())?
-                .read_postings(term, option)?
-                .map(SlotPostings::Term),
-            Slot::Char(chars) => Some(SlotPostings::Char(chars.postings(reader, option)?))
-                .filter(|p| p.doc() != TERMINATED),
-        })
-    }
-}
-
-/// The postings of a [`Slot`], held in place (see `term_weight::SourcePostings`).
-#[allow(clippy::large_enum_variant)]
-enum SlotPostings {
-    Term(SegmentPostings),
-    Char(CharPostings),
-}
-
-impl SlotPostings {
-    fn doc(&self) -> DocId {
-        match self {
-            SlotPostings::Term(p) => p.doc(),
-            SlotPostings::Char(p) => p.doc(),
-        }
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        match self {
-            SlotPostings::Term(p) => p.seek(target),
-            SlotPostings::Char(p) => p.seek(target),
-        }
-    }
-
-    fn size_hint(&self) -> u32 {
-        match self {
-            SlotPostings::Term(p) => p.size_hint(),
-            SlotPostings::Char(p) => p.size_hint(),
-        }
-    }
-
-    fn positions_with_offset(&mut self, offset: u32, out: &mut Vec<u32>) {
-        match self {
-            SlotPostings::Term(p) => p.positions_with_offset(offset, out),
-            SlotPostings::Char(p) => p.positions_with_offset(offset, out),
-        }
-    }
-}
+use crate::term_weight::{explain_score, norms, Slot, SlotPostings};
 
 /// The weight of the phrase `terms` (position in the phrase, slot; at least
 /// two, one field).
@@ -98,11 +24,7 @@ pub(crate) fn phrase_weight(
     terms: &[(usize, Slot)],
     segments: &Segments,
 ) -> tantivy::Result<Box<dyn Weight>> {
-    let chars = terms.iter().filter_map(|(_, slot)| match slot {
-        Slot::Char(chars) => Some(chars),
-        Slot::Term(_) => None,
-    });
-    let statistics = CharStatistics::new(segments, chars)?;
+    let statistics = CharStatistics::new(segments, terms.iter().filter_map(|(_, s)| s.chars()))?;
     let only: Vec<Term> = terms.iter().map(|(_, slot)| slot.weighed_as()).collect();
     Ok(Box::new(PhraseWeight {
         terms: terms.to_vec(),
@@ -121,7 +43,7 @@ impl Weight for PhraseWeight {
         let max_position = self.terms.iter().map(|&(pos, _)| pos).max().unwrap_or(0);
         let mut postings = Vec::with_capacity(self.terms.len());
         for (pos, slot) in &self.terms {
-            match slot.postings(reader)? {
+            match slot.postings(reader, IndexRecordOption::WithFreqsAndPositions)? {
                 Some(p) => postings.push(((max_position - pos) as u32, p)),
                 None => return Ok(Box::new(EmptyScorer)),
             }

@@ -8,12 +8,12 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use crate::char_postings::CharTerms;
-use crate::phrase::{phrase_weight, Slot};
+use crate::phrase::phrase_weight;
 use crate::query::Unit;
 use crate::schema::Fields;
 use crate::segments::Segments;
 use crate::sort::sort_few_by_key;
-use crate::term_weight::{char_weight, term_weight};
+use crate::term_weight::{char_weight, term_weight, Slot};
 use crate::tokenizer::TITLE_MARK;
 use crate::SearchOptions;
 
