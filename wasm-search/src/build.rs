@@ -15,9 +15,12 @@ mod export;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tantivy::directory::MmapDirectory;
+use std::io::Write as _;
+
+use tantivy::directory::{MmapDirectory, TerminatingWrite as _};
 use tantivy::indexer::merge_filtered_segments;
 use tantivy::store::Compressor;
+use tantivy::Directory as _;
 use tantivy::{Index, IndexSettings};
 
 use crate::manifest::{Manifest, MANIFEST_FILE};
@@ -25,7 +28,10 @@ use crate::schema::schema;
 use crate::SearchError;
 pub use chunks::ChunkCache;
 use chunks::Place;
-use document::to_document;
+use document::{page_record, to_document};
+use rayon::prelude::*;
+
+use crate::page_store::{encode_record, write_store, PAGES_FILE};
 
 /// One page to index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,11 +51,8 @@ pub struct SearchDoc {
     pub terms: Vec<String>,
 }
 
-/// Doc-store block size. Small blocks mean a hit's stored fields cost little
-/// to fetch; the store skip index grows by a few bytes per block.
-pub(crate) const STORE_BLOCK_SIZE: usize = 256;
 /// Characters of body text stored for snippets. Every hit on a results page
-/// downloads its stored fields, so this bounds what a page of hits costs; a
+/// downloads its page record, so this bounds what a page of hits costs; a
 /// match further into the body is still found, and its snippet shows the
 /// start of the page.
 pub const EXCERPT_CHARS: usize = 300;
@@ -117,6 +120,9 @@ pub struct Runs<'a> {
     out_dir: PathBuf,
     work: tempfile::TempDir,
     dirs: Vec<PathBuf>,
+    /// The page store of the documents, in URL order as the merge leaves them.
+    pages: Vec<u8>,
+    docs: usize,
     /// A cache's turn, held until the merge has read its runs.
     _turn: Option<chunks::Turn<'a>>,
 }
@@ -143,6 +149,13 @@ impl<'a> Runs<'a> {
             .tempdir_in(out_dir)
             .map_err(io_error(out_dir))?;
         docs.sort_by(|a, b| a.url.cmp(&b.url));
+        let records: Vec<Vec<u8>> = docs
+            .par_iter()
+            .map(|doc| encode_record(&page_record(doc)))
+            .collect();
+        let pages = write_store(&records);
+        drop(records);
+        let count = docs.len();
         let chunks = chunks::split(docs, config.chunk_docs);
         let turn = cache.map(ChunkCache::lock);
         let place = match cache {
@@ -154,6 +167,8 @@ impl<'a> Runs<'a> {
             out_dir: out_dir.to_path_buf(),
             work,
             dirs,
+            pages,
+            docs: count,
             _turn: turn,
         })
     }
@@ -163,8 +178,29 @@ impl<'a> Runs<'a> {
     pub fn merge(self) -> Result<Manifest, SearchError> {
         let out_dir = &self.out_dir;
         let index = merge(&self.dirs, self.work.path())?;
-        let parts = export::export(&index, self.work.path())?;
+        let merged: u32 = index
+            .searchable_segment_metas()?
+            .iter()
+            .map(|meta| meta.max_doc())
+            .sum();
+        if merged as usize != self.docs {
+            return Err(SearchError::Pages(format!(
+                "{} pages but {merged} documents merged",
+                self.docs
+            )));
+        }
+        // Through the index's directory, which ends the file with tantivy's footer:
+        // the reader opens it as tantivy opens its own files.
+        let pages = self.work.path().join(PAGES_FILE);
+        let mut write = index
+            .directory()
+            .open_write(PAGES_FILE.as_ref())
+            .map_err(tantivy::TantivyError::from)?;
+        write.write_all(&self.pages).map_err(io_error(&pages))?;
+        write.terminate().map_err(io_error(&pages))?;
+        let mut parts = export::export(&index, self.work.path())?;
         drop(index);
+        parts.push((PAGES_FILE.to_string(), pages));
         let manifest = Manifest::bundle_into(out_dir, &parts).map_err(io_error(out_dir))?;
         self.work.close().map_err(io_error(out_dir))?;
         let path = out_dir.join(MANIFEST_FILE);
@@ -178,10 +214,11 @@ pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SearchErro
     move |source| SearchError::Io { path, source }
 }
 
+/// tantivy's doc store holds only the URLs that order the merge, and no search reads
+/// it: uncompressed, in tantivy's default blocks.
 fn index_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::None,
-        docstore_blocksize: STORE_BLOCK_SIZE,
         ..IndexSettings::default()
     }
 }

@@ -12,6 +12,7 @@ mod directory;
 mod json;
 mod manifest;
 mod memory;
+mod page_store;
 mod phrase;
 mod prefetch;
 mod query;
@@ -21,7 +22,6 @@ mod segments;
 mod site_query;
 mod snippet;
 mod sort;
-mod stored;
 mod term_weight;
 pub mod tokenizer;
 #[cfg(target_arch = "wasm32")]
@@ -61,6 +61,8 @@ pub enum SearchError {
     },
     #[error("search manifest: {0}")]
     Manifest(String),
+    #[error("search index pages.store: {0}")]
+    Pages(String),
     #[error("search options: {0}")]
     Options(String),
 }

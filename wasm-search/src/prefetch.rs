@@ -3,7 +3,7 @@
 //!
 //! A search reads in dependent steps: the dictionary blocks of its terms;
 //! then their postings, their positions (for phrases) and the field norms
-//! that scoring needs; then the stored fields of the hits on its page.
+//! that scoring needs; then the page records of the hits on its page.
 //! [`warm`] asks for the current step through tantivy's async API. Under
 //! [`RangeDirectory::plan`](crate::RangeDirectory::plan) an async read of a
 //! missing block notes it and never finishes, so one call notes everything
@@ -130,12 +130,7 @@ pub fn warm_remembering(
     let matches = memo.ranked(segments, query, opts, &site_query)?;
     let steps: Vec<Step> = page(&matches, opts)
         .iter()
-        .map(|&(_, address)| -> Step {
-            Box::pin(async move {
-                segments.doc_async(address).await?;
-                Ok(())
-            })
-        })
+        .map(|&(_, address)| -> Step { Box::pin(async move { segments.warm_page(address).await }) })
         .collect();
     Ok(poll_once(steps)?)
 }

@@ -10,41 +10,30 @@ use tantivy::Index;
 
 use crate::tokenizer::{CjkTokenizer, TOKENIZER_NAME};
 
-/// The fields of the search index.
+/// The fields of the search index. What a hit shows is not in tantivy's doc store
+/// but in the index's own page store (`page_store.rs`), read by document id.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// Page title, stored. Its tokens are indexed in `text`, marked.
-    pub title: Field,
-    /// Section key: one raw term for filtering, stored.
+    /// Section key: one raw term for filtering.
     pub section: Field,
-    /// Section title for display: stored only.
-    pub section_title: Field,
-    /// Tags: raw terms for filtering, multi-valued, stored.
+    /// Tags: raw terms for filtering, multi-valued.
     pub tags: Field,
-    /// `YYYY-MM-DD`, stored only.
-    pub date: Field,
-    /// Page URL, stored only.
+    /// Page URL, stored: the build merges segments in the order of their first URL.
     pub url: Field,
     /// Title tokens (each followed by [`TITLE_MARK`](crate::tokenizer::TITLE_MARK)) and body tokens, with
     /// positions. A term and its title form sort next to each other, so both
     /// lookups read one term-dictionary block.
     pub text: Field,
-    /// The start of the body, stored as the snippet source.
-    pub excerpt: Field,
 }
 
 impl Fields {
     /// Looks the fields up in a schema built by [`schema`].
     pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
         Ok(Fields {
-            title: schema.get_field("title")?,
             section: schema.get_field("section")?,
-            section_title: schema.get_field("section_title")?,
             tags: schema.get_field("tags")?,
-            date: schema.get_field("date")?,
             url: schema.get_field("url")?,
             text: schema.get_field("text")?,
-            excerpt: schema.get_field("excerpt")?,
         })
     }
 }
@@ -70,23 +59,15 @@ fn filter_term() -> TextOptions {
 /// Builds the schema and returns it with its fields.
 pub fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let title = builder.add_text_field("title", STORED);
-    let section = builder.add_text_field("section", filter_term().set_stored());
-    let section_title = builder.add_text_field("section_title", STORED);
-    let tags = builder.add_text_field("tags", filter_term().set_stored());
-    let date = builder.add_text_field("date", STORED);
+    let section = builder.add_text_field("section", filter_term());
+    let tags = builder.add_text_field("tags", filter_term());
     let url = builder.add_text_field("url", STORED);
     let text = builder.add_text_field("text", full_text());
-    let excerpt = builder.add_text_field("excerpt", STORED);
     let fields = Fields {
-        title,
         section,
-        section_title,
         tags,
-        date,
         url,
         text,
-        excerpt,
     };
     (builder.build(), fields)
 }

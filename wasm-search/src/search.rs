@@ -1,5 +1,5 @@
 //! Running a query: every match is scored, ordered by score then URL, and the
-//! requested page is filled with stored fields and snippets.
+//! requested page is filled from the page records, with snippets.
 
 use std::sync::{Arc, Mutex};
 
@@ -138,17 +138,16 @@ pub fn search_remembering(
     let hits = page(&matches, opts)
         .iter()
         .map(|&(score, address)| {
-            let doc = segments.doc(address)?;
-            let title = doc.first(fields.title);
+            let page = segments.page(address)?;
             Ok(Hit {
-                title_html: highlight(&title, &terms, None),
-                snippet: highlight(&doc.first(fields.excerpt), &terms, Some(opts.snippet_chars)),
-                title,
-                url: doc.first(fields.url),
-                section: doc.first(fields.section),
-                section_title: doc.first(fields.section_title),
-                date: Some(doc.first(fields.date)).filter(|d| !d.is_empty()),
-                tags: doc.all(fields.tags).map(str::to_string).collect(),
+                title_html: highlight(&page.title, &terms, None),
+                snippet: highlight(&page.excerpt, &terms, Some(opts.snippet_chars)),
+                title: page.title,
+                url: page.url,
+                section: page.section,
+                section_title: page.section_title,
+                date: Some(page.date).filter(|d| !d.is_empty()),
+                tags: page.tags,
                 score,
             })
         })

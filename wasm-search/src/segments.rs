@@ -13,22 +13,18 @@ use serde::Deserialize;
 use tantivy::index::SegmentId;
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::{Field, Schema};
-use tantivy::store::StoreReader;
-use tantivy::{DocAddress, Executor, Index, SegmentReader, Term};
+use tantivy::{Directory, DocAddress, Index, SegmentReader, Term};
 
-use crate::stored::StoredFields;
+use crate::page_store::{PageRecord, PageStore, PAGES_FILE};
 use crate::{RangeDirectory, SearchError};
 
-/// Decompressed doc-store blocks kept per segment, as tantivy's searcher keeps.
-const STORE_CACHE_BLOCKS: usize = 100;
-
-/// The index's segments opened for searching, with their document stores.
+/// The index's segments opened for searching, with the page store.
 pub struct Segments {
     schema: Schema,
     readers: Vec<SegmentReader>,
-    stores: Vec<StoreReader>,
-    /// Runs the doc store's decompression inline (the store is uncompressed).
-    executor: Executor,
+    /// Where each segment's documents start in the page store.
+    firsts: Vec<usize>,
+    pages: PageStore,
 }
 
 /// The part of `meta.json` that says which segments there are.
@@ -63,6 +59,9 @@ impl Segments {
         // Creating the index in code writes a fresh meta.json, which the
         // directory drops; nothing reads it back.
         let index = Index::create(directory, crate::schema().0, Default::default())?;
+        // Through the index's directory, as tantivy opens its own files: the build
+        // wrote the store with tantivy's footer.
+        let pages = index.directory().open_read(PAGES_FILE.as_ref())?;
         let segments = metas
             .segments
             .iter()
@@ -81,7 +80,7 @@ impl Segments {
             .into_iter()
             .map(|meta| SegmentReader::open(&index.segment(meta)))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Segments::new(index.schema(), readers)
+        Segments::new(index.schema(), readers, pages)
     }
 
     /// The searchable segments of an opened `index`.
@@ -91,20 +90,33 @@ impl Segments {
             .iter()
             .map(SegmentReader::open)
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Segments::new(index.schema(), readers)
+        let pages = index.directory().open_read(PAGES_FILE.as_ref())?;
+        Segments::new(index.schema(), readers, pages)
     }
 
-    fn new(schema: Schema, readers: Vec<SegmentReader>) -> Result<Segments, SearchError> {
-        let stores = readers
-            .iter()
-            .map(|reader| reader.get_store_reader(STORE_CACHE_BLOCKS))
-            .collect::<std::io::Result<Vec<_>>>()
-            .map_err(tantivy::TantivyError::from)?;
+    fn new(
+        schema: Schema,
+        readers: Vec<SegmentReader>,
+        pages: tantivy::directory::FileSlice,
+    ) -> Result<Segments, SearchError> {
+        let pages = PageStore::open(pages)?;
+        let mut firsts = Vec::with_capacity(readers.len());
+        let mut docs = 0;
+        for reader in &readers {
+            firsts.push(docs);
+            docs += reader.max_doc() as usize;
+        }
+        if docs != pages.len() {
+            return Err(SearchError::Pages(format!(
+                "{} pages for {docs} documents",
+                pages.len()
+            )));
+        }
         Ok(Segments {
             schema,
             readers,
-            stores,
-            executor: Executor::single_thread(),
+            firsts,
+            pages,
         })
     }
 
@@ -117,16 +129,18 @@ impl Segments {
         &self.readers
     }
 
-    /// The stored fields of the document at `address`.
-    pub(crate) fn doc(&self, address: DocAddress) -> tantivy::Result<StoredFields> {
-        self.stores[address.segment_ord as usize].get(address.doc_id)
+    fn page_of(&self, address: DocAddress) -> usize {
+        self.firsts[address.segment_ord as usize] + address.doc_id as usize
     }
 
-    /// [`Segments::doc`] through tantivy's async reads (see [`crate::warm`]).
-    pub(crate) async fn doc_async(&self, address: DocAddress) -> tantivy::Result<StoredFields> {
-        self.stores[address.segment_ord as usize]
-            .get_async(address.doc_id, &self.executor)
-            .await
+    /// What a hit on the document at `address` shows.
+    pub(crate) fn page(&self, address: DocAddress) -> Result<PageRecord, SearchError> {
+        self.pages.get(self.page_of(address))
+    }
+
+    /// Fetches [`Segments::page`] through tantivy's async reads (see [`crate::warm`]).
+    pub(crate) async fn warm_page(&self, address: DocAddress) -> tantivy::Result<()> {
+        self.pages.warm(self.page_of(address)).await
     }
 }
 

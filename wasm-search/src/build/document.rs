@@ -1,10 +1,11 @@
-//! A page as tantivy's document: the title tokenized here (each token marked as a
-//! title's), the body left to the field's tokenizer, and the stored excerpt.
+//! A page as tantivy's document (the title tokenized here, each token marked as a
+//! title's, and the body left to the field's tokenizer) and as its page-store record.
 
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::TantivyDocument;
 
 use super::{SearchDoc, EXCERPT_CHARS};
+use crate::page_store::PageRecord;
 use crate::schema::Fields;
 use crate::tokenizer::title_tokens;
 
@@ -18,19 +19,13 @@ pub(super) fn to_document(doc: SearchDoc, fields: &Fields) -> TantivyDocument {
             text: title.clone(),
         },
     );
-    out.add_text(fields.title, title);
     out.add_text(fields.section, doc.section);
-    out.add_text(fields.section_title, doc.section_title);
     for tag in doc.tags {
         out.add_text(fields.tags, tag);
-    }
-    if let Some(date) = doc.date {
-        out.add_text(fields.date, date);
     }
     out.add_text(fields.url, doc.url);
     let words = doc.terms.iter().flat_map(|t| t.split_whitespace());
     let body = collapse_words(doc.body.split_whitespace().chain(words));
-    out.add_text(fields.excerpt, excerpt(&body));
     // Plain text, tokenized by the field's registered `cjk` tokenizer when the indexing
     // thread takes the document: pre-tokenized bodies waited in tantivy's document queue
     // with every token allocated, 1.6 GB at 10,000 pages.
@@ -38,10 +33,38 @@ pub(super) fn to_document(doc: SearchDoc, fields: &Fields) -> TantivyDocument {
     out
 }
 
-fn excerpt(body: &str) -> &str {
-    match body.char_indices().nth(EXCERPT_CHARS) {
-        Some((end, _)) => &body[..end],
-        None => body,
+/// What a hit on `doc` shows: the fields as displayed, and the first
+/// [`EXCERPT_CHARS`] characters of the text [`to_document`] indexes.
+pub(super) fn page_record(doc: &SearchDoc) -> PageRecord {
+    let words = doc.terms.iter().flat_map(|t| t.split_whitespace());
+    let mut excerpt = String::new();
+    let mut chars = 0;
+    for word in doc.body.split_whitespace().chain(words) {
+        if chars >= EXCERPT_CHARS {
+            break;
+        }
+        if !excerpt.is_empty() {
+            excerpt.push(' ');
+            chars += 1;
+        }
+        excerpt.push_str(word);
+        chars += word.chars().count();
+    }
+    PageRecord {
+        title: collapse_space(&doc.title),
+        url: doc.url.clone(),
+        section: doc.section.clone(),
+        section_title: doc.section_title.clone(),
+        date: doc.date.clone().unwrap_or_default(),
+        excerpt: first_chars(&excerpt, EXCERPT_CHARS).to_string(),
+        tags: doc.tags.clone(),
+    }
+}
+
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((end, _)) => &text[..end],
+        None => text,
     }
 }
 
@@ -66,11 +89,32 @@ fn collapse_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
 mod tests {
     use super::*;
 
+    fn excerpt(body: &str, terms: &[&str]) -> String {
+        let doc = SearchDoc {
+            body: body.into(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            ..SearchDoc::default()
+        };
+        page_record(&doc).excerpt
+    }
+
     #[test]
-    fn excerpt_keeps_whole_characters() {
+    fn the_excerpt_is_the_start_of_the_indexed_text_in_whole_characters() {
         let long = "健".repeat(EXCERPT_CHARS + 10);
-        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS);
-        assert_eq!(excerpt("短"), "短");
+        assert_eq!(excerpt(&long, &[]).chars().count(), EXCERPT_CHARS);
+        assert_eq!(excerpt("短", &[]), "短");
+        assert_eq!(excerpt(" 一\n\n二\t三 ", &["标签 词"]), "一 二 三 标签 词");
+        // Cut inside the space before a word, and inside a word.
+        let words = format!("{} 尾", "健".repeat(EXCERPT_CHARS - 1));
+        assert_eq!(
+            excerpt(&words, &[]),
+            format!("{} ", "健".repeat(EXCERPT_CHARS - 1))
+        );
+        let words = format!("{} 尾巴", "健".repeat(EXCERPT_CHARS - 2));
+        assert_eq!(
+            excerpt(&words, &[]),
+            format!("{} 尾", "健".repeat(EXCERPT_CHARS - 2))
+        );
         assert_eq!(collapse_space(" 一\n\n二\t三 "), "一 二 三");
     }
 }
