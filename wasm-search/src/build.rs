@@ -15,8 +15,6 @@ mod export;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use std::io::Write as _;
-
 use tantivy::directory::{MmapDirectory, TerminatingWrite as _};
 use tantivy::indexer::merge_filtered_segments;
 use tantivy::store::Compressor;
@@ -120,9 +118,8 @@ pub struct Runs<'a> {
     out_dir: PathBuf,
     work: tempfile::TempDir,
     dirs: Vec<PathBuf>,
-    /// The page store of the documents, in URL order as the merge leaves them.
-    pages: Vec<u8>,
-    docs: usize,
+    /// The documents' page records, in URL order as the merge leaves them.
+    records: Vec<Vec<u8>>,
     /// A cache's turn, held until the merge has read its runs.
     _turn: Option<chunks::Turn<'a>>,
 }
@@ -153,9 +150,6 @@ impl<'a> Runs<'a> {
             .par_iter()
             .map(|doc| encode_record(&page_record(doc)))
             .collect();
-        let pages = write_store(&records);
-        drop(records);
-        let count = docs.len();
         let chunks = chunks::split(docs, config.chunk_docs);
         let turn = cache.map(ChunkCache::lock);
         let place = match cache {
@@ -167,8 +161,7 @@ impl<'a> Runs<'a> {
             out_dir: out_dir.to_path_buf(),
             work,
             dirs,
-            pages,
-            docs: count,
+            records,
             _turn: turn,
         })
     }
@@ -183,10 +176,10 @@ impl<'a> Runs<'a> {
             .iter()
             .map(|meta| meta.max_doc())
             .sum();
-        if merged as usize != self.docs {
+        if merged as usize != self.records.len() {
             return Err(SearchError::Pages(format!(
                 "{} pages but {merged} documents merged",
-                self.docs
+                self.records.len()
             )));
         }
         // Through the index's directory, which ends the file with tantivy's footer:
@@ -196,7 +189,7 @@ impl<'a> Runs<'a> {
             .directory()
             .open_write(PAGES_FILE.as_ref())
             .map_err(tantivy::TantivyError::from)?;
-        write.write_all(&self.pages).map_err(io_error(&pages))?;
+        write_store(&self.records, &mut write).map_err(io_error(&pages))?;
         write.terminate().map_err(io_error(&pages))?;
         let mut parts = export::export(&index, self.work.path())?;
         drop(index);

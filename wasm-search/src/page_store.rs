@@ -36,9 +36,12 @@ pub(crate) struct PageRecord {
     pub tags: Vec<String>,
 }
 
-/// Writes records in document order.
+/// Writes the store of `records`, in document order, to `out`.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn write_store(records: &[Vec<u8>]) -> Vec<u8> {
+pub(crate) fn write_store(
+    records: &[Vec<u8>],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let lens: Vec<u32> = records
         .iter()
         .map(|r| u32::try_from(r.len()).expect("a page record under 4 GB"))
@@ -46,29 +49,28 @@ pub(crate) fn write_store(records: &[Vec<u8>]) -> Vec<u8> {
     let base = lens.iter().copied().min().unwrap_or(0);
     let spread = lens.iter().map(|len| len - base).max().unwrap_or(0);
     let width = (u32::BITS - spread.leading_zeros()) as u8;
-    let body: usize = records.iter().map(Vec::len).sum();
-    let table = (records.len() * width as usize).div_ceil(8);
-    let mut out = Vec::with_capacity(HEADER + table + body);
-    out.extend_from_slice(&(records.len() as u32).to_le_bytes());
-    out.push(width);
-    out.extend_from_slice(&base.to_le_bytes());
+    let mut head = Vec::with_capacity(HEADER + (records.len() * width as usize).div_ceil(8));
+    head.extend_from_slice(&(records.len() as u32).to_le_bytes());
+    head.push(width);
+    head.extend_from_slice(&base.to_le_bytes());
     let (mut acc, mut bits) = (0u64, 0u32);
     for len in lens {
         acc |= u64::from(len - base) << bits;
         bits += u32::from(width);
         while bits >= 8 {
-            out.push(acc as u8);
+            head.push(acc as u8);
             acc >>= 8;
             bits -= 8;
         }
     }
     if bits > 0 {
-        out.push(acc as u8);
+        head.push(acc as u8);
     }
+    out.write_all(&head)?;
     for record in records {
-        out.extend_from_slice(record);
+        out.write_all(record)?;
     }
-    out
+    Ok(())
 }
 
 /// The record of one page, as [`write_store`] takes it.

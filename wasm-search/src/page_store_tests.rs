@@ -18,6 +18,12 @@ fn record(i: usize) -> PageRecord {
     }
 }
 
+fn store_bytes(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_store(records, &mut out).unwrap();
+    out
+}
+
 fn open(bytes: Vec<u8>) -> Result<PageStore, SearchError> {
     let source = MemorySource::new([(PAGES_FILE.to_string(), bytes)]);
     let directory = RangeDirectory::new(source, 64);
@@ -29,7 +35,7 @@ fn every_record_reads_back_as_written() {
     for n in [0, 1, 7, 300] {
         let records: Vec<PageRecord> = (0..n).map(record).collect();
         let encoded: Vec<Vec<u8>> = records.iter().map(encode_record).collect();
-        let store = open(write_store(&encoded)).unwrap();
+        let store = open(store_bytes(&encoded)).unwrap();
         assert_eq!(store.len(), n);
         for (i, expected) in records.iter().enumerate() {
             assert_eq!(&store.get(i).unwrap(), expected, "record {i} of {n}");
@@ -60,7 +66,7 @@ fn chinese_is_kept_in_utf16_and_latin_in_utf8() {
 #[test]
 fn a_damaged_store_is_an_error_naming_the_damage() {
     let encoded: Vec<Vec<u8>> = (0..5).map(record).map(|r| encode_record(&r)).collect();
-    let good = write_store(&encoded);
+    let good = store_bytes(&encoded);
     let message = |bytes: Vec<u8>| open(bytes).err().map(|e| e.to_string());
     assert_eq!(
         message(good[..5].to_vec()).unwrap(),
@@ -85,12 +91,12 @@ fn a_damaged_store_is_an_error_naming_the_damage() {
 
     // A record cut short, and one whose UTF-16 is not text: both written as the only
     // record, so that the table is right and the record itself is wrong.
-    let store = open(write_store(&[vec![9 << 1, b'a']])).unwrap();
+    let store = open(store_bytes(&[vec![9 << 1, b'a']])).unwrap();
     assert_eq!(
         store.get(0).unwrap_err().to_string(),
         "search index pages.store: a cut record"
     );
-    let store = open(write_store(&[vec![
+    let store = open(store_bytes(&[vec![
         2 << 1 | 1,
         0x00,
         0xd8,
@@ -108,7 +114,7 @@ fn a_damaged_store_is_an_error_naming_the_damage() {
     );
     let mut long = encode_record(&record(1));
     long.push(0);
-    let store = open(write_store(&[long])).unwrap();
+    let store = open(store_bytes(&[long])).unwrap();
     assert_eq!(
         store.get(0).unwrap_err().to_string(),
         "search index pages.store: a record longer than its fields"
