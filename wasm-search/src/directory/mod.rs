@@ -25,8 +25,10 @@ use tantivy::directory::{
 };
 use tantivy::HasLen;
 
+mod cache;
 mod plan;
 
+use cache::Cache;
 pub use plan::Want;
 
 /// Where index bytes come from.
@@ -53,17 +55,13 @@ pub struct FetchStats {
 /// first query's 292 → 285 KB, for up to six more requests in the first round.
 pub const DEFAULT_BLOCK_SIZE: usize = 64;
 
-/// The cached blocks of each file, by block index: a lookup needs no file name of
-/// its own, which at 64-byte blocks was an allocation per block read.
-type Blocks = HashMap<String, HashMap<u64, Vec<u8>>>;
-
 struct Shared {
     source: Box<dyn RangeSource>,
     block_size: usize,
-    blocks: Mutex<Blocks>,
+    cache: Mutex<Cache>,
     lens: Mutex<HashMap<String, u64>>,
-    /// While planning: the missing blocks async reads asked for.
-    wanted: Mutex<Option<Vec<(String, u64)>>>,
+    /// While planning: the missing ranges (whole blocks) async reads asked for.
+    wanted: Mutex<Option<Vec<(String, u64, u64)>>>,
     requests: AtomicU64,
     bytes: AtomicU64,
 }
@@ -90,7 +88,7 @@ impl RangeDirectory {
             shared: Arc::new(Shared {
                 source: Box::new(source),
                 block_size: block_size.max(1),
-                blocks: Mutex::default(),
+                cache: Mutex::default(),
                 lens: Mutex::default(),
                 wanted: Mutex::default(),
                 requests: AtomicU64::new(0),
@@ -132,54 +130,28 @@ impl Shared {
         Ok(len)
     }
 
+    /// `range` widened to whole blocks of a file of `len` bytes.
+    fn blocks(&self, range: Range<u64>, len: u64) -> Range<u64> {
+        let bs = self.block_size as u64;
+        range.start / bs * bs..(range.end.div_ceil(bs) * bs).min(len)
+    }
+
     /// Reads `range` of `file` (of length `len`), fetching the missing blocks
     /// in as few requests as there are gaps.
-    fn read(&self, file: &str, len: u64, range: Range<u64>) -> io::Result<Vec<u8>> {
-        if range.start >= range.end {
-            return Ok(Vec::new());
-        }
-        let bs = self.block_size as u64;
-        let (first, last) = (range.start / bs, (range.end - 1) / bs);
-        let mut blocks = self.blocks.lock().expect("block cache poisoned");
-        let mut block = first;
-        while block <= last {
-            if has_block(&blocks, file, block) {
-                block += 1;
-                continue;
+    fn read(&self, file: &str, len: u64, range: Range<u64>) -> io::Result<OwnedBytes> {
+        let mut cache = self.cache.lock().expect("block cache poisoned");
+        if range.start < range.end {
+            for gap in cache.missing(file, self.blocks(range.clone(), len)) {
+                let bytes = self.fetch(file, gap.clone())?;
+                cache.insert(file, gap.start, &bytes);
             }
-            let gap_start = block;
-            while block <= last && !has_block(&blocks, file, block) {
-                block += 1;
-            }
-            let start = gap_start * bs;
-            let bytes = self.fetch(file, start..(block * bs).min(len))?;
-            store_blocks(&mut blocks, file, gap_start, &bytes, self.block_size);
         }
-        let mut out = Vec::with_capacity((range.end - range.start) as usize);
-        let cached = &blocks[file];
-        for block in first..=last {
-            let data = &cached[&block];
-            let block_start = block * bs;
-            let from = range.start.max(block_start) - block_start;
-            let to = range.end.min(block_start + data.len() as u64) - block_start;
-            out.extend_from_slice(&data[from as usize..to as usize]);
-        }
-        Ok(out)
-    }
-}
-
-fn has_block(blocks: &Blocks, file: &str, block: u64) -> bool {
-    blocks.get(file).is_some_and(|b| b.contains_key(&block))
-}
-
-/// Caches `bytes`, fetched from the start of block `first` of `file`, as blocks.
-fn store_blocks(blocks: &mut Blocks, file: &str, first: u64, bytes: &[u8], block_size: usize) {
-    if !blocks.contains_key(file) {
-        blocks.insert(file.to_string(), HashMap::new());
-    }
-    let cached = blocks.get_mut(file).expect("inserted above");
-    for (i, chunk) in bytes.chunks(block_size).enumerate() {
-        cached.insert(first + i as u64, chunk.to_vec());
+        cache.read(file, range.clone()).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("{file}: {range:?} is past its {len} bytes"),
+            )
+        })
     }
 }
 
@@ -205,10 +177,8 @@ impl HasLen for RangeFileHandle {
 #[async_trait::async_trait]
 impl FileHandle for RangeFileHandle {
     fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
-        let bytes = self
-            .shared
-            .read(&self.name, self.len, range.start as u64..range.end as u64)?;
-        Ok(OwnedBytes::new(bytes))
+        self.shared
+            .read(&self.name, self.len, range.start as u64..range.end as u64)
     }
 
     async fn read_bytes_async(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
@@ -281,6 +251,7 @@ impl Directory for RangeDirectory {
         let len = self.shared.len(&name).map_err(|e| read_error(path, e))?;
         self.shared
             .read(&name, len, 0..len)
+            .map(|bytes| bytes.as_slice().to_vec())
             .map_err(|e| read_error(path, e))
     }
 

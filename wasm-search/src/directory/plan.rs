@@ -31,14 +31,12 @@ impl RangeDirectory {
             .take()
             .unwrap_or_default();
         wanted.sort();
-        wanted.dedup();
-        let bs = self.shared.block_size as u64;
         let mut wants: Vec<Want> = Vec::new();
-        for (file, block) in wanted {
-            let len = self.shared.len(&file).unwrap_or(0);
-            let (start, end) = (block * bs, ((block + 1) * bs).min(len));
+        for (file, start, end) in wanted {
             match wants.last_mut() {
-                Some(last) if last.file == file && last.end == start => last.end = end,
+                Some(last) if last.file == file && last.end >= start => {
+                    last.end = last.end.max(end);
+                }
                 _ => wants.push(Want { file, start, end }),
             }
         }
@@ -58,8 +56,8 @@ impl RangeDirectory {
                 format!("{file}: {start}..{end} is not whole blocks of a {len}-byte file"),
             ));
         }
-        let mut blocks = shared.blocks.lock().expect("block cache poisoned");
-        super::store_blocks(&mut blocks, file, start / bs, bytes, shared.block_size);
+        let mut cache = shared.cache.lock().expect("block cache poisoned");
+        cache.insert(file, start, bytes);
         shared.requests.fetch_add(1, Ordering::Relaxed);
         shared
             .bytes
@@ -79,13 +77,13 @@ impl Shared {
         if range.start >= range.end {
             return false;
         }
-        let bs = self.block_size as u64;
-        let blocks = self.blocks.lock().expect("block cache poisoned");
+        let Ok(len) = self.len(file) else {
+            return false;
+        };
+        let cache = self.cache.lock().expect("block cache poisoned");
         let before = wanted.len();
-        for block in range.start / bs..=(range.end - 1) / bs {
-            if !super::has_block(&blocks, file, block) {
-                wanted.push((file.to_string(), block));
-            }
+        for gap in cache.missing(file, self.blocks(range, len)) {
+            wanted.push((file.to_string(), gap.start, gap.end));
         }
         wanted.len() > before
     }
