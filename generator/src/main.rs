@@ -18,7 +18,7 @@ use jiayuan_core::msg;
 /// Builds allocate and free millions of small strings and tera values from every core;
 /// mimalloc's per-thread heaps do that with far less time in the allocator than glibc's
 /// malloc (docs/decisions.md, "The binary's allocator"); `main` shortens its purge delay
-/// (`jiayuan_alloc`).
+/// and turns transparent huge pages off (`jiayuan_alloc`).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -154,6 +154,7 @@ fn parse_lang(name: &str) -> Result<Lang, String> {
 
 fn main() -> ExitCode {
     jiayuan_alloc::return_freed_memory_sooner();
+    jiayuan_alloc::no_transparent_huge_pages();
     let cli = Cli::parse();
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     // --lang, then JIAYUAN_LANG (clap reads both), then the site's `language`; English
