@@ -143,6 +143,11 @@ impl PageStore {
         if width > 32 {
             return Err(corrupt("lengths wider than 32 bits"));
         }
+        // Every record is at least its six string heads and tag count: more records than
+        // bytes is damage, found before the offsets are allocated.
+        if n > file.len() {
+            return Err(corrupt("more records than bytes"));
+        }
         let table_len = n
             .checked_mul(width as usize)
             .map(|bits| bits.div_ceil(8))

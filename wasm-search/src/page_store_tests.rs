@@ -86,7 +86,16 @@ fn a_damaged_store_is_an_error_naming_the_damage() {
     many[0..4].copy_from_slice(&u32::MAX.to_le_bytes());
     assert_eq!(
         message(many).unwrap(),
-        "search index pages.store: shorter than its header says"
+        "search index pages.store: more records than bytes"
+    );
+    // Lengths of no bits say every record is `base` long: a count that a short file
+    // cannot hold is refused before anything is allocated for it.
+    let mut flat = good.clone();
+    flat[0..4].copy_from_slice(&(good.len() as u32 - 1).to_le_bytes());
+    flat[4] = 0;
+    assert_eq!(
+        message(flat).unwrap(),
+        "search index pages.store: its records do not end where the file does"
     );
 
     // A record cut short, and one whose UTF-16 is not text: both written as the only
