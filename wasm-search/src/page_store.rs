@@ -4,9 +4,9 @@
 //! tantivy's doc store finds a document through a skip index that its reader reads
 //! whole when it opens: 42.5 KB at 10,000 pages, most of the first query's index
 //! bytes (docs/decisions.md, "The pages' own store"). Here the lookup is a table of
-//! record lengths, bit-packed, read at open in one range (about 12 KB at 10,000
-//! pages); a hit then costs one range, its own record. A string is kept in UTF-16
-//! when that is shorter, as it is for Chinese text (two bytes a character, not three).
+//! record lengths, bit-packed, read at open (8.8 KB at the benchmark's 10,000 pages);
+//! a hit then costs one range, its own record. A string is kept in UTF-16 when that
+//! is shorter, as it is for Chinese text (two bytes a character, not three).
 //!
 //! Layout, little-endian: `n: u32`, `width: u8`, `base: u32`, then `n` lengths of
 //! `width` bits each (a record is `base` + its length bytes), then the records. A
