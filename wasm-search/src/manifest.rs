@@ -16,8 +16,10 @@ use crate::SearchError;
 pub const MANIFEST_FILE: &str = "manifest.json";
 /// The name of the file holding every index file, in name order.
 pub const BUNDLE_FILE: &str = "index.bin";
-/// The manifest format this crate writes and reads.
-pub const MANIFEST_VERSION: u32 = 2;
+/// The index format this crate writes and reads: the bundle's layout (2), then the
+/// pages' own store and the schema without stored-only fields (3). A reader of another
+/// version refuses the index instead of reading fields where they no longer are.
+pub const MANIFEST_VERSION: u32 = 3;
 
 /// One index file: `size` bytes at `offset` in the bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,7 +235,11 @@ mod tests {
         let m = Manifest::describe(&[("meta.json".into(), b"{}".to_vec())]);
         assert_eq!(Manifest::parse(&m.to_json()).unwrap(), m);
         assert_eq!(m.size_of("meta.json"), Some(2));
-        let other = m.to_json().replace("\"version\": 2", "\"version\": 1");
-        assert!(Manifest::parse(&other).is_err());
+        let other = m.to_json().replace("\"version\": 3", "\"version\": 2");
+        assert_ne!(other, m.to_json());
+        assert_eq!(
+            Manifest::parse(&other).unwrap_err().to_string(),
+            "search manifest: manifest.json has version 2, this reader understands 3"
+        );
     }
 }
