@@ -184,7 +184,7 @@ impl FileHandle for RangeFileHandle {
     async fn read_bytes_async(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         if self
             .shared
-            .want(&self.name, range.start as u64..range.end as u64)
+            .want(&self.name, self.len, range.start as u64..range.end as u64)
         {
             // Planning: the bytes come with the next `supply`, and the step
             // that asked runs again then.

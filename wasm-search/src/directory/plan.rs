@@ -67,9 +67,9 @@ impl RangeDirectory {
 }
 
 impl Shared {
-    /// While planning, notes the blocks of `range` that are missing and
-    /// returns true if there were any.
-    pub(super) fn want(&self, file: &str, range: Range<u64>) -> bool {
+    /// While planning, notes the blocks of `range` of `file` (of length `len`) that
+    /// are missing and returns true if there were any.
+    pub(super) fn want(&self, file: &str, len: u64, range: Range<u64>) -> bool {
         let mut wanted = self.wanted.lock().expect("plan poisoned");
         let Some(wanted) = wanted.as_mut() else {
             return false;
@@ -77,9 +77,6 @@ impl Shared {
         if range.start >= range.end {
             return false;
         }
-        let Ok(len) = self.len(file) else {
-            return false;
-        };
         let cache = self.cache.lock().expect("block cache poisoned");
         let before = wanted.len();
         for gap in cache.missing(file, self.blocks(range, len)) {
